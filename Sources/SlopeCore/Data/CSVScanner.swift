@@ -1,0 +1,98 @@
+/// Splits CSV bytes into records and cells (RFC 4180: quoted cells may hold the delimiter,
+/// line breaks and doubled quotes `""`). Records end at LF, CRLF or CR.
+///
+/// The scanner reuses one byte buffer for the cells of the current record, so scanning a
+/// file allocates nothing per cell.
+struct CSVScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let delimiter: UInt8
+    private let source: String
+    private var position: Int
+    private var line = 1
+
+    /// The cells of the last record read, concatenated; `cellEnds[c]` ends cell `c`.
+    private(set) var cellBytes: [UInt8] = []
+    private(set) var cellEnds: [Int] = []
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let lf = UInt8(ascii: "\n")
+    private static let cr = UInt8(ascii: "\r")
+
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, source: String) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.source = source
+        // Skip a UTF-8 byte order mark.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        position = bytes.count >= 3 && Array(bytes[0..<3]) == bom ? 3 : 0
+    }
+
+    /// True when no byte is left.
+    var atEnd: Bool { position >= bytes.count }
+
+    /// Number of cells in the last record.
+    var cellCount: Int { cellEnds.count }
+
+    /// The byte range of cell `c` of the last record inside `cellBytes`.
+    func cellRange(_ c: Int) -> Range<Int> { (c == 0 ? 0 : cellEnds[c - 1])..<cellEnds[c] }
+
+    /// True when the last record is a blank line (a single empty, unquoted cell).
+    var recordIsBlank: Bool { cellEnds == [0] && !lastRecordHadQuote }
+    private var lastRecordHadQuote = false
+
+    /// Reads the next record.
+    /// - Returns: the line on which the record starts (1-based).
+    /// - Throws: `SlopeError.unclosedQuote` when a quoted cell runs to the end of the file.
+    mutating func nextRecord() throws -> Int {
+        cellBytes.removeAll(keepingCapacity: true)
+        cellEnds.removeAll(keepingCapacity: true)
+        lastRecordHadQuote = false
+        let startLine = line
+        let count = bytes.count
+        while true {
+            if position < count && bytes[position] == Self.quote {
+                lastRecordHadQuote = true
+                try readQuoted(startLine: startLine)
+            }
+            while position < count {
+                let c = bytes[position]
+                if c == delimiter || c == Self.lf || c == Self.cr { break }
+                cellBytes.append(c)
+                position &+= 1
+            }
+            cellEnds.append(cellBytes.count)
+            guard position < count else { return startLine }
+            let c = bytes[position]
+            position &+= 1
+            if c == delimiter { continue }
+            if c == Self.cr && position < count && bytes[position] == Self.lf { position &+= 1 }
+            line &+= 1
+            return startLine
+        }
+    }
+
+    private mutating func readQuoted(startLine: Int) throws {
+        let count = bytes.count
+        position &+= 1
+        while true {
+            guard position < count else {
+                throw SlopeError.unclosedQuote(file: source, row: startLine, column: cellEnds.count + 1)
+            }
+            let c = bytes[position]
+            if c == Self.quote {
+                if position + 1 < count && bytes[position + 1] == Self.quote {
+                    cellBytes.append(Self.quote)
+                    position &+= 2
+                    continue
+                }
+                position &+= 1
+                return
+            }
+            if c == Self.lf || (c == Self.cr && (position + 1 >= count || bytes[position + 1] != Self.lf)) {
+                line &+= 1
+            }
+            cellBytes.append(c)
+            position &+= 1
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Explicit starting parameters, in the order of the design's features after preprocessing.
+public struct InitialParameters: Codable, Sendable, Equatable {
+    public var weights: [Double]
+    public var bias: Double
+
+    public init(weights: [Double], bias: Double) {
+        self.weights = weights
+        self.bias = bias
+    }
+
+    /// Reads `{"weights": [...], "bias": b}` from a JSON file.
+    public static func read(path: String) throws -> InitialParameters {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SlopeError.unreadable(file: path, reason: "no such file or not readable")
+        }
+        do {
+            return try JSONDecoder().decode(InitialParameters.self, from: data)
+        } catch {
+            throw SlopeError.invalidFile(file: path, reason: "expected {\"weights\": [numbers], \"bias\": number}")
+        }
+    }
+}
+
+/// How the lean network is trained (METHOD.md part 1).
+public struct TrainingOptions: Sendable {
+    /// Step size η of gradient descent.
+    public var learningRate: Double = 0.01
+    /// Epochs per restart; one history entry each.
+    public var epochs: Int = 1000
+    /// Independent retrainings, seeded `seed`, `seed + 1`, ….
+    public var restarts: Int = 10
+    public var seed: UInt64 = 0
+    /// Rows per mini-batch; `nil` for full-batch gradient descent.
+    public var batchSize: Int?
+    public var activation: Activation = .tanh
+    public var loss: Loss = .mse
+    /// Starting parameters for every restart instead of Xavier-normal draws.
+    public var initial: InitialParameters?
+
+    public init() {}
+
+    /// Checks every value against its domain and against the design.
+    public func validate(for design: Design) throws {
+        guard learningRate.isFinite && learningRate > 0 else {
+            throw SlopeError.invalidOption(name: "--lr", reason: "must be a positive number")
+        }
+        guard epochs >= 2 else { throw SlopeError.invalidOption(name: "--epochs", reason: "must be at least 2") }
+        guard restarts >= 1 else { throw SlopeError.invalidOption(name: "--restarts", reason: "must be at least 1") }
+        if let batchSize, batchSize < 1 {
+            throw SlopeError.invalidOption(name: "--batch-size", reason: "must be at least 1")
+        }
+        if case .huber(let delta) = loss, !(delta > 0 && delta.isFinite) {
+            throw SlopeError.invalidOption(name: "--huber-delta", reason: "must be a positive number")
+        }
+        if let initial {
+            guard initial.weights.count == design.featureCount else {
+                throw SlopeError.invalidOption(name: "--init", reason: "has \(initial.weights.count) weights for \(design.featureCount) features (\(design.featureNames.joined(separator: ", ")))")
+            }
+            guard (initial.weights + [initial.bias]).allSatisfy(\.isFinite) else {
+                throw SlopeError.invalidOption(name: "--init", reason: "weights and bias must be finite")
+            }
+        }
+    }
+}

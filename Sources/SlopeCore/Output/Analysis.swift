@@ -1,0 +1,76 @@
+/// The complete result of `slope analyze`: what was read, how it was trained, what the
+/// histories say, and (optionally) the histories themselves. Its JSON form is documented in
+/// docs/analysis-json.md; key names are stable.
+public struct Analysis: Sendable, Encodable {
+    public struct Dataset: Sendable, Encodable {
+        public let file: String
+        public let rows: Int
+        public let target: String
+        public let features: [String]
+        public let constantFeatures: [String]
+        enum CodingKeys: String, CodingKey { case file, rows, target, features, constantFeatures = "constant_features" }
+    }
+
+    public struct Settings: Sendable, Encodable {
+        public let activation: Activation
+        public let loss: String
+        public let huberDelta: Double?
+        public let learningRate: Double
+        public let epochs: Int
+        public let restarts: Int
+        public let seeds: [UInt64]
+        public let batchSize: Int?
+        public let featureScaling: FeatureScaling
+        public let explicitInit: Bool
+        public let convention: Convention
+        public let flat: Double
+
+        enum CodingKeys: String, CodingKey {
+            case activation, loss, huberDelta = "huber_delta", learningRate = "lr", epochs, restarts, seeds
+            case batchSize = "batch_size", featureScaling = "feature_scaling", explicitInit = "explicit_init"
+            case convention, flat
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(activation, forKey: .activation)
+            try c.encode(loss, forKey: .loss)
+            try c.encode(huberDelta, forKey: .huberDelta)
+            try c.encode(learningRate, forKey: .learningRate)
+            try c.encode(epochs, forKey: .epochs)
+            try c.encode(restarts, forKey: .restarts)
+            try c.encode(seeds, forKey: .seeds)
+            try c.encode(batchSize, forKey: .batchSize)
+            try c.encode(featureScaling, forKey: .featureScaling)
+            try c.encode(explicitInit, forKey: .explicitInit)
+            try c.encode(convention, forKey: .convention)
+            try c.encode(flat, forKey: .flat)
+        }
+    }
+
+    public let dataset: Dataset
+    public let settings: Settings
+    public let features: [FeatureReport]
+    public let agreement: Agreement
+    /// The recorded histories, one per restart; `nil` leaves them out of the JSON.
+    public let history: [History]?
+
+    enum CodingKeys: String, CodingKey { case dataset, settings, features, agreement, history }
+
+    public init(design: Design, source: String, training: TrainingOptions, featureScaling: FeatureScaling,
+                convention: Convention, flat: Double, histories: [History], includeHistory: Bool) {
+        let reading = Reading(design: design, histories: histories, convention: convention, flat: flat)
+        var huberDelta: Double? = nil
+        if case .huber(let delta) = training.loss { huberDelta = delta }
+        dataset = Dataset(file: source, rows: design.rowCount, target: design.targetName,
+                          features: design.featureNames, constantFeatures: design.constantFeatures)
+        settings = Settings(activation: training.activation, loss: training.loss.name, huberDelta: huberDelta,
+                            learningRate: training.learningRate, epochs: training.epochs,
+                            restarts: training.restarts, seeds: histories.map(\.seed),
+                            batchSize: training.batchSize, featureScaling: featureScaling,
+                            explicitInit: training.initial != nil, convention: convention, flat: flat)
+        features = reading.features
+        agreement = reading.agreement
+        history = includeHistory ? histories : nil
+    }
+}

@@ -1,0 +1,31 @@
+/// Whether the consensus trend of each feature has the sign of its Spearman ρ against the
+/// target (METHOD.md part 3). A measured result, not a target.
+public struct Agreement: Sendable, Encodable, Equatable {
+    /// Features whose consensus sign equals the Spearman sign.
+    public let count: Int
+    /// Number of features.
+    public let of: Int
+    /// Names of the features that disagree, in ranked order.
+    public let disagreeing: [String]
+    /// For each restart, how many features agree when read from that restart alone.
+    public let perRestart: [Int]
+
+    enum CodingKeys: String, CodingKey { case count, of, disagreeing, perRestart = "per_restart" }
+
+    /// True when `label`'s sign equals the sign of `rho` (a flat label agrees only with ρ = 0).
+    public static func agrees(_ label: TrendLabel, spearman rho: Double?) -> Bool {
+        guard let rho else { return false }
+        return label.sign == (rho > 0 ? 1 : rho < 0 ? -1 : 0)
+    }
+
+    /// - Parameter features: the per-feature reports, in ranked order.
+    public init(features: [FeatureReport]) {
+        let restarts = features.first?.trend.labels.count ?? 0
+        count = features.filter(\.agrees).count
+        of = features.count
+        disagreeing = features.filter { !$0.agrees }.map(\.name)
+        perRestart = (0..<restarts).map { r in
+            features.filter { Self.agrees($0.trend.labels[r], spearman: $0.spearman?.coefficient) }.count
+        }
+    }
+}

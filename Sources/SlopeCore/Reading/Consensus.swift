@@ -1,0 +1,50 @@
+/// What several restarts say together about one feature's trend.
+public struct Consensus: Sendable, Encodable {
+    /// The label most restarts give; a tie between the most frequent labels is `flat`
+    /// (no consensus).
+    public let label: TrendLabel
+    /// Share of restarts labelled `increasing`, in [0, 1].
+    public let shareIncreasing: Double
+    /// Mean of the defined ρ, or `nil` when no restart gives one.
+    public let meanRho: Double?
+    /// Sample standard deviation of the defined ρ (`nil` below two values).
+    public let sdRho: Double?
+    /// ρ of each restart, `nil` where undefined.
+    public let rho: [Double?]
+    /// The label of each restart.
+    public let labels: [TrendLabel]
+
+    /// - Parameters: rho: one per restart; flat: the |ρ| threshold of `Trend.label`.
+    public init(rho: [Double?], flat: Double) {
+        self.rho = rho
+        let labels = rho.map { Trend.label(rho: $0, flat: flat) }
+        self.labels = labels
+        let counts = TrendLabel.allCases.map { candidate in labels.filter { $0 == candidate }.count }
+        let top = counts.max() ?? 0
+        let winners = TrendLabel.allCases.indices.filter { counts[$0] == top }
+        label = winners.count == 1 ? TrendLabel.allCases[winners[0]] : .flat
+        shareIncreasing = Double(labels.filter { $0 == .increasing }.count) / Double(max(1, labels.count))
+        let defined = rho.compactMap { $0 }
+        meanRho = defined.isEmpty ? nil : defined.reduce(0, +) / Double(defined.count)
+        if let mean = meanRho, defined.count >= 2 {
+            let ss = defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            sdRho = (ss / Double(defined.count - 1)).squareRoot()
+        } else {
+            sdRho = nil
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case label, shareIncreasing = "share_increasing", meanRho = "mean_rho", sdRho = "sd_rho", rho, labels
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)
+        try c.encode(shareIncreasing, forKey: .shareIncreasing)
+        try c.encode(meanRho, forKey: .meanRho)
+        try c.encode(sdRho, forKey: .sdRho)
+        try c.encode(rho, forKey: .rho)
+        try c.encode(labels, forKey: .labels)
+    }
+}

@@ -1,0 +1,32 @@
+/// Reads trained histories as the paper does (METHOD.md part 3).
+public struct Reading: Sendable {
+    /// Per-feature reports, ranked by mean ρ (highest first; undefined last).
+    public let features: [FeatureReport]
+    public let agreement: Agreement
+
+    /// - Parameters:
+    ///   - convention: which second derivative the trend reads.
+    ///   - flat: |ρ| below this is `flat`.
+    /// - Complexity: O(restarts · n · epochs log epochs) plus O(n · N log N) for the baselines.
+    public init(design: Design, histories: [History], convention: Convention, flat: Double) {
+        let reports = (0..<design.featureCount).map { i -> FeatureReport in
+            let rho = histories.map {
+                Trend.rho(secondDerivative: $0.series(convention.quantity, parameter: i), loss: $0.loss)
+            }
+            return FeatureReport(
+                name: design.featureNames[i],
+                trend: Consensus(rho: rho, flat: flat),
+                spearman: Correlation.spearmanTest(design.rawFeatures[i], design.rawTarget),
+                pearson: Correlation.pearsonTest(design.rawFeatures[i], design.rawTarget),
+                d1Decay: DecaySummary(histories.map { Decay(series: $0.series(.d1, parameter: i)) }),
+                d3Decay: DecaySummary(histories.map { Decay(series: $0.series(.d3, parameter: i)) }))
+        }
+        var ranked = reports.enumerated().sorted { a, b in
+            let x = a.element.trend.meanRho ?? -.infinity, y = b.element.trend.meanRho ?? -.infinity
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
+        for k in ranked.indices { ranked[k].rank = k + 1 }
+        features = ranked
+        agreement = Agreement(features: ranked)
+    }
+}

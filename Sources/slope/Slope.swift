@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import SlopeCore
+
+/// The `slope` command. Bad input of any kind (a file, an option) ends with one line on
+/// stderr and exit status 2; nothing is written.
+@main
+struct Slope: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slope",
+        abstract: "Sensitivity analysis: which inputs move the result, how, and how sure we are.",
+        subcommands: [Analyze.self])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as SlopeError {
+            Terminal.error(error.description)
+            Foundation.exit(2)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            Terminal.error(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}
