@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import SlopeCore
+
+@Suite struct StatisticsTests {
+    @Test func averageRanksShareTies() {
+        #expect(Ranks.average([10, 20, 20, 5, 20]) == [2, 4, 4, 1, 4])
+        #expect(Ranks.average([3, 1, 2]) == [3, 1, 2])
+    }
+
+    @Test func pearsonOfHandComputedCase() throws {
+        // x = 1..5, y = 2,4,5,4,5: Sxy = 6, Sxx = 10, Syy = 6 → r = 6 / √60.
+        let r = try #require(Correlation.pearson([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]))
+        #expect(abs(r - 6 / 60.0.squareRoot()) < 1e-15)
+        #expect(Correlation.pearson([1, 1, 1], [1, 2, 3]) == nil)
+    }
+
+    @Test func spearmanIsOneForAnyMonotoneMap() throws {
+        let x = (1...50).map { Double($0) * 0.37 }
+        #expect(try #require(Correlation.spearman(x, x.map { exp($0) })) == 1)
+        #expect(abs(try #require(Correlation.spearman(x, x.map { -$0 * $0 * $0 })) + 1) < 1e-15)
+    }
+
+    @Test func incompleteBetaClosedForms() {
+        for x in stride(from: 0.01, to: 1, by: 0.07) {
+            #expect(abs(IncompleteBeta.regularized(x, 1, 1) - x) < 1e-15)
+            #expect(abs(IncompleteBeta.regularized(x, 3, 1) - x * x * x) < 1e-14)
+            #expect(abs(IncompleteBeta.regularized(x, 1, 4) - (1 - pow(1 - x, 4))) < 1e-14)
+            // Symmetry I_x(a, b) = 1 − I_{1−x}(b, a).
+            let a = 2.5, b = 7.25
+            #expect(abs(IncompleteBeta.regularized(x, a, b) + IncompleteBeta.regularized(1 - x, b, a) - 1) < 1e-14)
+        }
+        #expect(abs(IncompleteBeta.regularized(0.5, 6.5, 6.5) - 0.5) < 1e-14)
+        // Integer a, b: binomial sum Σ_{j=3}^{9} C(9, j) 0.2^j 0.8^(9−j) = 0.261802496.
+        #expect(abs(IncompleteBeta.regularized(0.2, 3, 7) - 0.261802496) < 1e-15)
+    }
+
+    /// Values of scipy.special.betainc (SciPy 1.17), independent of slope.
+    @Test(arguments: [
+        (2.5, 0.5, 0.3, 0.018927124071945658),
+        (10, 0.5, 0.9, 0.15164090963470994),
+        (220, 0.5, 0.656, 3.3781456040117534e-42),
+        (0.5, 0.5, 0.01, 0.06376856085851985),
+        (50, 0.5, 0.999, 0.7523690199653766),
+    ])
+    func incompleteBetaMatchesSciPy(_ a: Double, _ b: Double, _ x: Double, _ expected: Double) {
+        #expect(relativeError(IncompleteBeta.regularized(x, a, b), expected) < 1e-12)
+    }
+
+    @Test func pValueOfPerfectAndZeroCorrelation() throws {
+        #expect(try #require(Correlation.test(1, count: 10)).p == 0)
+        #expect(try #require(Correlation.test(0, count: 10)).p == 1)
+        #expect(Correlation.test(0.5, count: 2) == nil)
+    }
+
+    @Test func medianOfOddEvenAndEmpty() {
+        #expect(Median.of([3, 1, 2]) == 2)
+        #expect(Median.of([4, 1, 3, 2]) == 2.5)
+        #expect(Median.of([]) == nil)
+    }
+}
