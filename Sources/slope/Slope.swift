@@ -20,7 +20,10 @@ struct Slope: ParsableCommand {
             Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
-            Terminal.error(fullMessage(for: error))
+            // One line: the parser's message without the usage block, its lines joined.
+            let lines = message(for: error).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            Terminal.error(lines.joined(separator: " ") + " (see slope help)")
             Foundation.exit(2)
         }
     }

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Every bad input ends with one line naming the file, row and column, exit status 2, and
+/// no output file.
+@Suite struct BadInputTests {
+    static let cases: [(name: String, content: String?, extra: [String], message: String)] = [
+        ("missing", nil, [], "no such file"),
+        ("empty", "", [], "the file is empty"),
+        ("header only", "a,b,y\n", [], "has a header row but no data rows"),
+        ("ragged row", "a,b,y\n1,2,3\n4,5\n", [], "row 3: expected 3 cells as in the header, found 2"),
+        ("not numeric", "a,b,y\n1,2,3\n4,five,6\n", [], "row 3, column 2 (b): \"five\" is not a number"),
+        ("empty cell", "a,b,y\n1,,3\n4,5,6\n", [], "row 2, column 2 (b): the cell is empty"),
+        ("nan", "a,b,y\n1,2,3\nnan,5,6\n", [], "row 3, column 1 (a): \"nan\" is not a finite number"),
+        ("inf", "a,b,y\n1,2,Inf\n4,5,6\n", [], "row 2, column 3 (y): \"Inf\" is not a finite number"),
+        ("missing target", "a,b,y\n1,2,3\n4,5,6\n", ["--target", "z"], "no column named \"z\""),
+        ("duplicate names", "a,a,y\n1,2,3\n4,5,6\n", [], "columns 1 and 2 are both named \"a\""),
+        ("all constant", "a,b,y\n1,2,3\n1,2,6\n", [], "every feature column is constant"),
+        ("unknown feature", "a,b,y\n1,2,3\n4,5,6\n", ["--features", "a,q"], "no column named \"q\""),
+        ("bad lr", "a,b,y\n1,2,3\n4,5,6\n", ["--lr=-1"], "option --lr: must be a positive number"),
+        ("bad activation", "a,b,y\n1,2,3\n4,5,6\n", ["--activation", "cosine"], "cosine"),
+        ("bad init", "a,b,y\n1,2,3\n4,5,6\n", ["--init", "/no/init.json"], "/no/init.json"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func exitsTwoWithAMessageAndWritesNothing(_ index: Int) throws {
+        let bad = Self.cases[index]
+        let folder = try CLIRunner.temporaryFolder()
+        let input = folder.appendingPathComponent("input.csv")
+        if let content = bad.content { try content.write(to: input, atomically: true, encoding: .utf8) }
+        let json = folder.appendingPathComponent("out.json"), csv = folder.appendingPathComponent("out.csv")
+        let result = try CLIRunner.run(["analyze", input.path, "--epochs", "20", "--json", json.path,
+                                        "--history-csv", csv.path] + bad.extra)
+        #expect(result.status == 2, "\(bad.name)")
+        #expect(result.stderr.contains(bad.message), "\(bad.name): \(result.stderr)")
+        #expect(result.stderr.hasPrefix("slope: error: "), "\(bad.name)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(bad.name): \(result.stderr)")
+        if bad.content != nil && !bad.extra.contains(where: { $0.hasPrefix("--") && $0 != "--target" && $0 != "--features" }) {
+            #expect(result.stderr.contains(input.path), "\(bad.name) names the file")
+        }
+        #expect(!FileManager.default.fileExists(atPath: json.path), "\(bad.name)")
+        #expect(!FileManager.default.fileExists(atPath: csv.path), "\(bad.name)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func missingOutputFolderFailsBeforeTraining() throws {
+        let result = try CLIRunner.run(["analyze", CLIRunner.example("wine.csv"), "--json", "/no/such/folder/out.json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/no/such/folder/out.json"))
+    }
+}
