@@ -14,12 +14,12 @@ public struct Analysis: Sendable, Encodable {
     public struct Settings: Sendable, Encodable {
         public let activation: Activation
         public let loss: String
-        public let huberDelta: Double?
+        @Nullable public private(set) var huberDelta: Double?
         public let learningRate: Double
         public let epochs: Int
         public let restarts: Int
         public let seeds: [UInt64]
-        public let batchSize: Int?
+        @Nullable public private(set) var batchSize: Int?
         public let featureScaling: FeatureScaling
         public let explicitInit: Bool
         public let convention: Convention
@@ -29,22 +29,6 @@ public struct Analysis: Sendable, Encodable {
             case activation, loss, huberDelta = "huber_delta", learningRate = "lr", epochs, restarts, seeds
             case batchSize = "batch_size", featureScaling = "feature_scaling", explicitInit = "explicit_init"
             case convention, flat
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(activation, forKey: .activation)
-            try c.encode(loss, forKey: .loss)
-            try c.encode(huberDelta, forKey: .huberDelta)
-            try c.encode(learningRate, forKey: .learningRate)
-            try c.encode(epochs, forKey: .epochs)
-            try c.encode(restarts, forKey: .restarts)
-            try c.encode(seeds, forKey: .seeds)
-            try c.encode(batchSize, forKey: .batchSize)
-            try c.encode(featureScaling, forKey: .featureScaling)
-            try c.encode(explicitInit, forKey: .explicitInit)
-            try c.encode(convention, forKey: .convention)
-            try c.encode(flat, forKey: .flat)
         }
     }
 

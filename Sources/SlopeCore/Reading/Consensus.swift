@@ -6,9 +6,9 @@ public struct Consensus: Sendable, Encodable {
     /// Share of restarts labelled `increasing`, in [0, 1].
     public let shareIncreasing: Double
     /// Mean of the defined ρ, or `nil` when no restart gives one.
-    public let meanRho: Double?
+    @Nullable public private(set) var meanRho: Double?
     /// Sample standard deviation of the defined ρ (`nil` below two values).
-    public let sdRho: Double?
+    @Nullable public private(set) var sdRho: Double?
     /// ρ of each restart, `nil` where undefined.
     public let rho: [Double?]
     /// The label of each restart.
@@ -36,15 +36,5 @@ public struct Consensus: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case label, shareIncreasing = "share_increasing", meanRho = "mean_rho", sdRho = "sd_rho", rho, labels
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(label, forKey: .label)
-        try c.encode(shareIncreasing, forKey: .shareIncreasing)
-        try c.encode(meanRho, forKey: .meanRho)
-        try c.encode(sdRho, forKey: .sdRho)
-        try c.encode(rho, forKey: .rho)
-        try c.encode(labels, forKey: .labels)
     }
 }

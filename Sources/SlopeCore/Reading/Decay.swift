@@ -23,7 +23,7 @@ public struct Decay: Sendable, Equatable {
 public struct DecaySummary: Sendable, Encodable {
     public let firstMedian: Double
     public let lastMedian: Double
-    public let ratioMedian: Double?
+    @Nullable public private(set) var ratioMedian: Double?
     /// One per restart, `nil` where |value| never fell below a tenth of its start.
     public let firstEpochBelowTenth: [Int?]
 
@@ -37,13 +37,5 @@ public struct DecaySummary: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case firstMedian = "first_abs_median", lastMedian = "last_abs_median", ratioMedian = "ratio_median"
         case firstEpochBelowTenth = "first_epoch_below_tenth"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(firstMedian, forKey: .firstMedian)
-        try c.encode(lastMedian, forKey: .lastMedian)
-        try c.encode(ratioMedian, forKey: .ratioMedian)
-        try c.encode(firstEpochBelowTenth, forKey: .firstEpochBelowTenth)
     }
 }
