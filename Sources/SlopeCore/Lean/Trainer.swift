@@ -22,6 +22,7 @@ public enum Trainer {
                 ?? XavierNormal.parameters(features: design.featureCount, using: &generator)
             var history = History(parameterNames: design.featureNames + ["bias"], seed: seed, epochs: options.epochs)
             var order = Array(0..<design.rowCount)
+            var reported = 0
             for epoch in 0..<options.epochs {
                 let gradient = kernel.record(theta, epoch: epoch, into: &history)
                 guard history.isFinite(epoch: epoch) else { throw SlopeError.diverged(restart: r, epoch: epoch) }
@@ -35,7 +36,8 @@ public enum Trainer {
                     descend(&theta, along: gradient, rate: options.learningRate)
                 }
                 if (epoch + 1) % step == 0 || epoch + 1 == options.epochs {
-                    progress?.advance(by: (epoch + 1) % step == 0 ? step : (epoch + 1) % step)
+                    progress?.advance(by: epoch + 1 - reported)
+                    reported = epoch + 1
                 }
             }
             return history
