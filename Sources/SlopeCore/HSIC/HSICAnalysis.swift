@@ -1,0 +1,133 @@
+/// A sample for HSIC: named inputs and one numeric output on the same rows.
+public struct HSICSample: Sendable {
+    /// Where the sample came from (a path), for messages.
+    public let source: String
+    /// The output's name.
+    public let outputName: String
+    /// The output on every row.
+    public let output: [Double]
+    /// The inputs, each with its own active rows.
+    public let inputs: [HSICInput]
+
+    public init(source: String, outputName: String, output: [Double], inputs: [HSICInput]) {
+        self.source = source
+        self.outputName = outputName
+        self.output = output
+        self.inputs = inputs
+    }
+}
+
+/// The joint effect of two inputs (product kernel), next to their marginal effects.
+public struct HSICPair: Sendable, Encodable {
+    public let first: String
+    public let second: String
+    /// HSIC of the pair against the output, on the rows where both are active.
+    public let index: HSICIndex
+    /// HSIC(first) + HSIC(second): a joint index well above it points to an interaction.
+    @Nullable public var marginalSum: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case first, second, index, marginalSum = "marginal_sum"
+    }
+}
+
+/// The HSIC sensitivity analysis of a sample: one index per input, optionally every pair.
+public struct HSICAnalysis: Sendable, Encodable {
+    public let source: String
+    public let output: String
+    public let rows: Int
+    public let settings: HSICOptions
+    /// The goal threshold q on all rows (target and conditional HSIC); conditional inputs
+    /// recompute it on their active rows.
+    @Nullable public var goalThreshold: Double?
+    /// The rows inside the goal set (indicator weights only).
+    @Nullable public var goalCount: Int?
+    /// One index per input, in the sample's order.
+    public let indices: [HSICIndex]
+    /// Every pair of inputs, when asked for.
+    public let pairs: [HSICPair]
+
+    enum CodingKeys: String, CodingKey {
+        case source, output, rows, settings, goalThreshold = "goal_threshold", goalCount = "goal_count", indices, pairs
+    }
+
+    /// The indices ranked by R2-HSIC, largest first; skipped inputs last.
+    public var ranked: [HSICIndex] {
+        indices.enumerated().sorted { a, b in
+            let x = a.element.r2HSIC ?? -.infinity, y = b.element.r2HSIC ?? -.infinity
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The inputs whose p-value (permutation, else gamma) is at most `alpha`, ranked.
+    public func significant(at alpha: Double) -> [String] {
+        ranked.filter { ($0.pValue ?? 1) <= alpha }.map(\.name)
+    }
+
+    /// Measures every input of `sample` (and every pair when `options.pairs`).
+    /// - Parameter progress: told of finished units; its total must be `workUnits(sample, options)`.
+    /// - Throws: `SlopeError` for bad options, a constant output or a goal set that does not
+    ///   split the rows.
+    /// - Complexity: O(d (1 + B) n²) time for d inputs, B permutations + resamples; O(n²) memory
+    ///   per input of a batch.
+    public static func run(_ sample: HSICSample, options: HSICOptions,
+                           progress: ProgressCounter? = nil) throws -> HSICAnalysis {
+        try options.validate(rows: sample.output.count)
+        try check(sample, options)
+        let kernels = options.kernels
+        var jobs = sample.inputs.map { input in
+            let rows = input.activeRows
+            return HSICJob(name: input.name, rows: rows, unitDiagonal: input.hasUnitDiagonal(kernels)) {
+                input.gram(rows: rows, kernels: kernels)
+            }
+        }
+        let pairs = options.pairs ? pairIndices(sample.inputs.count) : []
+        for (a, b) in pairs {
+            let (x, z) = (sample.inputs[a], sample.inputs[b])
+            let rows = Set(x.activeRows).intersection(z.activeRows).sorted()
+            jobs.append(HSICJob(name: "\(x.name)×\(z.name)", rows: rows,
+                                unitDiagonal: x.hasUnitDiagonal(kernels) && z.hasUnitDiagonal(kernels)) {
+                guard let kx = x.gram(rows: rows, kernels: kernels),
+                      let kz = z.gram(rows: rows, kernels: kernels) else { return nil }
+                return kx.product(kz)
+            })
+        }
+        let results = HSICEngine.run(jobs, y: sample.output, options: options, progress: progress)
+        let d = sample.inputs.count
+        let goal = options.measure.goal
+        let weights = goal?.weights(for: sample.output)
+        return HSICAnalysis(
+            source: sample.source, output: sample.outputName, rows: sample.output.count, settings: options,
+            goalThreshold: goal?.threshold(for: sample.output),
+            goalCount: goal?.smoothness == nil ? weights?.filter { $0 == 1 }.count : nil,
+            indices: Array(results[..<d]),
+            pairs: pairs.enumerated().map { p, ab in
+                let (x, z) = (results[ab.0].hsic, results[ab.1].hsic)
+                return HSICPair(first: sample.inputs[ab.0].name, second: sample.inputs[ab.1].name,
+                                index: results[d + p], marginalSum: x.flatMap { x in z.map { x + $0 } })
+            })
+    }
+
+    /// The units of work `run` reports to its progress counter.
+    public static func workUnits(_ sample: HSICSample, _ options: HSICOptions) -> Int {
+        let d = sample.inputs.count
+        let jobs = d + (options.pairs ? d * (d - 1) / 2 : 0)
+        return jobs * (1 + options.permutations + options.bootstrap)
+    }
+
+    private static func pairIndices(_ d: Int) -> [(Int, Int)] {
+        (0..<d).flatMap { a in (a + 1..<d).map { (a, $0) } }
+    }
+
+    private static func check(_ sample: HSICSample, _ options: HSICOptions) throws {
+        let y = sample.output
+        guard Set(y).count > 1 else { throw SlopeError.constantTarget(file: sample.source, name: sample.outputName) }
+        guard let goal = options.measure.goal else { return }
+        let w = goal.weights(for: y)
+        let inside = w.filter { $0 == 1 }.count
+        if Set(w).count < 2 || !w.contains(where: { $0 > 0 }) {
+            let option = if case .conditional = options.measure { "--conditional" } else { "--goal" }
+            throw SlopeError.invalidOption(name: option, reason: "the goal set holds \(inside) of \(y.count) rows of \(sample.outputName), so it does not split them")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Settings of an HSIC analysis.
+public struct HSICOptions: Sendable, Codable {
+    /// The estimator of global and target HSIC (conditional HSIC is always V).
+    public var estimator: HSICEstimator = .v
+    /// The kernels of the inputs.
+    public var kernels = KernelChoice()
+    /// Global, target or conditional HSIC.
+    public var measure: HSICMeasure = .global
+    /// Output permutations for the permutation p-value (0: none). Shared by all inputs.
+    public var permutations = 1000
+    /// Bootstrap resamples for percentile intervals (0: none).
+    public var bootstrap = 0
+    /// The coverage of the bootstrap intervals.
+    public var confidence = 0.95
+    /// Also measure every pair of inputs jointly (product kernel).
+    public var pairs = false
+    /// Seeds the permutations and the resamples.
+    public var seed: UInt64 = 0
+    /// The memory that the Gram matrices of one batch of inputs may take, in bytes.
+    public var memoryBudget = 512 << 20
+
+    public init() {}
+
+    /// Checks the settings against a sample of `rows` rows.
+    public func validate(rows: Int) throws {
+        func fail(_ name: String, _ reason: String) -> SlopeError { .invalidOption(name: name, reason: reason) }
+        let minimum = estimator == .u ? 4 : 2
+        guard rows >= minimum else {
+            throw fail("--estimator", "the \(estimator.rawValue)-statistic needs at least \(minimum) rows; the sample has \(rows)")
+        }
+        guard permutations >= 0 else { throw fail("--permutations", "must be 0 or more") }
+        guard bootstrap >= 0 else { throw fail("--bootstrap", "must be 0 or more") }
+        guard confidence > 0 && confidence < 1 else { throw fail("--confidence", "must be in (0, 1)") }
+        if case .fixed(let s) = kernels.bandwidth, !(s > 0 && s.isFinite) {
+            throw fail("--bandwidth", "must be std, median or a positive number")
+        }
+        if case .conditional = measure, estimator == .u {
+            throw fail("--estimator", "conditional HSIC is defined for the V-statistic only")
+        }
+        if let goal = measure.goal {
+            if case .quantile(let alpha) = goal.boundary, !(alpha > 0 && alpha < 1) {
+                throw fail("--goal", "the goal fraction must be in (0, 1)")
+            }
+            if let s = goal.smoothness, !(s > 0 && s.isFinite) {
+                throw fail("--smooth", "must be a positive number")
+            }
+        }
+    }
+}
