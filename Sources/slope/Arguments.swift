@@ -39,3 +39,29 @@ struct Delimiter: ExpressibleByArgument {
         }
     }
 }
+
+extension Kernel: ExpressibleByArgument {}
+
+extension HSICEstimator: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.uppercased())
+    }
+}
+
+extension Bandwidth: ExpressibleByArgument {
+    /// `std`, `median` or a positive number.
+    public init?(argument: String) {
+        switch argument {
+        case "std": self = .std
+        case "median": self = .median
+        default:
+            guard let s = Double(argument) else { return nil }
+            self = .fixed(s)
+        }
+    }
+}
+
+/// The kernel of levels: plain Kronecker or weighted by 1/p.
+enum LevelKernel: String, CaseIterable, ExpressibleByArgument {
+    case dirac, weighted
+}

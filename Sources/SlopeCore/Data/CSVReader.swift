@@ -19,21 +19,37 @@ public struct CSVReader: Sendable {
     /// Reads the file at `path`.
     /// - Complexity: O(size of the file).
     public func read(path: String) throws -> Table {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            throw SlopeError.unreadable(file: path, reason: reason)
-        }
-        return try data.withUnsafeBytes { raw in
-            try parse(raw.bindMemory(to: UInt8.self), source: path)
-        }
+        try withContents(of: path) { try parse($0, source: path) }
     }
 
     /// Parses CSV bytes; `source` names them in errors.
     /// - Complexity: O(number of bytes).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws -> Table {
+        var columns: [[Double]] = []
+        let names = try scan(bytes, source: source, start: { columns = Array(repeating: [], count: $0.count) }) { row, c, name, cell in
+            switch NumberParser.parse(cell) {
+            case .number(let value):
+                columns[c].append(value)
+            case .empty:
+                throw SlopeError.emptyCell(file: source, row: row, column: c + 1, name: name)
+            case .notANumber:
+                throw SlopeError.notANumber(file: source, row: row, column: c + 1, name: name, text: Self.text(cell))
+            case .notFinite:
+                throw SlopeError.notFinite(file: source, row: row, column: c + 1, name: name, text: Self.text(cell))
+            }
+        }
+        return try Table(source: source, columnNames: names, columns: columns)
+    }
+
+    /// Reads the header, then hands every cell of every data row to `cell` with its row
+    /// (line number), column index and column name; checks that each row has as many cells
+    /// as the header and that there is at least one data row. Returns the column names.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, source: String, start: ([String]) -> Void,
+              cell: (Int, Int, String, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> [String] {
         var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, source: source)
         let names = try readHeader(&scanner, source: source)
-        var columns = [[Double]](repeating: [], count: names.count)
+        start(names)
+        var rows = 0
         while !scanner.atEnd {
             let row = try scanner.nextRecord()
             if scanner.recordIsBlank { continue }
@@ -42,23 +58,22 @@ public struct CSVReader: Sendable {
             }
             try scanner.cellBytes.withUnsafeBufferPointer { cells in
                 for c in 0..<names.count {
-                    let range = scanner.cellRange(c)
-                    let cell = UnsafeBufferPointer(rebasing: cells[range])
-                    switch NumberParser.parse(cell) {
-                    case .number(let value):
-                        columns[c].append(value)
-                    case .empty:
-                        throw SlopeError.emptyCell(file: source, row: row, column: c + 1, name: names[c])
-                    case .notANumber:
-                        throw SlopeError.notANumber(file: source, row: row, column: c + 1, name: names[c], text: Self.text(cell))
-                    case .notFinite:
-                        throw SlopeError.notFinite(file: source, row: row, column: c + 1, name: names[c], text: Self.text(cell))
-                    }
+                    try cell(row, c, names[c], UnsafeBufferPointer(rebasing: cells[scanner.cellRange(c)]))
                 }
             }
+            rows += 1
         }
-        guard columns.first?.isEmpty == false else { throw SlopeError.headerOnly(file: source) }
-        return try Table(source: source, columnNames: names, columns: columns)
+        guard rows > 0 else { throw SlopeError.headerOnly(file: source) }
+        return names
+    }
+
+    /// Reads the file at `path` into memory and hands its bytes to `body`.
+    func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
+            throw SlopeError.unreadable(file: path, reason: reason)
+        }
+        return try data.withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
     }
 
     private func readHeader(_ scanner: inout CSVScanner, source: String) throws -> [String] {
@@ -72,7 +87,7 @@ public struct CSVReader: Sendable {
         throw SlopeError.emptyFile(file: source)
     }
 
-    private static func text<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    static func text<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -20,6 +20,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case notANumber(file: String, row: Int, column: Int, name: String, text: String)
     /// A cell is NaN or infinite.
     case notFinite(file: String, row: Int, column: Int, name: String, text: String)
+    /// A cell of a log-scale column is zero or negative.
+    case notPositive(file: String, row: Int, column: Int, name: String, text: String)
     /// A quoted cell is not closed before the end of the file.
     case unclosedQuote(file: String, row: Int, column: Int)
     /// Two header cells carry the same name.
@@ -57,6 +59,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file): row \(row), column \(column) (\(name)): \"\(text)\" is not a number"
         case let .notFinite(file, row, column, name, text):
             return "\(file): row \(row), column \(column) (\(name)): \"\(text)\" is not a finite number"
+        case let .notPositive(file, row, column, name, text):
+            return "\(file): row \(row), column \(column) (\(name)): \"\(text)\" is not positive, so it has no logarithm"
         case let .unclosedQuote(file, row, column):
             return "\(file): row \(row), column \(column): a quoted cell is not closed"
         case let .duplicateColumn(file, name, first, second):

@@ -94,13 +94,15 @@ public struct HSICAnalysis: Sendable, Encodable {
         }
         let results = HSICEngine.run(jobs, y: sample.output, options: options, progress: progress)
         let d = sample.inputs.count
+        var indices = Array(results[..<d])
+        for i in indices.indices { indices[i].kind = sample.inputs[i].kind }
         let goal = options.measure.goal
         let weights = goal?.weights(for: sample.output)
         return HSICAnalysis(
             source: sample.source, output: sample.outputName, rows: sample.output.count, settings: options,
             goalThreshold: goal?.threshold(for: sample.output),
             goalCount: goal?.smoothness == nil ? weights?.filter { $0 == 1 }.count : nil,
-            indices: Array(results[..<d]),
+            indices: indices,
             pairs: pairs.enumerated().map { p, ab in
                 let (x, z) = (results[ab.0].hsic, results[ab.1].hsic)
                 return HSICPair(first: sample.inputs[ab.0].name, second: sample.inputs[ab.1].name,

@@ -8,6 +8,8 @@ public struct Interval: Sendable, Equatable, Codable {
 public struct HSICIndex: Sendable, Encodable {
     /// The input's name, or "a×b" for a pair.
     public let name: String
+    /// The input's type (nil for a pair).
+    @Nullable public var kind: InputKind?
     /// The rows it was measured on (fewer than the sample for a conditional input).
     public let rows: Int
     /// The HSIC estimate; nil when it was skipped (see `note`).
@@ -26,7 +28,7 @@ public struct HSICIndex: Sendable, Encodable {
     @Nullable public var note: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, rows, hsic, r2HSIC = "r2_hsic", pGamma = "p_gamma", pPermutation = "p_permutation"
+        case name, kind, rows, hsic, r2HSIC = "r2_hsic", pGamma = "p_gamma", pPermutation = "p_permutation"
         case hsicInterval = "hsic_interval", r2Interval = "r2_hsic_interval", note
     }
 

@@ -8,7 +8,11 @@ public struct Analysis: Sendable, Encodable {
         public let target: String
         public let features: [String]
         public let constantFeatures: [String]
-        enum CodingKeys: String, CodingKey { case file, rows, target, features, constantFeatures = "constant_features" }
+        /// The rows the HSIC baseline was measured on (at most `HSICBaseline.maximumRows`).
+        public let hsicRows: Int
+        enum CodingKeys: String, CodingKey {
+            case file, rows, target, features, constantFeatures = "constant_features", hsicRows = "hsic_rows"
+        }
     }
 
     public struct Settings: Sendable, Encodable {
@@ -47,7 +51,8 @@ public struct Analysis: Sendable, Encodable {
         var huberDelta: Double? = nil
         if case .huber(let delta) = training.loss { huberDelta = delta }
         dataset = Dataset(file: source, rows: design.rowCount, target: design.targetName,
-                          features: design.featureNames, constantFeatures: design.constantFeatures)
+                          features: design.featureNames, constantFeatures: design.constantFeatures,
+                          hsicRows: min(design.rowCount, HSICBaseline.maximumRows))
         settings = Settings(activation: training.activation, loss: training.loss.name, huberDelta: huberDelta,
                             learningRate: training.learningRate, epochs: training.epochs,
                             restarts: training.restarts, seeds: histories.map(\.seed),

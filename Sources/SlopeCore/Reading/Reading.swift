@@ -7,8 +7,10 @@ public struct Reading: Sendable {
     /// - Parameters:
     ///   - convention: which second derivative the trend reads.
     ///   - flat: |ρ| below this is `flat`.
-    /// - Complexity: O(restarts · n · epochs log epochs) plus O(n · N log N) for the baselines.
+    /// - Complexity: O(restarts · n · epochs log epochs) plus O(n · N log N) for the
+    ///   correlations and O(n · min(N, 2000)²) for HSIC.
     public init(design: Design, histories: [History], convention: Convention, flat: Double) {
+        let hsic = HSICBaseline.indices(design)
         let reports = (0..<design.featureCount).map { i -> FeatureReport in
             let rho = histories.map {
                 Trend.rho(secondDerivative: $0.series(convention.quantity, parameter: i), loss: $0.loss)
@@ -18,6 +20,7 @@ public struct Reading: Sendable {
                 trend: Consensus(rho: rho, flat: flat),
                 spearman: Correlation.spearmanTest(design.rawFeatures[i], design.rawTarget),
                 pearson: Correlation.pearsonTest(design.rawFeatures[i], design.rawTarget),
+                hsic: hsic[i],
                 d1Decay: DecaySummary(histories.map { Decay(series: $0.series(.d1, parameter: i)) }),
                 d3Decay: DecaySummary(histories.map { Decay(series: $0.series(.d3, parameter: i)) }))
         }

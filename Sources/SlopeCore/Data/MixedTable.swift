@@ -1,0 +1,79 @@
+/// A table whose cells may be numbers, text labels or empty: a table of trials, where a
+/// hyperparameter may be categorical and a conditional one is empty where it is inactive.
+public struct MixedTable: Sendable {
+    /// One column, kept both as numbers and as text.
+    public struct Column: Sendable {
+        /// The header name.
+        public let name: String
+        /// The column's position, from 1.
+        public let position: Int
+        /// The cells as numbers; nil where empty or not a number.
+        public let numbers: [Double?]
+        /// The cells as text (trimmed); nil where empty.
+        public let texts: [String?]
+        /// The first cell that is not empty and not a number, with its row.
+        public let firstText: (row: Int, text: String)?
+
+        /// Whether every non-empty cell is a number.
+        public var isNumeric: Bool { firstText == nil }
+        /// The first empty cell's row, if any.
+        public func firstEmptyRow(_ rows: [Int]) -> Int? {
+            texts.firstIndex { $0 == nil }.map { rows[$0] }
+        }
+    }
+
+    /// Where the table came from.
+    public let source: String
+    public let columns: [Column]
+    /// The line number of every data row (header = 1), for messages.
+    public let rowNumbers: [Int]
+
+    /// The column called `name`, or a `missingColumn` error.
+    public func column(_ name: String) throws -> Column {
+        guard let column = columns.first(where: { $0.name == name }) else {
+            throw SlopeError.missingColumn(file: source, name: name, available: columns.map(\.name))
+        }
+        return column
+    }
+}
+
+extension CSVReader {
+    /// Reads a CSV table whose cells may be numbers, text or empty.
+    /// A non-finite number ("nan", "inf") is an error, not a label.
+    /// - Complexity: O(size of the file).
+    public func readMixed(path: String) throws -> MixedTable {
+        try withContents(of: path) { bytes in
+            var numbers: [[Double?]] = [], texts: [[String?]] = []
+            var firstText: [(row: Int, text: String)?] = []
+            var rowNumbers: [Int] = []
+            let names = try scan(bytes, source: path, start: { names in
+                numbers = Array(repeating: [], count: names.count)
+                texts = numbers.map { _ in [] }
+                firstText = Array(repeating: nil, count: names.count)
+            }) { row, c, name, cell in
+                if c == 0 { rowNumbers.append(row) }
+                let text = Self.text(cell).trimmingCharacters(in: .whitespaces)
+                switch NumberParser.parse(cell) {
+                case .number(let value):
+                    numbers[c].append(value)
+                case .empty:
+                    numbers[c].append(nil)
+                case .notANumber:
+                    numbers[c].append(nil)
+                    if firstText[c] == nil { firstText[c] = (row, text) }
+                case .notFinite:
+                    throw SlopeError.notFinite(file: path, row: row, column: c + 1, name: name, text: text)
+                }
+                texts[c].append(text.isEmpty ? nil : text)
+            }
+            try checkUnique(names, source: path)
+            return MixedTable(source: path, columns: names.indices.map { c in
+                MixedTable.Column(name: names[c], position: c + 1, numbers: numbers[c], texts: texts[c], firstText: firstText[c])
+            }, rowNumbers: rowNumbers)
+        }
+    }
+
+    private func checkUnique(_ names: [String], source: String) throws {
+        _ = try Table(source: source, columnNames: names, columns: names.map { _ in [] })
+    }
+}

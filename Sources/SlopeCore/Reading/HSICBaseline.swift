@@ -1,0 +1,36 @@
+/// HSIC of every raw feature with the raw target: the non-linear baseline next to Spearman
+/// and Pearson (V-statistic, Gaussian kernels with the std bandwidth, gamma p-value).
+///
+/// HSIC costs O(N²) per feature, so above `maximumRows` rows it is measured on a seeded
+/// random subset of that many rows (the same for every feature).
+public enum HSICBaseline {
+    /// The most rows HSIC is measured on.
+    public static let maximumRows = 2000
+
+    /// The rows used for `rowCount` rows: all of them, or a seeded subset, ascending.
+    public static func rows(_ rowCount: Int) -> [Int] {
+        guard rowCount > maximumRows else { return Array(0..<rowCount) }
+        var generator = SeededGenerator(seed: 0)
+        var all = Array(0..<rowCount)
+        generator.shuffle(&all)
+        return all[..<maximumRows].sorted()
+    }
+
+    /// One index per feature of `design`, in its order.
+    /// - Complexity: O(n · min(N, 2000)²).
+    public static func indices(_ design: Design) -> [HSICIndex] {
+        let rows = rows(design.rowCount)
+        var options = HSICOptions()
+        options.permutations = 0
+        let sample = HSICSample(
+            source: "", outputName: design.targetName, output: rows.map { design.rawTarget[$0] },
+            inputs: design.featureNames.indices.map { i in
+                HSICInput(name: design.featureNames[i], kind: .continuous,
+                          values: .real(rows.map { design.rawFeatures[i][$0] }))
+            })
+        guard let analysis = try? HSICAnalysis.run(sample, options: options) else {
+            return design.featureNames.map { HSICIndex(name: $0, rows: rows.count, note: "the target is constant") }
+        }
+        return analysis.indices
+    }
+}

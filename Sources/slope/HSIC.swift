@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import SlopeCore
+
+/// `slope hsic`: rank the inputs of a table by HSIC dependence with an output.
+struct HSIC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rank the inputs of a table by HSIC with an output (global, target or conditional).",
+        discussion: """
+            Text columns are categorical inputs (Kronecker kernel); an empty input cell marks the \
+            input inactive on that row, and the input is measured on its active rows only. \
+            The permutation p-value is (1 + #{HSIC_b >= HSIC}) / (1 + B), so it is never 0; \
+            its smallest value is 1 / (1 + B).
+            """)
+
+    @Argument(help: "A CSV table with a header row.")
+    var file: String
+
+    @Option(help: "The output column (default: the last column).")
+    var target: String?
+    @Option(help: "Comma-separated input columns (default: all but the target).")
+    var inputs: NameList?
+    @Option(help: "Comma-separated columns to leave out.")
+    var drop: NameList?
+    @Option(help: "The cell separator: one character, or 'tab'.")
+    var delimiter: Delimiter = Delimiter(argument: ",")!
+    @Option(help: "Comma-separated numeric inputs to read on a log scale.")
+    var log: NameList?
+    @Option(help: "Comma-separated numeric inputs to read as unordered levels.")
+    var categorical: NameList?
+
+    @Option(help: "Estimator: U (unbiased) or V.")
+    var estimator: HSICEstimator = .v
+    @Option(help: "Kernel of real inputs: \(Kernel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kernel: Kernel = .gaussian
+    @Option(help: "Length scale: std, median (of pairwise distances) or a number; the output uses std or median.")
+    var bandwidth: Bandwidth = .std
+    @Option(name: .customLong("level-kernel"), help: "Kernel of levels: dirac or weighted (1/share of the level).")
+    var levelKernel: LevelKernel = .dirac
+    @Flag(name: .customLong("unit-map"), help: "Map every input to [0, 1] and use one Gaussian kernel (Novello et al.).")
+    var unitMap = false
+
+    @Option(help: "Target HSIC on the best ALPHA fraction of the output (Z = 1{y <= q_alpha}).")
+    var goal: Double?
+    @Option(help: "Target HSIC on the goal set y <= T (y >= T with --maximize).")
+    var threshold: Double?
+    @Option(help: "Conditional HSIC given the best ALPHA fraction of the output.")
+    var conditional: Double?
+    @Flag(help: "Large outputs are good (the goal set is the top fraction).")
+    var maximize = false
+    @Option(help: "Smooth goal weight exp(-d(y) / (S sd(y))) instead of the indicator.")
+    var smooth: Double?
+
+    @Option(help: "Output permutations for the permutation p-value (0: none).")
+    var permutations = 1000
+    @Option(help: "Bootstrap resamples for percentile intervals (0: none).")
+    var bootstrap = 0
+    @Option(help: "Coverage of the bootstrap intervals.")
+    var confidence = 0.95
+    @Flag(help: "Also measure every pair of inputs jointly (product kernel).")
+    var pairs = false
+    @Option(help: "Significance level of the summary line.")
+    var alpha = 0.05
+    @Option(help: "Seed of the permutations and resamples.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Write the full result as JSON.")
+    var json: String?
+    @Option(help: "Write input,hsic,r2_hsic,p_gamma,p_permutation as CSV.")
+    var csv: String?
+    @Option(name: .customLong("pairs-csv"), help: "Write the pairs as CSV (with --pairs).")
+    var pairsCSV: String?
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    func run() throws {
+        let options = try hsicOptions()
+        guard alpha > 0 && alpha < 1 else { throw SlopeError.invalidOption(name: "--alpha", reason: "must be in (0, 1)") }
+        if pairsCSV != nil && !pairs { throw SlopeError.invalidOption(name: "--pairs-csv", reason: "needs --pairs") }
+        for path in [json, csv, pairsCSV] { try OutputFiles.checkWritable(path) }
+
+        let table = try CSVReader(delimiter: delimiter.character).readMixed(path: file)
+        var columns = HSICColumns(target: target ?? table.columns.last!.name, inputs: inputs?.names)
+        columns.drop = drop?.names ?? []
+        columns.log = log?.names ?? []
+        columns.categorical = categorical?.names ?? []
+        let sample = try HSICSample(table: table, columns: columns)
+
+        let progress = Terminal.progress("hsic", total: HSICAnalysis.workUnits(sample, options), quiet: quiet)
+        let analysis = try HSICAnalysis.run(sample, options: options, progress: progress)
+
+        var outputs = OutputFiles()
+        try outputs.add(json, try JSONOutput.encode(analysis))
+        outputs.add(csv, Data(HSICCSV.indices(analysis).utf8))
+        outputs.add(pairsCSV, Data(HSICCSV.pairs(analysis).utf8))
+        try outputs.write()
+        print(HSICTable.render(analysis, alpha: alpha), terminator: "")
+    }
+
+    private func hsicOptions() throws -> HSICOptions {
+        var options = HSICOptions()
+        options.estimator = estimator
+        options.kernels.kernel = kernel
+        options.kernels.bandwidth = bandwidth
+        options.kernels.weightedCategorical = levelKernel == .weighted
+        options.kernels.unitMap = unitMap
+        options.permutations = permutations
+        options.bootstrap = bootstrap
+        options.confidence = confidence
+        options.pairs = pairs
+        options.seed = seed
+        let direction: Direction = maximize ? .maximize : .minimize
+        func goal(_ boundary: Goal.Boundary) -> Goal { Goal(boundary: boundary, direction: direction, smoothness: smooth) }
+        switch (self.goal, threshold, conditional) {
+        case (nil, nil, nil):
+            if maximize || smooth != nil {
+                throw SlopeError.invalidOption(name: maximize ? "--maximize" : "--smooth", reason: "needs --goal, --threshold or --conditional")
+            }
+        case (let alpha?, nil, nil): options.measure = .target(goal(.quantile(alpha)))
+        case (nil, let t?, nil): options.measure = .target(goal(.threshold(t)))
+        case (nil, nil, let alpha?): options.measure = .conditional(goal(.quantile(alpha)))
+        default:
+            throw SlopeError.invalidOption(name: "--goal", reason: "give one of --goal, --threshold and --conditional")
+        }
+        return options
+    }
+}
