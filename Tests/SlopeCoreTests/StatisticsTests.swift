@@ -59,3 +59,16 @@ import Testing
         #expect(Median.of([]) == nil)
     }
 }
+
+@Suite("Regularised upper incomplete gamma")
+struct IncompleteGammaTests {
+    @Test("closed forms: Q(1, x) = e^-x, Q(3, x) = e^-x (1 + x + x²/2), Q(1/2, x) = erfc(√x)")
+    func closedForms() {
+        for x in [0.01, 0.5, 1, 2.5, 7, 30, 200] {
+            #expect(relativeError(IncompleteGamma.upperRegularized(1, x), exp(-x)) < 1e-13)
+            #expect(relativeError(IncompleteGamma.upperRegularized(3, x), exp(-x) * (1 + x + x * x / 2)) < 1e-13)
+            #expect(relativeError(IncompleteGamma.upperRegularized(0.5, x), erfc(x.squareRoot())) < 1e-12)
+        }
+        #expect(IncompleteGamma.upperRegularized(2, 0) == 1)
+    }
+}
