@@ -42,7 +42,7 @@ struct HSIC: ParsableCommand {
 
     @Option(help: "Target HSIC on the best ALPHA fraction of the output (Z = 1{y <= q_alpha}).")
     var goal: Double?
-    @Option(help: "Target HSIC on the goal set y <= T (y >= T with --maximize).")
+    @Option(parsing: .unconditional, help: "Target HSIC on the goal set y <= T (y >= T with --maximize).")
     var threshold: Double?
     @Option(help: "Conditional HSIC given the best ALPHA fraction of the output.")
     var conditional: Double?
