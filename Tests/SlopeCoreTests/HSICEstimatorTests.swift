@@ -92,8 +92,8 @@ struct HSICEstimatorTests {
     @Test("weighted Dirac kernel: 1/share of the level on equal levels")
     func weightedDirac() {
         let k = GramMatrix(levels: [0, 0, 0, 1], weighted: true)
-        #expect(k.entries[0] == 4.0 / 3)
-        #expect(k.entries[3 * 4 + 3] == 4)
-        #expect(k.entries[3] == 0)
+        #expect(k[0, 0] == 4.0 / 3)
+        #expect(k[3, 3] == 4)
+        #expect(k[0, 3] == 0)
     }
 }

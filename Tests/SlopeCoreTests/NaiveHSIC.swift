@@ -6,7 +6,7 @@ enum NaiveHSIC {
     typealias Matrix = [[Double]]
 
     static func matrix(_ gram: GramMatrix) -> Matrix {
-        (0..<gram.n).map { i in (0..<gram.n).map { j in gram.entries[i * gram.n + j] } }
+        (0..<gram.n).map { i in (0..<gram.n).map { j in gram[i, j] } }
     }
 
     static func product(_ a: Matrix, _ b: Matrix) -> Matrix {

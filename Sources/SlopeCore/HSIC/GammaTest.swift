@@ -31,8 +31,8 @@ enum GammaTest {
         let km = ks.rowSums.map { $0 / n }, lm = ls.rowSums.map { $0 / n }
         let kg = ks.total / (n * n), lg = ls.total / (n * n)
         var sum = 0.0
-        k.entries.withUnsafeBufferPointer { ke in
-            l.entries.withUnsafeBufferPointer { le in
+        k.withEntries { ke in
+            l.withEntries { le in
                 for i in 0..<count {
                     for j in 0..<i {
                         let kc = ke[i &* count &+ j] - km[i] - km[j] + kg

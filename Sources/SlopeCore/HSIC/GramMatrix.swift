@@ -1,28 +1,49 @@
 /// The n × n Gram matrix K_ij = k(x_i, x_j) of one sample, stored in full, row-major.
 ///
-/// Symmetric by construction; the permutation and estimator loops read only its lower
-/// triangle and diagonal. Memory: 8 n² bytes.
+/// Symmetric by construction and immutable; the permutation and estimator loops read only
+/// its lower triangle and diagonal. Memory: 8 n² bytes, in one allocation whose address does
+/// not move, so hot loops can hold raw pointers to several matrices at once.
 public struct GramMatrix: Sendable {
     /// The sample size.
     public let n: Int
-    /// `entries[i * n + j]` = K_ij.
-    public private(set) var entries: [Double]
+    private let storage: Storage
 
     /// Fills the matrix from a symmetric function of two indices.
     /// - Complexity: n(n + 1)/2 calls of `k`.
     public init(n: Int, _ k: (Int, Int) -> Double) {
         self.n = n
-        var entries = [Double](repeating: 0, count: n * n)
-        entries.withUnsafeMutableBufferPointer { e in
-            for i in 0..<n {
-                for j in 0...i {
-                    let v = k(i, j)
-                    e[i &* n &+ j] = v
-                    e[j &* n &+ i] = v
-                }
+        storage = Storage(count: n * n)
+        let e = storage.buffer
+        for i in 0..<n {
+            for j in 0...i {
+                let v = k(i, j)
+                e[i &* n &+ j] = v
+                e[j &* n &+ i] = v
             }
         }
-        self.entries = entries
+    }
+
+    /// K_ij.
+    public subscript(i: Int, j: Int) -> Double {
+        withEntries { $0[i * n + j] }
+    }
+
+    /// Calls `body` with the entries, `entries[i * n + j]` = K_ij, kept alive meanwhile.
+    public func withEntries<T>(_ body: (UnsafeBufferPointer<Double>) throws -> T) rethrows -> T {
+        try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(storage.buffer)) }
+    }
+
+    /// The first entry's address; valid while the matrix (or a copy of it) is alive.
+    var baseAddress: UnsafePointer<Double> { UnsafePointer(storage.buffer.baseAddress!) }
+
+    /// One heap block of doubles, freed with the last matrix that refers to it.
+    private final class Storage: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Double>
+        init(count: Int) {
+            buffer = .allocate(capacity: max(1, count))
+            buffer.initialize(repeating: 0)
+        }
+        deinit { buffer.deallocate() }
     }
 
     /// The Gram matrix of a real sample under a stationary or linear kernel.
@@ -46,29 +67,25 @@ public struct GramMatrix: Sendable {
     /// The elementwise (Hadamard) product, the Gram matrix of the product kernel k₁ k₂.
     public func product(_ other: GramMatrix) -> GramMatrix {
         precondition(n == other.n)
-        var result = self
-        result.entries.withUnsafeMutableBufferPointer { r in
-            other.entries.withUnsafeBufferPointer { o in
-                for i in 0..<r.count { r[i] *= o[i] }
-            }
+        return withEntries { a in
+            other.withEntries { b in GramMatrix(n: n) { i, j in a[i &* n &+ j] * b[i &* n &+ j] } }
         }
-        return result
     }
 
     /// The Gram matrix of the rows `rows` (repeats allowed), K'_ab = K_{rows[a], rows[b]}.
     public func gathered(_ rows: [Int]) -> GramMatrix {
-        entries.withUnsafeBufferPointer { e in
+        withEntries { e in
             GramMatrix(n: rows.count) { a, b in e[rows[a] &* n &+ rows[b]] }
         }
     }
 
     /// K_ii for every i.
-    public var diagonal: [Double] { (0..<n).map { entries[$0 * n + $0] } }
+    public var diagonal: [Double] { withEntries { e in (0..<n).map { e[$0 * n + $0] } } }
 
     /// Σ_j K_ij for every i.
     /// - Complexity: O(n²).
     public var rowSums: [Double] {
-        entries.withUnsafeBufferPointer { e in
+        withEntries { e in
             (0..<n).map { i in
                 var s = 0.0
                 for j in 0..<n { s += e[i &* n &+ j] }

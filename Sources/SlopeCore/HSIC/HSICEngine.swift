@@ -115,18 +115,20 @@ private struct Group {
     private func permutationCounts(_ grams: [GramMatrix], _ summaries: [GramSummary], _ values: [Double],
                                    progress: ProgressCounter?) -> [Int] {
         let output = self.output!
-        let chunks = min(permutations.count, 8 * ProcessInfo.processInfo.activeProcessorCount)
-        let partial = parallelMap(chunks) { c in
+        // Blocks of permutations share each pass over the input matrices (see permutedInner).
+        let block = 16
+        let blocks = (permutations.count + block - 1) / block
+        let partial = parallelMap(blocks) { c in
             var counts = [Int](repeating: 0, count: grams.count)
-            for b in stride(from: c, to: permutations.count, by: chunks) {
-                let sigma = permutations[b]
-                let inner = permutedInner(grams, output.operand, sigma)
+            let range = c * block..<min(permutations.count, (c + 1) * block)
+            let inner = permutedInner(grams, output.operand, Array(permutations[range]))
+            for (q, b) in range.enumerated() {
                 for k in grams.indices {
-                    let value = output.value(inner: inner[k], input: summaries[k], sigma: sigma)
+                    let value = output.value(inner: inner[q][k], input: summaries[k], sigma: permutations[b])
                     if value >= values[k] - 1e-12 * abs(values[k]) { counts[k] += 1 }
                 }
-                progress?.advance(by: grams.count)
             }
+            progress?.advance(by: grams.count * range.count)
             return counts
         }
         return grams.indices.map { k in partial.reduce(0) { $0 + $1[k] } }

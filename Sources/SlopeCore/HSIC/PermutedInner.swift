@@ -1,34 +1,42 @@
-/// Frobenius inner products of several symmetric matrices with one permuted symmetric matrix:
-/// `result[k] = Σ_ij A_k[i, j] · B[σ(i), σ(j)]`.
+/// Frobenius inner products of several symmetric matrices with permuted copies of one
+/// symmetric matrix: `result[p][k] = Σ_ij A_k[i, j] · B[σ_p(i), σ_p(j)]`.
 ///
 /// This is the whole O(n²) cost of an HSIC statistic under a permutation of the output
-/// (the rest is O(n)). Each row of B[σ, σ] is gathered once and then dotted with the same
-/// row of every A_k, so a batch of inputs shares the gather; symmetry halves the work
-/// (lower triangle twice plus the diagonal).
-/// - Complexity: O(n²) gathers + O(k n²) multiply-adds; O(n) extra memory.
-func permutedInner(_ matrices: [GramMatrix], _ b: GramMatrix, _ sigma: [Int]?) -> [Double] {
+/// (the rest is O(n)). The loop runs over rows i outside and permutations inside, so that
+/// row i of every A_k is read from memory once for all the permutations and then stays in
+/// cache; each row of B[σ, σ] is gathered once and dotted with row i of every A_k.
+/// Symmetry halves the work (lower triangle twice, plus the diagonal).
+/// - Parameter sigmas: the permutations; `nil` stands for the identity.
+/// - Complexity: O(P n²) gathers + O(P k n²) multiply-adds; O(n) extra memory.
+func permutedInner(_ matrices: [GramMatrix], _ b: GramMatrix, _ sigmas: [[Int]?]) -> [[Double]] {
     let n = b.n
-    var sums = [Double](repeating: 0, count: matrices.count)
-    var row = [Double](repeating: 0, count: n)
-    let perm = sigma ?? Array(0..<n)
-    b.entries.withUnsafeBufferPointer { be in
-        perm.withUnsafeBufferPointer { p in
-            row.withUnsafeMutableBufferPointer { g in
-                for i in 0..<n {
+    var sums = [[Double]](repeating: [Double](repeating: 0, count: matrices.count), count: sigmas.count)
+    let row = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
+    defer { row.deallocate() }
+    let perms = sigmas.map { $0 ?? Array(0..<n) }
+    withExtendedLifetime((matrices, b)) {
+        let a = matrices.map(\.baseAddress)
+        let be = b.baseAddress
+        for i in 0..<n {
+            let offset = i &* n
+            for q in perms.indices {
+                perms[q].withUnsafeBufferPointer { p in
                     let base = p[i] &* n
-                    for j in 0..<i { g[j] = be[base &+ p[j]] }
+                    for j in 0..<i { row[j] = be[base &+ p[j]] }
                     let bii = be[base &+ p[i]]
-                    for k in matrices.indices {
-                        matrices[k].entries.withUnsafeBufferPointer { a in
-                            let offset = i &* n
-                            sums[k] += 2 * dot(a.baseAddress! + offset, g.baseAddress!, i) + a[offset &+ i] * bii
-                        }
+                    for k in 0..<a.count {
+                        sums[q][k] += 2 * dot(a[k] + offset, row, i) + a[k][offset &+ i] * bii
                     }
                 }
             }
         }
     }
     return sums
+}
+
+/// `permutedInner` for one permutation (or none).
+func permutedInner(_ matrices: [GramMatrix], _ b: GramMatrix, _ sigma: [Int]?) -> [Double] {
+    permutedInner(matrices, b, [sigma])[0]
 }
 
 /// Σ_{j<count} x_j y_j with four independent accumulators (instruction-level parallelism).

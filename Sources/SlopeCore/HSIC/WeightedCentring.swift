@@ -6,7 +6,7 @@ enum WeightedCentring {
     /// a_i = (1/n) Σ_k L_ik w̃_k.
     static func weightedRowMeans(_ gram: GramMatrix, _ w: [Double]) -> [Double] {
         let n = gram.n
-        return gram.entries.withUnsafeBufferPointer { e in
+        return gram.withEntries { e in
             (0..<n).map { i in
                 var s = 0.0
                 for k in 0..<n { s += e[i &* n &+ k] * w[k] }
@@ -20,7 +20,7 @@ enum WeightedCentring {
     static func weightedOperand(_ gram: GramMatrix, _ w: [Double]) -> GramMatrix {
         let a = weightedRowMeans(gram, w)
         let g = permutedDot(a, w, nil) / Double(gram.n)
-        return gram.entries.withUnsafeBufferPointer { e in
+        return gram.withEntries { e in
             GramMatrix(n: gram.n) { i, j in
                 w[i] * w[j] * (e[i &* gram.n &+ j] - a[i] - a[j] + g)
             }
@@ -35,7 +35,7 @@ enum WeightedCentring {
         let a = weightedRowMeans(gram, w)
         let g = permutedDot(a, w, nil) / n
         var squares = 0.0
-        gram.entries.withUnsafeBufferPointer { e in
+        gram.withEntries { e in
             for i in 0..<count {
                 var s = 0.0
                 for j in 0..<count {

@@ -4,16 +4,17 @@ public enum HSICTable {
     public static func render(_ analysis: HSICAnalysis, alpha: Double) -> String {
         let s = analysis.settings
         var out = "\(describe(analysis)), \(analysis.rows) rows\n\n"
+        let notes = analysis.indices.contains { $0.note != nil }
         let rows = analysis.ranked.enumerated().map { r, index in
             [index.hsic == nil ? "-" : "\(r + 1)", index.name, index.kind?.rawValue ?? "", "\(index.rows)",
              TextTable.significant(index.hsic), TextTable.fixed(index.r2HSIC),
              TextTable.pValue(index.pGamma), TextTable.pValue(index.pPermutation)]
                 + (s.bootstrap > 0 ? [interval(index.r2Interval)] : [])
-                + [index.note ?? ""]
+                + (notes ? [index.note ?? ""] : [])
         }
         let header = ["#", "input", "kind", "rows", "HSIC", "R2-HSIC", "p gamma", "p perm"]
-            + (s.bootstrap > 0 ? ["R2 \(Int((s.confidence * 100).rounded()))% interval"] : []) + ["note"]
-        out += TextTable.render(header: header, rows: rows, leftAligned: [1, 2, header.count - 1])
+            + (s.bootstrap > 0 ? ["R2 \(Int((s.confidence * 100).rounded()))% interval"] : []) + (notes ? ["note"] : [])
+        out += TextTable.render(header: header, rows: rows, leftAligned: Set([1, 2] + (notes ? [header.count - 1] : [])))
         let which = s.permutations > 0 ? "permutation p-value, \(s.permutations) permutations" : "gamma p-value"
         let significant = analysis.significant(at: alpha)
         out += "\nsignificant at alpha \(alpha) (\(which)): "
@@ -68,13 +69,15 @@ public enum HSICTable {
         var out = "HSIC of each input (diagonal) and of each pair jointly (product kernel):\n"
         out += TextTable.render(header: [""] + names, rows: names.indices.map { [names[$0]] + cell[$0] }, leftAligned: [0])
         let ranked = analysis.pairs.sorted { ratio($0) > ratio($1) }
+        let notes = analysis.pairs.contains { $0.index.note != nil }
         out += "\n" + TextTable.render(
-            header: ["pair", "HSIC", "sum of marginals", "ratio", "R2-HSIC", "p gamma", "p perm"],
+            header: ["pair", "rows", "HSIC", "sum of marginals", "ratio", "R2-HSIC", "p gamma", "p perm"] + (notes ? ["note"] : []),
             rows: ranked.map { p in
-                ["\(p.first), \(p.second)", TextTable.significant(p.index.hsic), TextTable.significant(p.marginalSum),
-                 TextTable.fixed(ratio(p).isFinite ? ratio(p) : nil), TextTable.fixed(p.index.r2HSIC),
-                 TextTable.pValue(p.index.pGamma), TextTable.pValue(p.index.pPermutation)]
-            }, leftAligned: [0])
+                ["\(p.first), \(p.second)", "\(p.index.rows)", TextTable.significant(p.index.hsic),
+                 TextTable.significant(p.marginalSum), TextTable.fixed(ratio(p).isFinite ? ratio(p) : nil),
+                 TextTable.fixed(p.index.r2HSIC), TextTable.pValue(p.index.pGamma), TextTable.pValue(p.index.pPermutation)]
+                    + (notes ? [p.index.note ?? ""] : [])
+            }, leftAligned: [0, 8])
         return out
     }
 
