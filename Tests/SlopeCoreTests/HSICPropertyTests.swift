@@ -92,3 +92,20 @@ struct HSICPropertyTests {
         }
     }
 }
+
+@Suite("HSIC library use, as in the README")
+struct HSICLibraryTests {
+    @Test("toy trials: lr, optimizer and momentum matter for the best 20 %, width does not")
+    func readmeExample() throws {
+        let trials = try CSVReader().readMixed(path: Paths.exampleData("toy-trials.csv").path)
+        var columns = HSICColumns(target: "error")
+        columns.log = ["lr"]
+        var options = HSICOptions()
+        options.measure = .target(Goal(boundary: .quantile(0.2)))
+        options.permutations = 200
+        let hsic = try HSICAnalysis.run(try HSICSample(table: trials, columns: columns), options: options)
+        #expect(Set(hsic.significant(at: 0.05)) == ["lr", "optimizer", "momentum"])
+        #expect(hsic.indices.map(\.kind) == [.log, .categorical, .continuous, .integer])
+        #expect(hsic.goalCount == 48)
+    }
+}

@@ -7,9 +7,9 @@ public enum Direction: String, Sendable, Codable {
 
 /// The set of good outputs that goal-oriented HSIC measures against (Novello et al. 2023;
 /// Marrel and Chabridon 2021), and the weight w(y) it gives each output.
-public struct Goal: Sendable, Equatable, Codable {
+public struct Goal: Sendable, Equatable {
     /// Where the goal set ends.
-    public enum Boundary: Sendable, Equatable, Codable {
+    public enum Boundary: Sendable, Equatable {
         /// The best `alpha` fraction: q = sorted(y)[⌊alpha (n − 1)⌋] (numpy's "lower" quantile),
         /// mirrored for maximisation.
         case quantile(Double)

@@ -103,7 +103,7 @@ public struct HSICInput: Sendable {
 }
 
 /// The kernels used for the inputs.
-public struct KernelChoice: Sendable, Equatable, Codable {
+public struct KernelChoice: Sendable, Equatable {
     /// The kernel of real inputs.
     public var kernel: Kernel = .gaussian
     /// The length-scale rule of real inputs (and of the output).

@@ -1,5 +1,5 @@
 /// What the output side of HSIC is.
-public enum HSICMeasure: Sendable, Equatable, Codable {
+public enum HSICMeasure: Sendable, Equatable {
     /// HSIC(X, Y), Gaussian kernel on y.
     case global
     /// Goal-oriented (target) HSIC(X, w(Y)): Kronecker kernel on the indicator Z = 1{y in the

@@ -1,5 +1,5 @@
 /// Settings of an HSIC analysis.
-public struct HSICOptions: Sendable, Codable {
+public struct HSICOptions: Sendable {
     /// The estimator of global and target HSIC (conditional HSIC is always V).
     public var estimator: HSICEstimator = .v
     /// The kernels of the inputs.

@@ -41,7 +41,7 @@ public enum Kernel: String, Sendable, CaseIterable, Codable {
 }
 
 /// How the length scale s of a stationary kernel is chosen from the sample.
-public enum Bandwidth: Sendable, Equatable, Codable, CustomStringConvertible {
+public enum Bandwidth: Sendable, Equatable, CustomStringConvertible {
     /// The sample standard deviation (n − 1 denominator), OpenTURNS's rule.
     case std
     /// The median of |x_i − x_j| over i < j (Novello et al.'s rule).
