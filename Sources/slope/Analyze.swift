@@ -14,17 +14,9 @@ struct Analyze: ParsableCommand {
             and Pearson correlations of each raw feature with the target.
             """)
 
-    @Argument(help: "A CSV table with a header row.")
-    var file: String
-
-    @Option(help: "The target column (default: the last column).")
-    var target: String?
+    @OptionGroup var source: TableArguments
     @Option(help: "Comma-separated feature columns to use (default: all but the target).")
     var features: NameList?
-    @Option(help: "Comma-separated columns to leave out.")
-    var drop: NameList?
-    @Option(help: "The cell separator: one character, or 'tab'.")
-    var delimiter: Delimiter = Delimiter(argument: ",")!
     @Option(help: "Feature scaling: minmax, zscore or none.")
     var scale: FeatureScaling = .minMax
 
@@ -66,12 +58,12 @@ struct Analyze: ParsableCommand {
         try OutputFiles.checkWritable(json)
         try OutputFiles.checkWritable(historyCSV)
 
-        let table = try CSVReader(delimiter: delimiter.character).read(path: file)
+        let table = try source.reader().read(path: source.file)
         let design = try Design(table: table, options: DesignOptions(
-            target: target, features: features?.names, drop: drop?.names ?? [],
+            target: source.target, features: features?.names, drop: source.drop?.names ?? [],
             featureScaling: scale, targetScaling: activation.targetScaling))
         for name in design.constantFeatures {
-            Terminal.warning("\(file): column \"\(name)\" is constant and is left out")
+            Terminal.warning("\(source.file): column \"\(name)\" is constant and is left out")
         }
 
         var training = TrainingOptions()
@@ -87,7 +79,7 @@ struct Analyze: ParsableCommand {
 
         let progress = Terminal.progress("training", total: restarts * epochs, quiet: quiet)
         let histories = try Trainer.train(design, options: training, progress: progress)
-        let analysis = Analysis(design: design, source: file, training: training, featureScaling: scale,
+        let analysis = Analysis(design: design, source: source.file, training: training, featureScaling: scale,
                                 convention: convention, flat: flat, histories: histories,
                                 includeHistory: !noHistory)
 

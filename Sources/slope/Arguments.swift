@@ -38,6 +38,8 @@ struct Delimiter: ExpressibleByArgument {
             character = c
         }
     }
+
+    var defaultValueDescription: String { character == "\t" ? "tab" : String(character) }
 }
 
 extension Kernel: ExpressibleByArgument {}
@@ -59,6 +61,8 @@ extension Bandwidth: ExpressibleByArgument {
             self = .fixed(s)
         }
     }
+
+    public var defaultValueDescription: String { description }
 }
 
 /// The kernel of levels: plain Kronecker or weighted by 1/p.

@@ -13,17 +13,10 @@ struct HSIC: ParsableCommand {
             its smallest value is 1 / (1 + B).
             """)
 
-    @Argument(help: "A CSV table with a header row.")
-    var file: String
+    @OptionGroup var source: TableArguments
 
-    @Option(help: "The output column (default: the last column).")
-    var target: String?
     @Option(help: "Comma-separated input columns (default: all but the target).")
     var inputs: NameList?
-    @Option(help: "Comma-separated columns to leave out.")
-    var drop: NameList?
-    @Option(help: "The cell separator: one character, or 'tab'.")
-    var delimiter: Delimiter = Delimiter(argument: ",")!
     @Option(help: "Comma-separated numeric inputs to read on a log scale.")
     var log: NameList?
     @Option(help: "Comma-separated numeric inputs to read as unordered levels.")
@@ -79,9 +72,9 @@ struct HSIC: ParsableCommand {
         if pairsCSV != nil && !pairs { throw SlopeError.invalidOption(name: "--pairs-csv", reason: "needs --pairs") }
         for path in [json, csv, pairsCSV] { try OutputFiles.checkWritable(path) }
 
-        let table = try CSVReader(delimiter: delimiter.character).readMixed(path: file)
-        var columns = HSICColumns(target: target ?? table.columns.last!.name, inputs: inputs?.names)
-        columns.drop = drop?.names ?? []
+        let table = try source.reader().readMixed(path: source.file)
+        var columns = HSICColumns(target: source.target ?? table.columns.last!.name, inputs: inputs?.names)
+        columns.drop = source.drop?.names ?? []
         columns.log = log?.names ?? []
         columns.categorical = categorical?.names ?? []
         let sample = try HSICSample(table: table, columns: columns)
