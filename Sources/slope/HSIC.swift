@@ -54,7 +54,9 @@ struct HSIC: ParsableCommand {
     var pairs = false
     @Option(help: "Significance level of the summary line.")
     var alpha = 0.05
-    @Option(help: "Seed of the permutations and resamples.")
+    @Option(help: "Measure on N rows drawn at random (seeded) when the table has more.")
+    var subsample: Int?
+    @Option(help: "Seed of the permutations, resamples and subsample.")
     var seed: UInt64 = 0
 
     @Option(help: "Write the full result as JSON.")
@@ -77,7 +79,14 @@ struct HSIC: ParsableCommand {
         columns.drop = source.drop?.names ?? []
         columns.log = log?.names ?? []
         columns.categorical = categorical?.names ?? []
-        let sample = try HSICSample(table: table, columns: columns)
+        var sample = try HSICSample(table: table, columns: columns)
+        if let subsample {
+            guard subsample >= 2 else { throw SlopeError.invalidOption(name: "--subsample", reason: "must be at least 2") }
+            if subsample < sample.output.count {
+                Terminal.warning("\(source.file): measuring on \(subsample) of \(sample.output.count) rows (seeded subsample)")
+            }
+            sample = sample.subsample(subsample, seed: seed)
+        }
 
         let progress = Terminal.progress("hsic", total: HSICAnalysis.workUnits(sample, options), quiet: quiet)
         let analysis = try HSICAnalysis.run(sample, options: options, progress: progress)

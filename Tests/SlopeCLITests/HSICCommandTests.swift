@@ -103,6 +103,14 @@ struct TestRandom {
         #expect(p["width"]! > 0.05, "\(p)")
     }
 
+    @Test func subsampleMeasuresOnFewerRowsAndSaysSo() throws {
+        let result = try CLIRunner.run(["hsic", CLIRunner.example("ishigami.csv"), "--subsample", "60",
+                                        "--permutations", "20", "--quiet"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("bandwidth std), 60 rows"))
+        #expect(result.stderr.contains("measuring on 60 of 200 rows"))
+    }
+
     @Test func conditionalHSICHasNoGammaPValue() throws {
         let folder = try CLIRunner.temporaryFolder()
         let csv = folder.appendingPathComponent("h.csv").path

@@ -17,6 +17,20 @@ public struct HSICSample: Sendable {
     }
 }
 
+extension HSICSample {
+    /// The sample on `count` rows drawn without replacement by a seeded shuffle (in their
+    /// original order), or the sample itself when it has no more rows than that.
+    public func subsample(_ count: Int, seed: UInt64) -> HSICSample {
+        guard count < output.count else { return self }
+        var generator = SeededGenerator(seed: seed)
+        var all = Array(output.indices)
+        generator.shuffle(&all)
+        let rows = all[..<count].sorted()
+        return HSICSample(source: source, outputName: outputName, output: rows.map { output[$0] },
+                          inputs: inputs.map { $0.restricted(to: rows) })
+    }
+}
+
 /// The joint effect of two inputs (product kernel), next to their marginal effects.
 public struct HSICPair: Sendable, Encodable {
     public let first: String

@@ -35,6 +35,14 @@ public struct HSICInput: Sendable {
         self.values = values
     }
 
+    /// The input on the given rows only, in that order.
+    public func restricted(to rows: [Int]) -> HSICInput {
+        switch values {
+        case .real(let v): return HSICInput(name: name, kind: kind, values: .real(rows.map { v[$0] }))
+        case .levels(let v, let names): return HSICInput(name: name, kind: kind, values: .levels(rows.map { v[$0] }, names: names))
+        }
+    }
+
     /// The rows where the input has a value.
     public var activeRows: [Int] {
         switch values {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of an HSIC analysis.
 public struct HSICOptions: Sendable {
     /// The estimator of global and target HSIC (conditional HSIC is always V).
@@ -27,6 +29,11 @@ public struct HSICOptions: Sendable {
         let minimum = estimator == .u ? 4 : 2
         guard rows >= minimum else {
             throw fail("--estimator", "the \(estimator.rawValue)-statistic needs at least \(minimum) rows; the sample has \(rows)")
+        }
+        let bytes = 3 * 8 * Double(rows) * Double(rows)
+        let available = Double(ProcessInfo.processInfo.physicalMemory) / 2
+        guard bytes <= available else {
+            throw fail("--subsample", "\(rows) rows need \(Int(bytes / 1e9)) GB for the n × n Gram matrices (half the memory is \(Int(available / 1e9)) GB); measure on a subsample of the rows")
         }
         guard permutations >= 0 else { throw fail("--permutations", "must be 0 or more") }
         guard bootstrap >= 0 else { throw fail("--bootstrap", "must be 0 or more") }
