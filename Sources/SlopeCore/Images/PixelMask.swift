@@ -1,0 +1,50 @@
+/// The image mask of the paper's Fig. 5: per pixel the consensus trend of d2 as the loss
+/// falls; pixels with an increasing trend are kept, the rest (and constant pixels) masked.
+public struct PixelMask: Sendable {
+    public let width: Int
+    public let height: Int
+    /// Mean ρ over restarts per pixel (row-major); nil for a constant pixel.
+    public let meanRho: [Double?]
+    /// The consensus label per pixel; nil for a constant pixel.
+    public let labels: [TrendLabel?]
+    /// |Pearson r| of the raw pixel with the target (the plain baseline); nil when constant.
+    public let pearson: [Double?]
+
+    /// Whether pixel p is kept by the mask (its d2 trend is increasing).
+    public func kept(_ p: Int) -> Bool { labels[p] == .increasing }
+
+    public var keptCount: Int { labels.filter { $0 == .increasing }.count }
+
+    /// - Parameter reading: the reading of a design whose features are named by
+    ///   `ImageSet.pixelName` (constant pixels are absent from it).
+    public init(width: Int, height: Int, reading: Reading) {
+        self.width = width
+        self.height = height
+        var byName: [String: FeatureReport] = [:]
+        for f in reading.features { byName[f.name] = f }
+        let names = (0..<height).flatMap { r in (0..<width).map { ImageSet.pixelName(r, $0) } }
+        meanRho = names.map { byName[$0]?.trend.meanRho }
+        labels = names.map { byName[$0]?.trend.label }
+        pearson = names.map { byName[$0]?.pearson.map { abs($0.coefficient) } }
+    }
+
+    /// The mask as a plain PGM (P2): 255 where kept, 0 where masked.
+    public var pgm: String {
+        var out = "P2\n# slope mask: 255 = kept (d2 increasing), 0 = masked\n\(width) \(height)\n255\n"
+        for r in 0..<height {
+            out += (0..<width).map { kept(r * width + $0) ? "255" : "0" }.joined(separator: " ") + "\n"
+        }
+        return out
+    }
+
+    /// `pixel,row,column,mean_rho,trend,kept,abs_pearson`, one line per pixel.
+    public var csv: String {
+        var out = "pixel,row,column,mean_rho,trend,kept,abs_pearson\n"
+        for p in 0..<width * height {
+            let rho = meanRho[p].map { "\($0)" } ?? ""
+            let r = pearson[p].map { "\($0)" } ?? ""
+            out += "\(p),\(p / width),\(p % width),\(rho),\(labels[p]?.rawValue ?? "constant"),\(kept(p) ? 1 : 0),\(r)\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// "Nice" axis ticks: multiples of 1, 2 or 5 times a power of ten (Heckbert, Graphics Gems 1990).
+public enum Ticks {
+    /// About `count` round values covering [lo, hi], ascending, all inside [lo, hi].
+    public static func nice(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
+        guard lo.isFinite, hi.isFinite else { return [] }
+        guard hi > lo else { return [lo] }
+        let step = niceStep((hi - lo) / Double(max(1, count)))
+        let first = (lo / step).rounded(.up), last = (hi / step).rounded(.down)
+        guard first <= last else { return [] }
+        return stride(from: first, through: last, by: 1).map { k in
+            let v = k * step
+            return abs(v) < step * 1e-9 ? 0 : v
+        }
+    }
+
+    /// 1, 2 or 5 times a power of ten, the nearest at or above `raw`.
+    public static func niceStep(_ raw: Double) -> Double {
+        let power = pow(10, floor(log10(raw)))
+        let fraction = raw / power
+        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+        return nice * power
+    }
+
+    /// Powers of ten covering [lo, hi] (both > 0), for a log axis.
+    public static func decades(_ lo: Double, _ hi: Double) -> [Double] {
+        guard lo > 0, hi >= lo else { return [] }
+        let a = Int(log10(lo).rounded(.up)), b = Int(log10(hi).rounded(.down))
+        guard a <= b else { return [pow(10, log10(lo).rounded())] }
+        let step = max(1, (b - a + 1) / 6)
+        return stride(from: a, through: b, by: step).map { pow(10, Double($0)) }
+    }
+
+    /// A short label: integers plainly, others with up to 3 significant digits, tiny or huge
+    /// values in scientific form.
+    public static func label(_ v: Double) -> String {
+        if v == 0 { return "0" }
+        let a = abs(v)
+        if a >= 1e5 || a < 1e-3 { return String(format: "%.0e", v) }
+        if v == v.rounded() { return String(format: "%.0f", v) }
+        return String(format: "%.3g", v)
+    }
+}
