@@ -27,13 +27,15 @@ public struct PlotFrame: Sendable {
             svg.line(px, top, px, top + height, stroke: "#eee")
             svg.text(px, top + height + 6 + fontSize, Ticks.label(v), size: fontSize, anchor: "middle")
         }
-        for v in y.ticks(yTicks) {
+        for v in yTicks > 0 ? y.ticks(yTicks) : [] {
             let py = y(v)
             svg.line(left - 4, py, left, py, stroke: "#666")
             svg.line(left, py, left + width, py, stroke: "#eee")
             svg.text(left - 6, py + fontSize / 3, Ticks.label(v), size: fontSize, anchor: "end")
         }
         svg.text(left + width / 2, top + height + 2 * fontSize + 10, xTitle, size: fontSize + 1, anchor: "middle")
-        svg.text(left - 3.6 * fontSize - 8, top + height / 2, yTitle, size: fontSize + 1, anchor: "middle", rotate: true)
+        if !yTitle.isEmpty {
+            svg.text(left - 3.6 * fontSize - 8, top + height / 2, yTitle, size: fontSize + 1, anchor: "middle", rotate: true)
+        }
     }
 }

@@ -1,0 +1,43 @@
+import SlopeCore
+
+/// The report of `slope analyze --report`: the paper's figures for one table.
+public enum AnalysisReport {
+    public static func render(_ analysis: Analysis, histories: [History], surface: LossSurface,
+                              directions: String) -> String {
+        let d = analysis.dataset, s = analysis.settings, a = analysis.agreement
+        let summary = [
+            "\(d.file): \(d.rows) rows, \(d.features.count) features, target \(d.target)"
+                + (d.constantFeatures.isEmpty ? "" : "; constant, left out: \(d.constantFeatures.joined(separator: ", "))"),
+            "Lean network y = \(s.activation.rawValue)(w·x + b), \(s.loss) loss, lr \(s.learningRate), \(s.epochs) epochs, \(s.restarts) restarts (seeds \(s.seeds.first ?? 0)…), features \(s.featureScaling.rawValue).",
+            "\(a.count) of \(a.of) features agree: the sign of the consensus \(s.convention.rawValue) trend equals the sign of Spearman ρ"
+                + (a.disagreeing.isEmpty ? "." : "; disagreeing: \(a.disagreeing.joined(separator: ", ")).")
+        ]
+        let historyPanes = [(Quantity.d2, HistoryFigure.Axis.epoch), (.d2, .loss), (.d2Tape, .epoch), (.d2Tape, .loss)].map { q, axis in
+            (label: "\(q == .d2 ? "diag (exact d2)" : "tape (row sums)") vs \(axis.rawValue)",
+             body: HistoryFigure.render(analysis, histories: histories, quantity: q, axis: axis))
+        }
+        let sections = [
+            HTMLPage.Section(
+                id: "surface", title: "1. Loss surface",
+                caption: "Loss on the plane θ* + α δ + β η (\(directions)); darker is lower. The white lines are the training paths projected onto the plane; a path that ends in the dark valley at the ring found the minimum the surface shows.",
+                body: SurfaceFigure.render(surface, directionsLabel: directions)),
+            HTMLPage.Section(
+                id: "correlations", title: "2. Spearman, Pearson and HSIC",
+                caption: "Bars: Spearman ρ of each raw feature with the target and its 95 % interval; diamonds: Pearson r; purple: R2-HSIC, which also sees non-monotonic links. A bar whose interval crosses 0 is not a reliable direction.",
+                body: CorrelationFigure.render(analysis)),
+            HTMLPage.Section(
+                id: "histories", title: "3. Second-derivative histories",
+                caption: "d2 of the loss for each feature's weight, every restart faint and the median bold, ranked by trend; a curve that rises as the loss falls marks a feature the fit leans on (the label is the majority over restarts). Switch between the exact diagonal and the tape (row-sum) convention, and between epoch and loss on the x axis.",
+                body: HTMLPage.switcher(name: "history", options: historyPanes)),
+            HTMLPage.Section(
+                id: "decay", title: "4. First and third derivatives",
+                caption: "Median |d1| (green) and |d3| (orange) over restarts on a log axis; the dashed lines mark the median epoch where each first falls below 10 % of its start. Early collapse means the weight settled early.",
+                body: DecayFigure.render(analysis, histories: histories)),
+            HTMLPage.Section(
+                id: "agreement", title: "5. Agreement",
+                caption: "Consensus trend of d2 against the sign of Spearman ρ per feature; highlighted rows disagree and deserve a second look.",
+                body: AgreementTable.render(analysis)),
+        ]
+        return HTMLPage(title: "slope: \(d.file)", summary: summary, sections: sections).render()
+    }
+}

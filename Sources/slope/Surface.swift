@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SlopeCore
+
+/// `slope surface`: the loss on a plane through the trained parameters, as a CSV grid.
+struct Surface: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the loss surface around the trained parameters as CSV (x, y, loss).")
+
+    @OptionGroup var source: TableArguments
+    @Option(help: "Comma-separated feature columns to use (default: all but the target).")
+    var features: NameList?
+    @Option(help: "Feature scaling: minmax, zscore or none.")
+    var scale: FeatureScaling = .minMax
+    @OptionGroup var trainingArguments: TrainingArguments
+    @OptionGroup var surfaceArguments: SurfaceArguments
+    @Option(help: "Write the grid as CSV: x (alpha), y (beta), loss.")
+    var csv: String
+    @Option(help: "Write the projected training paths as CSV: restart, epoch, x, y, loss.")
+    var paths: String?
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    func run() throws {
+        try OutputFiles.checkWritable(csv)
+        try OutputFiles.checkWritable(paths)
+        let table = try source.reader().read(path: source.file)
+        let design = try Design(table: table, options: DesignOptions(
+            target: source.target, features: features?.names, drop: source.drop?.names ?? [],
+            featureScaling: scale, targetScaling: trainingArguments.activation.targetScaling))
+        let training = try trainingArguments.options(for: design)
+        let plane = try surfaceArguments.checked().plane(design, seed: training.seed)
+        let histories = try trainingArguments.train(design, training, quiet: quiet)
+        let surface = surfaceArguments.surface(design, training, histories, plane: plane.0)
+
+        var grid = "x,y,loss\n"
+        let c = surface.coordinates
+        for j in c.indices { for i in c.indices { grid += "\(c[i]),\(c[j]),\(surface.loss[j * c.count + i])\n" } }
+        var outputs = OutputFiles()
+        outputs.add(csv, Data(grid.utf8))
+        outputs.add(paths, Data(surface.paths.enumerated().flatMap { r, path in
+            path.enumerated().map { e, p in "\(r),\(e),\(p.alpha),\(p.beta),\(histories[r].loss[e])\n" }
+        }.reduce("restart,epoch,x,y,loss\n", +).utf8))
+        try outputs.write()
+        let k = surface.loss.indices.min { surface.loss[$0] < surface.loss[$1] }!
+        print("plane: \(plane.1)")
+        print("grid \(c.count) x \(c.count) over [-\(surfaceArguments.span), \(surfaceArguments.span)]: loss at theta* \(surface.centerLoss), grid minimum \(surface.loss[k]) at x = \(c[k % c.count]), y = \(c[k / c.count])")
+    }
+}
