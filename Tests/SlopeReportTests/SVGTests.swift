@@ -1,0 +1,66 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import SlopeReport
+
+/// Whether `text` parses as XML.
+func isWellFormedXML(_ text: String) -> Bool {
+    XMLParser(data: Data(text.utf8)).parse()
+}
+
+@Suite("SVG primitives")
+struct SVGTests {
+    @Test("nice ticks: 1, 2, 5 times a power of ten, inside the domain")
+    func ticks() {
+        #expect(Ticks.nice(0, 1, count: 5) == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
+        #expect(Ticks.nice(-1, 1, count: 4) == [-1, -0.5, 0, 0.5, 1])
+        #expect(Ticks.nice(3, 97, count: 5) == [20, 40, 60, 80])
+        #expect(Ticks.niceStep(0.23) == 0.5)
+        #expect(Ticks.niceStep(0.11) == 0.2)
+        #expect(Ticks.niceStep(7) == 10)
+        #expect(Ticks.decades(0.002, 50) == [0.01, 0.1, 1, 10])
+        #expect(Ticks.nice(2, 2) == [2])
+        #expect(Ticks.label(0.25) == "0.25" && Ticks.label(1000) == "1000" && Ticks.label(1e-5) == "1e-05")
+    }
+
+    @Test("scales map ends to ends, linearly or by log10")
+    func scales() {
+        let x = Scale.linear((0, 10), to: (100, 300))
+        #expect(x(0) == 100 && x(5) == 200 && x(10) == 300)
+        let y = Scale.linear((-1, 1), to: (200, 0))
+        #expect(y(-1) == 200 && y(1) == 0 && y(0) == 100)
+        let l = Scale.log((1, 100), to: (0, 2))
+        #expect(abs(l(10) - 1) < 1e-12 && l(100) == 2)
+        let flat = Scale.linear((3, 3), to: (0, 1))
+        #expect(flat(3) == 0.5)
+    }
+
+    @Test("colour maps at their ends and middle; out-of-range values clamp")
+    func colors() {
+        #expect(ColorMap.viridis(0) == "#440154")
+        #expect(ColorMap.viridis(1) == "#fde725")
+        #expect(ColorMap.viridis(7) == "#fde725" && ColorMap.viridis(.nan) == "#440154")
+        #expect(ColorMap.diverging(-1) == "#2166ac")
+        #expect(ColorMap.diverging(0) == "#f7f7f7")
+        #expect(ColorMap.diverging(1) == "#b2182b")
+    }
+
+    @Test("names with XML characters are escaped and the SVG stays well-formed")
+    func escaping() {
+        #expect(XML.escape("a<b&\"c\"'") == "a&lt;b&amp;&quot;c&quot;&#39;")
+        var svg = SVG(width: 100, height: 50)
+        svg.text(10, 10, "a<b&\"c\"")
+        svg.rect(0, 0, 10, 10, fill: "#000", title: "a<b&\"c\"")
+        let text = svg.render(label: "a<b&\"c\"")
+        #expect(isWellFormedXML(text))
+        #expect(!text.contains("a<b"))
+    }
+
+    @Test("numbers: two decimals at most, no negative zero, non-finite drawn as 0")
+    func numbers() {
+        #expect(SVG.number(1.005) == "1" || SVG.number(1.005) == "1.01")
+        #expect(SVG.number(2.5) == "2.5" && SVG.number(-0.001) == "0" && SVG.number(.infinity) == "0")
+    }
+}
