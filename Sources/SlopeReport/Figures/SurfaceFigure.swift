@@ -7,7 +7,7 @@ public enum SurfaceFigure {
     public static func render(_ surface: LossSurface, directionsLabel: String) -> String {
         let grid = surface.coordinates.count
         let size = 420.0
-        var svg = SVG(width: size + 230, height: size + 80)
+        var svg = SVG(width: size + 160, height: size + 100)
         let frame = PlotFrame(left: 70, top: 15, width: size, height: size,
                               xDomain: (surface.coordinates.first!, surface.coordinates.last!),
                               yDomain: (surface.coordinates.first!, surface.coordinates.last!))
@@ -42,12 +42,13 @@ public enum SurfaceFigure {
         svg.element("path", [("d", star(frame.x(surface.coordinates[mi]), frame.y(surface.coordinates[mj]))),
                              ("fill", "#ff4d4d"), ("stroke", "#fff")],
                     title: "grid minimum: loss \(String(format: "%.5g", surface.loss[k]))")
-        svg.circle(frame.x(0), frame.y(0), r: 4, fill: "none", stroke: "#ff4d4d", title: "θ*: loss \(String(format: "%.5g", surface.centerLoss))")
+        svg.element("circle", [("cx", SVG.number(frame.x(0))), ("cy", SVG.number(frame.y(0))), ("r", "6"), ("fill", "none"),
+                                ("stroke", "#ff4d4d"), ("stroke-width", "2")],
+                    title: "θ*: loss \(String(format: "%.5g", surface.centerLoss))")
         frame.drawAxes(&svg, xTitle: "α (units of ‖θ*‖) along δ", yTitle: "β (units of ‖θ*‖) along η")
         drawColorBar(&svg, x: frame.left + size + 25, y: frame.top, height: size, lo: lo, hi: hi, shade: shade)
-        for (k, line) in ["white lines: training", "paths (bold: restart 0),", "dots: first epochs;", "red star: grid minimum;", "red ring: θ*"].enumerated() {
-            svg.text(frame.left + size + 70, frame.top + 40 + 14 * Double(k), line, size: 10)
-        }
+        svg.text(frame.left, frame.top + size + 62,
+                 "White lines: training paths (bold: restart 0); dots: first epochs; red star: grid minimum; red ring: θ*.", size: 10)
         return svg.render(label: "Loss surface on the plane \(directionsLabel)")
     }
 
