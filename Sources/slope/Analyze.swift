@@ -16,10 +16,7 @@ struct Analyze: ParsableCommand {
             """)
 
     @OptionGroup var source: TableArguments
-    @Option(help: "Comma-separated feature columns to use (default: all but the target).")
-    var features: NameList?
-    @Option(help: "Feature scaling: minmax, zscore or none.")
-    var scale: FeatureScaling = .minMax
+    @OptionGroup var designArguments: DesignArguments
 
     @OptionGroup var trainingArguments: TrainingArguments
     @OptionGroup var surfaceArguments: SurfaceArguments
@@ -46,18 +43,12 @@ struct Analyze: ParsableCommand {
         try OutputFiles.checkWritable(historyCSV)
         try OutputFiles.checkWritable(report)
 
-        let table = try source.reader().read(path: source.file)
-        let design = try Design(table: table, options: DesignOptions(
-            target: source.target, features: features?.names, drop: source.drop?.names ?? [],
-            featureScaling: scale, targetScaling: trainingArguments.activation.targetScaling))
-        for name in design.constantFeatures {
-            Terminal.warning("\(source.file): column \"\(name)\" is constant and is left out")
-        }
+        let design = try designArguments.design(source, activation: trainingArguments.activation)
 
         let training = try trainingArguments.options(for: design)
         let plane = try report.map { _ in try surfaceArguments.checked().plane(design, seed: training.seed) }
         let histories = try trainingArguments.train(design, training, quiet: quiet)
-        let analysis = Analysis(design: design, source: source.file, training: training, featureScaling: scale,
+        let analysis = Analysis(design: design, source: source.file, training: training, featureScaling: designArguments.scale,
                                 convention: convention, flat: flat, histories: histories,
                                 includeHistory: !noHistory)
 

@@ -8,10 +8,7 @@ struct Surface: ParsableCommand {
         abstract: "Write the loss surface around the trained parameters as CSV (x, y, loss).")
 
     @OptionGroup var source: TableArguments
-    @Option(help: "Comma-separated feature columns to use (default: all but the target).")
-    var features: NameList?
-    @Option(help: "Feature scaling: minmax, zscore or none.")
-    var scale: FeatureScaling = .minMax
+    @OptionGroup var designArguments: DesignArguments
     @OptionGroup var trainingArguments: TrainingArguments
     @OptionGroup var surfaceArguments: SurfaceArguments
     @Option(help: "Write the grid as CSV: x (alpha), y (beta), loss.")
@@ -24,10 +21,7 @@ struct Surface: ParsableCommand {
     func run() throws {
         try OutputFiles.checkWritable(csv)
         try OutputFiles.checkWritable(paths)
-        let table = try source.reader().read(path: source.file)
-        let design = try Design(table: table, options: DesignOptions(
-            target: source.target, features: features?.names, drop: source.drop?.names ?? [],
-            featureScaling: scale, targetScaling: trainingArguments.activation.targetScaling))
+        let design = try designArguments.design(source, activation: trainingArguments.activation)
         let training = try trainingArguments.options(for: design)
         let plane = try surfaceArguments.checked().plane(design, seed: training.seed)
         let histories = try trainingArguments.train(design, training, quiet: quiet)

@@ -16,3 +16,23 @@ struct TableArguments: ParsableArguments {
     /// A reader for the chosen delimiter.
     func reader() throws -> CSVReader { try CSVReader(delimiter: delimiter.character) }
 }
+
+/// Which columns are features and how they are scaled: shared by `analyze` and `surface`.
+struct DesignArguments: ParsableArguments {
+    @Option(help: "Comma-separated feature columns to use (default: all but the target).")
+    var features: NameList?
+    @Option(help: "Feature scaling: minmax, zscore or none.")
+    var scale: FeatureScaling = .minMax
+
+    /// Reads the table and builds the design, warning about constant columns left out.
+    func design(_ source: TableArguments, activation: Activation) throws -> Design {
+        let table = try source.reader().read(path: source.file)
+        let design = try Design(table: table, options: DesignOptions(
+            target: source.target, features: features?.names, drop: source.drop?.names ?? [],
+            featureScaling: scale, targetScaling: activation.targetScaling))
+        for name in design.constantFeatures {
+            Terminal.warning("\(source.file): column \"\(name)\" is constant and is left out")
+        }
+        return design
+    }
+}
