@@ -111,6 +111,14 @@ struct TestRandom {
         #expect(result.stderr.contains("measuring on 60 of 200 rows"))
     }
 
+    @Test func anInputWithoutValuesIsReportedNotACrash() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let input = try Self.write("a,b,y\n1,,2\n2,,3\n3,,1\n4,,5\n5,,4\n", "e.csv", in: folder)
+        let result = try CLIRunner.run(["hsic", input, "--goal", "0.3", "--permutations", "10", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("0 active rows; at least 2 are needed"))
+    }
+
     @Test func conditionalHSICHasNoGammaPValue() throws {
         let folder = try CLIRunner.temporaryFolder()
         let csv = folder.appendingPathComponent("h.csv").path

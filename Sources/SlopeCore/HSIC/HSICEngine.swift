@@ -47,17 +47,19 @@ private struct Group {
         self.options = options
         let m = rows.count
         let minimum = options.estimator == .u ? 4 : 2
-        switch options.measure.outputSide(y: rows.map { y[$0] }, estimator: options.estimator,
-                                          bandwidth: options.kernels.bandwidth) {
-        case _ where m < minimum:
+        if m < minimum {
             output = nil
             problem = "\(m) active rows; at least \(minimum) are needed"
-        case .success(let side):
-            output = side
-            problem = nil
-        case .failure(let reason):
-            output = nil
-            problem = reason.description
+        } else {
+            switch options.measure.outputSide(y: rows.map { y[$0] }, estimator: options.estimator,
+                                              bandwidth: options.kernels.bandwidth) {
+            case .success(let side):
+                output = side
+                problem = nil
+            case .failure(let reason):
+                output = nil
+                problem = reason.description
+            }
         }
         var generator = SeededGenerator(seed: Self.stream(options.seed, size: m, purpose: 0))
         permutations = (0..<(problem == nil ? options.permutations : 0)).map { _ in
