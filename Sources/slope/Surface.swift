@@ -27,17 +27,13 @@ struct Surface: ParsableCommand {
         let histories = try trainingArguments.train(design, training, quiet: quiet)
         let surface = surfaceArguments.surface(design, training, histories, plane: plane.0)
 
-        var grid = "x,y,loss\n"
-        let c = surface.coordinates
-        for j in c.indices { for i in c.indices { grid += "\(c[i]),\(c[j]),\(surface.loss[j * c.count + i])\n" } }
         var outputs = OutputFiles()
-        outputs.add(csv, Data(grid.utf8))
-        outputs.add(paths, Data(surface.paths.enumerated().flatMap { r, path in
-            path.enumerated().map { e, p in "\(r),\(e),\(p.alpha),\(p.beta),\(histories[r].loss[e])\n" }
-        }.reduce("restart,epoch,x,y,loss\n", +).utf8))
+        outputs.add(csv, Data(LossSurfaceCSV.grid(surface).utf8))
+        outputs.add(paths, Data(LossSurfaceCSV.paths(surface, histories: histories).utf8))
         try outputs.write()
-        let k = surface.loss.indices.min { surface.loss[$0] < surface.loss[$1] }!
+        let k = surface.minimumIndex
         print("plane: \(plane.1)")
+        let c = surface.coordinates
         print("grid \(c.count) x \(c.count) over [-\(surfaceArguments.span), \(surfaceArguments.span)]: loss at theta* \(surface.centerLoss), grid minimum \(surface.loss[k]) at x = \(c[k % c.count]), y = \(c[k / c.count])")
     }
 }

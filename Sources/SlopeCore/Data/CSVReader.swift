@@ -69,11 +69,7 @@ public struct CSVReader: Sendable {
 
     /// Reads the file at `path` into memory and hands its bytes to `body`.
     func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            throw SlopeError.unreadable(file: path, reason: reason)
-        }
-        return try data.withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
+        try FileBytes.read(path).withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
     }
 
     private func readHeader(_ scanner: inout CSVScanner, source: String) throws -> [String] {

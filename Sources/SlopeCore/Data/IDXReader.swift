@@ -16,11 +16,7 @@ public enum IDXReader {
     /// - Throws: `SlopeError.invalidFile` for a wrong magic number, type or dimension count,
     ///   and for a file shorter or longer than its header says.
     public static func read(path: String, dimensions expected: Int) throws -> IDXArray {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            throw SlopeError.unreadable(file: path, reason: reason)
-        }
-        let bytes = [UInt8](data)
+        let bytes = [UInt8](try FileBytes.read(path))
         func fail(_ reason: String) -> SlopeError { .invalidFile(file: path, reason: reason) }
         guard bytes.count >= 4 else { throw fail("not an IDX file: \(bytes.count) bytes, shorter than the 4-byte magic number") }
         guard bytes[0] == 0, bytes[1] == 0 else {

@@ -23,9 +23,7 @@ extension HSICSample {
     public func subsample(_ count: Int, seed: UInt64) -> HSICSample {
         guard count < output.count else { return self }
         var generator = SeededGenerator(seed: seed)
-        var all = Array(output.indices)
-        generator.shuffle(&all)
-        let rows = all[..<count].sorted()
+        let rows = generator.sample(count, of: output.count)
         return HSICSample(source: source, outputName: outputName, output: rows.map { output[$0] },
                           inputs: inputs.map { $0.restricted(to: rows) })
     }
@@ -87,7 +85,7 @@ public struct HSICAnalysis: Sendable, Encodable {
     public static func run(_ sample: HSICSample, options: HSICOptions,
                            progress: ProgressCounter? = nil) throws -> HSICAnalysis {
         try options.validate(rows: sample.output.count)
-        try check(sample, options)
+        let weights = try goalWeights(sample, options)
         let kernels = options.kernels
         var jobs = sample.inputs.map { input in
             let rows = input.activeRows
@@ -111,7 +109,6 @@ public struct HSICAnalysis: Sendable, Encodable {
         var indices = Array(results[..<d])
         for i in indices.indices { indices[i].kind = sample.inputs[i].kind }
         let goal = options.measure.goal
-        let weights = goal?.weights(for: sample.output)
         return HSICAnalysis(
             source: sample.source, output: sample.outputName, rows: sample.output.count, settings: options,
             goalThreshold: goal?.threshold(for: sample.output),
@@ -135,15 +132,18 @@ public struct HSICAnalysis: Sendable, Encodable {
         (0..<d).flatMap { a in (a + 1..<d).map { (a, $0) } }
     }
 
-    private static func check(_ sample: HSICSample, _ options: HSICOptions) throws {
+    /// The goal weights on all rows (nil without a goal), after checking that the output
+    /// varies and that the goal set splits the rows.
+    private static func goalWeights(_ sample: HSICSample, _ options: HSICOptions) throws -> [Double]? {
         let y = sample.output
         guard Set(y).count > 1 else { throw SlopeError.constantTarget(file: sample.source, name: sample.outputName) }
-        guard let goal = options.measure.goal else { return }
+        guard let goal = options.measure.goal else { return nil }
         let w = goal.weights(for: y)
         let inside = w.filter { $0 == 1 }.count
         if Set(w).count < 2 || !w.contains(where: { $0 > 0 }) {
             let option = if case .conditional = options.measure { "--conditional" } else { "--goal" }
             throw SlopeError.invalidOption(name: option, reason: "the goal set holds \(inside) of \(y.count) rows of \(sample.outputName), so it does not split them")
         }
+        return w
     }
 }

@@ -51,17 +51,6 @@ public struct HSICInput: Sendable {
         }
     }
 
-    /// Whether some row is inactive (a conditional input).
-    public var isConditional: Bool { activeRows.count < rowCount }
-
-    /// The number of rows of the sample.
-    public var rowCount: Int {
-        switch values {
-        case .real(let v): return v.count
-        case .levels(let v, _): return v.count
-        }
-    }
-
     /// The input's values on `rows` mapped to about U[0, 1] (Novello et al.): reals by their
     /// min and max there, levels equally spaced in the order of their names.
     func unitValues(rows: [Int]) -> [Double] {

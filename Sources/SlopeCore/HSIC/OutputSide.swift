@@ -29,9 +29,10 @@ struct OutputSide: Sendable {
         if let weights {
             let mean = weights.reduce(0, +) / Double(weights.count)
             let w = weights.map { $0 / mean }
+            let centring = WeightedCentring(gram, w)
             self.weights = w
-            self.operand = WeightedCentring.weightedOperand(gram, w)
-            self.selfValue = WeightedCentring.selfValue(gram, w)
+            self.operand = centring.operand
+            self.selfValue = centring.selfValue
         } else {
             self.weights = nil
             self.operand = gram
@@ -53,7 +54,7 @@ struct OutputSide: Sendable {
     /// The statistic of an input with itself under the same estimator and weights.
     /// - Complexity: O(n²).
     func selfValue(of input: GramMatrix, _ summary: GramSummary) -> Double {
-        if let weights { return WeightedCentring.selfValue(input, weights) }
+        if let weights { return WeightedCentring(input, weights).selfValue }
         return estimator.value(inner: permutedInner([input], input, nil)[0], k: summary, l: summary, sigma: nil)
     }
 }

@@ -44,8 +44,7 @@ public struct ImageSet: Sendable {
         if let subset, subset < rows.count {
             guard subset >= 2 else { throw SlopeError.invalidOption(name: "--subset", reason: "must be at least 2") }
             var g = SeededGenerator(seed: seed)
-            g.shuffle(&rows)
-            rows = rows[..<subset].sorted()
+            rows = g.sample(subset, of: rows.count).map { rows[$0] }
         }
         let positive = digits.last!
         var columns = (0..<pixelCount).map { p in rows.map { pixels[$0 * pixelCount + p] } }

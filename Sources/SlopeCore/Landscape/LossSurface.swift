@@ -39,6 +39,9 @@ public struct LossSurface: Sendable {
         paths = trajectories.map { path in path.map { Self.project($0, center, delta, eta) } }
     }
 
+    /// The index into `loss` of the smallest grid value.
+    public var minimumIndex: Int { loss.indices.min { loss[$0] < loss[$1] }! }
+
     /// θ_e for every recorded epoch of a history.
     static func parameters(_ history: History) -> [[Double]] {
         (0..<history.epochCount).map { e in

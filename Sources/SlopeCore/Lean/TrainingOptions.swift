@@ -12,9 +12,7 @@ public struct InitialParameters: Codable, Sendable, Equatable {
 
     /// Reads `{"weights": [...], "bias": b}` from a JSON file.
     public static func read(path: String) throws -> InitialParameters {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SlopeError.unreadable(file: path, reason: "no such file or not readable")
-        }
+        let data = try FileBytes.read(path)
         do {
             return try JSONDecoder().decode(InitialParameters.self, from: data)
         } catch {

@@ -59,6 +59,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         }
     }
 
+    /// `count` distinct indices of 0..<n drawn by a Fisher–Yates shuffle, in ascending order.
+    /// - Precondition: 0 ≤ count ≤ n.
+    public mutating func sample(_ count: Int, of n: Int) -> [Int] {
+        var all = Array(0..<n)
+        shuffle(&all)
+        return all[..<count].sorted()
+    }
+
     /// A standard normal variate by Marsaglia's polar method.
     ///
     /// Uses only `log` and `sqrt` (no trigonometry), so the stream depends on nothing but the

@@ -11,9 +11,7 @@ public enum HSICBaseline {
     public static func rows(_ rowCount: Int) -> [Int] {
         guard rowCount > maximumRows else { return Array(0..<rowCount) }
         var generator = SeededGenerator(seed: 0)
-        var all = Array(0..<rowCount)
-        generator.shuffle(&all)
-        return all[..<maximumRows].sorted()
+        return generator.sample(maximumRows, of: rowCount)
     }
 
     /// One index per feature of `design`, in its order.

@@ -37,7 +37,7 @@ public enum SurfaceFigure {
                 svg.circle(start.0, start.1, r: 3, fill: "#ffffff", stroke: "#333", title: "restart \(r): first epoch")
             }
         }
-        let k = surface.loss.indices.min { surface.loss[$0] < surface.loss[$1] }!
+        let k = surface.minimumIndex
         let (mi, mj) = (k % grid, k / grid)
         svg.element("path", [("d", star(frame.x(surface.coordinates[mi]), frame.y(surface.coordinates[mj]))),
                              ("fill", "#ff4d4d"), ("stroke", "#fff")],

@@ -27,9 +27,6 @@ public struct SVG: Sendable {
         body.append(Self.markup(name, attributes, title: title, text: text))
     }
 
-    /// Appends raw, already escaped markup (e.g. a group built by another SVG value).
-    public mutating func raw(_ markup: String) { body.append(markup) }
-
     public mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
         var a = [("x1", Self.number(x1)), ("y1", Self.number(y1)), ("x2", Self.number(x2)), ("y2", Self.number(y2)),
                  ("stroke", stroke), ("stroke-width", Self.number(width))]
