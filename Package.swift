@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -6,10 +6,13 @@ let package = Package(
     products: [
         .library(name: "SlopeCore", targets: ["SlopeCore"]),
         .library(name: "SlopeReport", targets: ["SlopeReport"]),
+        .library(name: "SlopeStudy", targets: ["SlopeStudy"]),
         .executable(name: "slope", targets: ["slope"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // The numeric core: data in, jets, the lean network, statistics, reading.
@@ -17,12 +20,23 @@ let package = Package(
         .target(name: "SlopeCore"),
         // Figures (SVG) and self-contained HTML reports over SlopeCore's results.
         .target(name: "SlopeReport", dependencies: ["SlopeCore"]),
+        // Hyperparameter studies: YAML specs, samplers, the SQLite trial store, the runner.
+        // The only target with database and YAML dependencies.
+        .target(
+            name: "SlopeStudy",
+            dependencies: [
+                "SlopeCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // The command-line shell over the library.
         .executableTarget(
             name: "slope",
             dependencies: [
                 "SlopeCore",
                 "SlopeReport",
+                "SlopeStudy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +48,10 @@ let package = Package(
         .testTarget(
             name: "SlopeReportTests",
             dependencies: ["SlopeReport", "SlopeCore"]
+        ),
+        .testTarget(
+            name: "SlopeStudyTests",
+            dependencies: ["SlopeStudy", "SlopeCore"]
         ),
         .testTarget(
             name: "SlopeCLITests",

@@ -1,0 +1,48 @@
+/// The hyperparameters of `MLPTrainer`, with the defaults of `slope mlp`.
+public struct MLPOptions: Sendable, Equatable {
+    public enum Optimizer: String, CaseIterable, Sendable { case sgd, momentum, adam }
+
+    /// Step size.
+    public var lr = 0.001
+    /// Units in each hidden layer.
+    public var width = 64
+    /// Hidden layers (0: a linear model).
+    public var depth = 1
+    /// Hidden-layer activation: tanh, relu, sigmoid or gelu.
+    public var activation = Activation.relu
+    public var optimizer = Optimizer.adam
+    /// Momentum coefficient μ of the momentum optimiser (v ← μ v + g).
+    public var momentum = 0.9
+    /// Rows per mini-batch.
+    public var batchSize = 32
+    /// L2 penalty λ: the gradient of every weight (not bias) gains λ w.
+    public var weightDecay = 0.0
+    /// Passes over the training rows.
+    public var epochs = 20
+    /// Seeds the initial weights and the batch order.
+    public var seed: UInt64 = 0
+
+    public init() {}
+
+    /// The names a study spec may sample (`trainer: mlp`), as `slope mlp` spells its options.
+    public static let hyperparameterNames = ["lr", "width", "depth", "activation", "optimizer", "momentum",
+                                             "batch_size", "weight_decay", "epochs"]
+
+    /// The activations the trainer accepts.
+    public static let activations: [Activation] = [.tanh, .relu, .sigmoid, .gelu]
+
+    /// Fails on a value outside its domain, naming the option.
+    public func validate() throws(SlopeError) {
+        func check(_ ok: Bool, _ name: String, _ reason: String) throws(SlopeError) {
+            if !ok { throw .invalidOption(name: name, reason: reason) }
+        }
+        try check(lr > 0 && lr.isFinite, "--lr", "must be a positive number")
+        try check(width >= 1, "--width", "must be at least 1")
+        try check(depth >= 0, "--depth", "must be 0 or more")
+        try check(Self.activations.contains(activation), "--activation", "must be one of tanh, relu, sigmoid, gelu")
+        try check(momentum >= 0 && momentum < 1, "--momentum", "must be in [0, 1)")
+        try check(batchSize >= 1, "--batch_size", "must be at least 1")
+        try check(weightDecay >= 0 && weightDecay.isFinite, "--weight_decay", "must be 0 or more")
+        try check(epochs >= 1, "--epochs", "must be at least 1")
+    }
+}

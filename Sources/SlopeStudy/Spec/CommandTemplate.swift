@@ -1,0 +1,66 @@
+import Foundation
+
+/// A trial's command line: a template split into arguments like a shell would split it
+/// (white space; single quotes, double quotes and backslash escapes), but never run by a shell.
+public struct CommandTemplate: Sendable {
+    public let tokens: [String]
+
+    public init(tokens: [String]) { self.tokens = tokens }
+
+    /// Splits `line` into arguments; fails on an unclosed quote.
+    public static func split(_ line: String) -> [String]? {
+        var tokens: [String] = [], current = "", inToken = false
+        var quote: Character? = nil, escaped = false
+        for ch in line {
+            if escaped { current.append(ch); escaped = false; continue }
+            if let q = quote {
+                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escaped = true } else { current.append(ch) }
+                continue
+            }
+            switch ch {
+            case "\\": escaped = true; inToken = true
+            case "'", "\"": quote = ch; inToken = true
+            case _ where ch.isWhitespace:
+                if inToken { tokens.append(current); current = ""; inToken = false }
+            default: current.append(ch); inToken = true
+            }
+        }
+        guard quote == nil, !escaped else { return nil }
+        if inToken { tokens.append(current) }
+        return tokens
+    }
+
+    /// The `{name}` placeholders of the template other than `{args}`, `{seed}` and `{id}`.
+    public var parameterPlaceholders: [String] {
+        tokens.flatMap(Self.placeholders).filter { !Self.reserved.contains($0) }
+    }
+
+    /// The argument vector of one trial: `{args}` alone becomes one `--name=value` argument per
+    /// active parameter; `{name}` inside an argument becomes that parameter's value, and an
+    /// argument that names an inactive parameter is dropped.
+    public func arguments(values: [(name: String, value: ParameterValue)], seed: UInt64, id: Int) -> [String] {
+        let lookup = Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value.description) })
+            .merging(["seed": "\(seed)", "id": "\(id)"]) { a, _ in a }
+        return tokens.flatMap { token -> [String] in
+            if token == "{args}" { return values.map { "--\($0.name)=\($0.value)" } }
+            var out = token
+            for name in Self.placeholders(token) {
+                guard let value = lookup[name] else { return [] }
+                out = out.replacingOccurrences(of: "{\(name)}", with: value)
+            }
+            return [out]
+        }
+    }
+
+    static let reserved: Set<String> = ["args", "seed", "id"]
+
+    /// The names between braces in `token`.
+    static func placeholders(_ token: String) -> [String] {
+        var names: [String] = [], rest = Substring(token)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Where a hyperparameter's values come from, in W&B sweep terms.
+public enum Domain: Hashable, Sendable, Codable {
+    /// Uniform on [min, max].
+    case uniform(min: Double, max: Double)
+    /// Log-uniform on [min, max], 0 < min: uniform in log space (`log_uniform_values`).
+    case logUniform(min: Double, max: Double)
+    /// Integers min ... max, each equally likely (`int_uniform`).
+    case intUniform(min: Int, max: Int)
+    /// Uniform on [min, max] rounded to a multiple of q (`q_uniform`).
+    case quantized(min: Double, max: Double, q: Double)
+    /// One of a list (`values`): categorical, or boolean when the list is true/false.
+    case values([ParameterValue])
+
+    /// The value at position `u` in [0, 1) of the unit interval: the inverse of the domain's
+    /// distribution function, so a uniform `u` gives the domain's distribution.
+    public func value(at u: Double) -> ParameterValue {
+        switch self {
+        case let .uniform(lo, hi):
+            return .real(lo + u * (hi - lo))
+        case let .logUniform(lo, hi):
+            return .real(Swift.min(hi, Swift.max(lo, exp(log(lo) + u * (log(hi) - log(lo))))))
+        case let .intUniform(lo, hi):
+            let span = Double(hi - lo + 1)
+            return .integer(lo + Swift.min(hi - lo, Int((u * span).rounded(.down))))
+        case let .quantized(lo, hi, q):
+            // The multiples of q inside [lo, hi], each with the share of [lo, hi] nearest to it.
+            let first = (lo / q).rounded(.up), last = (hi / q).rounded(.down)
+            let k = Swift.min(last, Swift.max(first, ((lo + u * (hi - lo)) / q).rounded()))
+            return .real(k * q)
+        case let .values(list):
+            return list[Swift.min(list.count - 1, Int((u * Double(list.count)).rounded(.down)))]
+        }
+    }
+
+    /// True when the parameter is best read on a log scale (HSIC with `--log`).
+    public var isLog: Bool { if case .logUniform = self { return true } else { return false } }
+
+    /// True for `values:` lists, whose values are levels rather than numbers.
+    public var isCategorical: Bool { if case .values = self { return true } else { return false } }
+}

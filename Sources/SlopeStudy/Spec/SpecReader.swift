@@ -1,0 +1,171 @@
+import Foundation
+import SlopeCore
+import Yams
+
+/// Reads and checks a study spec (YAML, in the style of W&B sweeps). Every problem is reported
+/// before anything runs, as one `StudyError` naming the file, line and key.
+public enum SpecReader {
+    static let topKeys = ["name", "trials", "seed", "sampler", "objectives", "command", "trainer", "data",
+                          "timeout", "parameters"]
+    static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
+    static let distributions = ["uniform", "log_uniform_values", "int_uniform", "q_uniform"]
+
+    /// Reads the spec file at `path`.
+    public static func read(path: String) throws -> StudySpec {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw SlopeError.unreadable(file: path, reason: error.localizedDescription)
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(text, file: path, folder: folder)
+    }
+
+    /// Parses spec text; `file` names it in errors, `folder` is where its trials will run.
+    public static func parse(_ text: String, file: String, folder: String) throws(StudyError) -> StudySpec {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw StudyError.spec(file, line: nil, key: "spec", "the file is empty") }
+            root = node
+        } catch let error as StudyError {
+            throw error
+        } catch {
+            throw StudyError("\(file): not valid YAML: \(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))")
+        }
+        let top = try YAMLMap(file: file, path: "", node: root)
+        try top.onlyKeys(topKeys)
+
+        let space = try parameters(top)
+        let trials = try top.int("trials") ?? 0
+        guard trials >= 1 else { throw top.error("trials", "give the number of trials, at least 1") }
+        let seed = try top.int("seed") ?? 0
+        guard seed >= 0 else { throw top.error("seed", "must be a whole number >= 0") }
+        let samplerName = try top.string("sampler") ?? SamplerKind.random.rawValue
+        guard let sampler = SamplerKind(rawValue: samplerName) else {
+            throw top.error("sampler", "unknown sampler '\(samplerName)' (expected random, lhs or sobol)")
+        }
+        if sampler == .sobol && space.parameters.count > SobolSequence.maximumDimension {
+            throw top.error("sampler", "sobol supports at most \(SobolSequence.maximumDimension) parameters; use lhs or random")
+        }
+        let timeout = try top.double("timeout")
+        if let timeout, timeout <= 0 { throw top.error("timeout", "must be a positive number of seconds") }
+        return StudySpec(
+            name: try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+            trials: trials, seed: UInt64(seed), sampler: sampler, objectives: try objectives(top),
+            run: try command(top, space: space), timeout: timeout, space: space, folder: folder)
+    }
+
+    static func objectives(_ top: YAMLMap) throws(StudyError) -> [Objective] {
+        guard let map = try top.map("objectives"), !map.pairs.isEmpty else {
+            throw top.error("objectives", "give at least one objective, e.g. {error: minimize}")
+        }
+        var out: [Objective] = []
+        for (name, _) in map.pairs {
+            let word = try map.string(name) ?? ""
+            guard let direction = Objective.Direction(rawValue: word) else {
+                throw map.error(name, "expected minimize or maximize, found '\(word)'")
+            }
+            out.append(Objective(name: name, direction: direction))
+        }
+        return out
+    }
+
+    static func command(_ top: YAMLMap, space: ParameterSpace) throws(StudyError) -> TrialCommand {
+        switch (top["command"], top["trainer"]) {
+        case (nil, nil), (.some, .some):
+            throw top.error(top["command"] == nil ? "command" : "trainer", "give exactly one of command: or trainer:")
+        case (.some, nil):
+            guard top["data"] == nil else { throw top.error("data", "data: goes with trainer:, not command:") }
+            let line = try top.string("command") ?? ""
+            guard let tokens = CommandTemplate.split(line), !tokens.isEmpty else {
+                throw top.error("command", "expected a program and its arguments (quotes must be closed)")
+            }
+            for name in CommandTemplate(tokens: tokens).parameterPlaceholders where space.parameter(named: name) == nil {
+                throw top.error("command", "{\(name)} names no parameter")
+            }
+            return .command(tokens)
+        case (nil, .some):
+            return try TrainerSpec.read(top, space: space)
+        }
+    }
+
+    static func parameters(_ top: YAMLMap) throws(StudyError) -> ParameterSpace {
+        guard let map = try top.map("parameters"), !map.pairs.isEmpty else {
+            throw top.error("parameters", "give at least one parameter")
+        }
+        var list: [Parameter] = []
+        for (name, _) in map.pairs {
+            guard let p = try map.map(name) else { continue }
+            try p.onlyKeys(parameterKeys)
+            list.append(Parameter(name: name, domain: try domain(p), when: try conditions(p)))
+        }
+        // Conditions must name earlier-or-later parameters that exist, with values they can take.
+        for (p, parameter) in zip(map.pairs, list) {
+            let pmap = try map.map(p.key)!
+            for c in parameter.when {
+                let whenMap = try pmap.map("when")!
+                guard let parent = list.first(where: { $0.name == c.parameter }) else {
+                    throw whenMap.error(c.parameter, "no parameter named '\(c.parameter)'")
+                }
+                if case let .values(levels) = parent.domain, let bad = c.values.first(where: { !levels.contains($0) }) {
+                    throw whenMap.error(c.parameter, "'\(bad)' is not one of the values of \(c.parameter)")
+                }
+            }
+        }
+        do {
+            return try ParameterSpace(parameters: list)
+        } catch {
+            let pmap = try map.map(error.parameter)!
+            throw pmap.error("when", "the conditions form a cycle through '\(error.parameter)'")
+        }
+    }
+
+    static func domain(_ p: YAMLMap) throws(StudyError) -> Domain {
+        if let values = try p.values("values") {
+            guard p["distribution"] == nil, p["value"] == nil else { throw p.error("values", "give values: or distribution:, not both") }
+            guard !values.isEmpty else { throw p.error("values", "the list is empty") }
+            guard Set(values).count == values.count else { throw p.error("values", "the list repeats a value") }
+            return .values(values)
+        }
+        if let value = try p.values("value") {
+            guard p["distribution"] == nil, value.count == 1 else { throw p.error("value", "expected one value") }
+            return .values(value)
+        }
+        guard let name = try p.string("distribution") else {
+            throw p.error("distribution", "give values: [...] or distribution: (\(distributions.joined(separator: ", ")))")
+        }
+        if name == "int_uniform" {
+            guard let lo = try p.int("min"), let hi = try p.int("max") else { throw p.error("min", "int_uniform needs whole-number min and max") }
+            guard lo <= hi else { throw p.error("min", "min (\(lo)) is greater than max (\(hi))") }
+            return .intUniform(min: lo, max: hi)
+        }
+        guard distributions.contains(name) else {
+            throw p.error("distribution", "unknown distribution '\(name)' (expected \(distributions.joined(separator: ", ")))")
+        }
+        guard let lo = try p.double("min") else { throw p.error("min", "\(name) needs min") }
+        guard let hi = try p.double("max") else { throw p.error("max", "\(name) needs max") }
+        guard lo <= hi else { throw p.error("min", "min (\(lo)) is greater than max (\(hi))") }
+        switch name {
+        case "log_uniform_values":
+            guard lo > 0 else { throw p.error("min", "log_uniform_values needs 0 < min <= max, found min = \(lo)") }
+            return .logUniform(min: lo, max: hi)
+        case "q_uniform":
+            let q = try p.double("q") ?? 1
+            guard q > 0 else { throw p.error("q", "must be positive") }
+            guard (lo / q).rounded(.up) <= (hi / q).rounded(.down) else { throw p.error("q", "no multiple of \(q) lies in [\(lo), \(hi)]") }
+            return .quantized(min: lo, max: hi, q: q)
+        default:
+            return .uniform(min: lo, max: hi)
+        }
+    }
+
+    static func conditions(_ p: YAMLMap) throws(StudyError) -> [Condition] {
+        guard let when = try p.map("when") else { return [] }
+        guard !when.pairs.isEmpty else { throw p.error("when", "name at least one parameter") }
+        var out: [Condition] = []
+        for (name, _) in when.pairs {
+            guard let values = try when.values(name), !values.isEmpty else { throw when.error(name, "expected a value or a list") }
+            out.append(Condition(parameter: name, values: values))
+        }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+/// A hyperparameter study as its YAML spec describes it (see `SpecReader`).
+public struct StudySpec: Hashable, Sendable, Codable {
+    public var name: String
+    /// How many trials the study runs.
+    public var trials: Int
+    public var seed: UInt64
+    public var sampler: SamplerKind
+    /// The metrics each trial reports that the study optimises, in the spec's order.
+    public var objectives: [Objective]
+    /// What runs a trial.
+    public var run: TrialCommand
+    /// Seconds after which a trial is stopped and recorded as failed.
+    public var timeout: Double?
+    public var space: ParameterSpace
+    /// The spec file's folder, where trials run (not part of the study's identity).
+    public var folder: String
+
+    /// The first objective: the one the progress line's "best" follows.
+    public var primaryObjective: Objective { objectives[0] }
+
+    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, objectives, run, timeout, space }
+
+    public init(name: String, trials: Int, seed: UInt64, sampler: SamplerKind, objectives: [Objective],
+                run: TrialCommand, timeout: Double?, space: ParameterSpace, folder: String) {
+        self.name = name
+        self.trials = trials
+        self.seed = seed
+        self.sampler = sampler
+        self.objectives = objectives
+        self.run = run
+        self.timeout = timeout
+        self.space = space
+        self.folder = folder
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), trials: try c.decode(Int.self, forKey: .trials),
+                  seed: try c.decode(UInt64.self, forKey: .seed), sampler: try c.decode(SamplerKind.self, forKey: .sampler),
+                  objectives: try c.decode([Objective].self, forKey: .objectives),
+                  run: try c.decode(TrialCommand.self, forKey: .run),
+                  timeout: try c.decodeIfPresent(Double.self, forKey: .timeout),
+                  space: try c.decode(ParameterSpace.self, forKey: .space), folder: "")
+    }
+}
+
+/// A metric to minimise or maximise.
+public struct Objective: Hashable, Sendable, Codable {
+    public enum Direction: String, Hashable, Sendable, Codable { case minimize, maximize }
+    public let name: String
+    public let direction: Direction
+
+    public init(name: String, direction: Direction) {
+        self.name = name
+        self.direction = direction
+    }
+
+    /// True when `a` is a better value than `b`.
+    public func isBetter(_ a: Double, than b: Double) -> Bool {
+        direction == .minimize ? a < b : a > b
+    }
+}
+
+/// What runs one trial: a command template, or one of slope's own trainers.
+public enum TrialCommand: Hashable, Sendable, Codable {
+    /// A program and its arguments, with `{args}`, `{name}`, `{seed}` and `{id}` placeholders.
+    case command([String])
+    /// `slope <trainer> <arguments> {args} --seed={seed}`, run as a child like any command.
+    case trainer(name: String, arguments: [String])
+
+    /// The command template, with `slope` standing for the running slope executable.
+    public func template(slopeExecutable: String) -> [String] {
+        switch self {
+        case let .command(tokens): return tokens
+        case let .trainer(name, arguments): return [slopeExecutable, name] + arguments + ["{args}", "--seed={seed}"]
+        }
+    }
+}

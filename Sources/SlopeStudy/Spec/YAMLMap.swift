@@ -1,0 +1,89 @@
+import Yams
+
+/// A YAML mapping read key by key, with errors that name the file, line and key path.
+struct YAMLMap {
+    let file: String
+    /// The dotted path of this mapping ("parameters.lr"), empty at the top.
+    let path: String
+    let node: Node
+    let pairs: [(key: String, value: Node)]
+
+    init(file: String, path: String, node: Node) throws(StudyError) {
+        self.file = file
+        self.path = path
+        self.node = node
+        guard case let .mapping(mapping) = node else {
+            throw .spec(file, line: node.mark?.line, key: path.isEmpty ? "spec" : path, "expected a mapping (key: value lines)")
+        }
+        var pairs: [(String, Node)] = []
+        for (k, v) in mapping {
+            guard let name = k.string else { throw .spec(file, line: k.mark?.line, key: path, "a key is not text") }
+            pairs.append((name, v))
+        }
+        self.pairs = pairs
+    }
+
+    func key(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
+
+    func error(_ name: String, _ message: String) -> StudyError {
+        .spec(file, line: (self[name] ?? node).mark?.line, key: key(name), message)
+    }
+
+    subscript(name: String) -> Node? { pairs.first { $0.key == name }?.value }
+
+    /// Fails on the first key not in `allowed`.
+    func onlyKeys(_ allowed: [String]) throws(StudyError) {
+        for (k, v) in pairs where !allowed.contains(k) {
+            throw .spec(file, line: v.mark?.line, key: key(k), "unknown key (expected one of: \(allowed.joined(separator: ", ")))")
+        }
+    }
+
+    func map(_ name: String) throws(StudyError) -> YAMLMap? {
+        guard let n = self[name] else { return nil }
+        return try YAMLMap(file: file, path: key(name), node: n)
+    }
+
+    func string(_ name: String) throws(StudyError) -> String? {
+        guard let n = self[name] else { return nil }
+        guard case .scalar = n, let s = n.string, n.tag.rawValue != Tag.Name.null.rawValue else { throw error(name, "expected text") }
+        return s
+    }
+
+    func double(_ name: String) throws(StudyError) -> Double? {
+        guard let n = self[name] else { return nil }
+        guard let value = Self.value(n)?.number, value.isFinite else { throw error(name, "expected a number") }
+        return value
+    }
+
+    func int(_ name: String) throws(StudyError) -> Int? {
+        guard let n = self[name] else { return nil }
+        guard case let .integer(k)? = Self.value(n) else { throw error(name, "expected a whole number") }
+        return k
+    }
+
+    /// A scalar as a typed value by its YAML tag (bool, int, float, text); nil for null or a
+    /// collection.
+    static func value(_ n: Node) -> ParameterValue? {
+        guard case .scalar = n else { return nil }
+        switch n.tag.rawValue {
+        case Tag.Name.bool.rawValue: return n.bool.map(ParameterValue.boolean)
+        case Tag.Name.int.rawValue: return n.int.map(ParameterValue.integer)
+        case Tag.Name.float.rawValue: return n.float.map(ParameterValue.real)
+        case Tag.Name.null.rawValue: return nil
+        default: return n.string.map(ParameterValue.text)
+        }
+    }
+
+    /// One value or a list of values.
+    func values(_ name: String) throws(StudyError) -> [ParameterValue]? {
+        guard let n = self[name] else { return nil }
+        let items: [Node]
+        if case let .sequence(seq) = n { items = Array(seq) } else { items = [n] }
+        var out: [ParameterValue] = []
+        for item in items {
+            guard let v = Self.value(item) else { throw error(name, "expected values (text, numbers or booleans)") }
+            out.append(v)
+        }
+        return out
+    }
+}

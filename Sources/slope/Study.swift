@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// `slope study`: run, inspect and export hyperparameter studies.
+struct Study: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "study", abstract: "Hyperparameter studies: run, status, export.",
+        subcommands: [])
+}
