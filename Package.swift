@@ -20,12 +20,15 @@ let package = Package(
         .target(name: "SlopeCore"),
         // Figures (SVG) and self-contained HTML reports over SlopeCore's results.
         .target(name: "SlopeReport", dependencies: ["SlopeCore"]),
+        // One libc call Swift's Glibc module leaves out (the child's working directory).
+        .target(name: "CSpawn"),
         // Hyperparameter studies: YAML specs, samplers, the SQLite trial store, the runner.
         // The only target with database and YAML dependencies.
         .target(
             name: "SlopeStudy",
             dependencies: [
                 "SlopeCore",
+                "CSpawn",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
+import SlopeStudy
 
 /// The `slope` command. Bad input of any kind (a file, an option) ends with one line on
 /// stderr and exit status 2; nothing is written.
@@ -16,6 +17,9 @@ struct Slope: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as SlopeError {
+            Terminal.error(error.description)
+            Foundation.exit(2)
+        } catch let error as StudyError {
             Terminal.error(error.description)
             Foundation.exit(2)
         } catch {

@@ -4,5 +4,5 @@ import ArgumentParser
 struct Study: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study", abstract: "Hyperparameter studies: run, status, export.",
-        subcommands: [])
+        subcommands: [StudyRun.self, StudyStatus.self, StudyExport.self])
 }

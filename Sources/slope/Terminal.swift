@@ -11,6 +11,11 @@ enum Terminal {
         FileHandle.standardError.write(Data("slope: warning: \(message)\n".utf8))
     }
 
+    /// A message for the user that is not a result (stderr).
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
     /// True when stderr is a terminal, so that a progress line can redraw itself.
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

@@ -1,0 +1,21 @@
+import SlopeCore
+
+/// A study's trials as CSV: `id,state`, one column a parameter, one an objective, then
+/// `wall_time_s,peak_rss_bytes`; an empty cell where a parameter is inactive or a value unknown.
+public enum TrialsCSV {
+    public static func render(_ trials: [StoredTrial], spec: StudySpec) -> String {
+        let names = spec.space.parameters.map(\.name), objectives = spec.objectives.map(\.name)
+        var lines = [(["id", "state"] + names + objectives + ["wall_time_s", "peak_rss_bytes"]).map(CSVField.escape)
+            .joined(separator: ",")]
+        for t in trials {
+            let values = Dictionary(uniqueKeysWithValues: spec.space.values(fromJSON: t.parametersJSON).map { ($0.name, $0.value) })
+            let metrics = t.metrics
+            var cells = ["\(t.id)", t.state.rawValue]
+            cells += names.map { values[$0]?.description ?? "" }
+            cells += objectives.map { name in metrics[name].map { "\($0)" } ?? "" }
+            cells += [t.wallTime.map { "\($0)" } ?? "", t.peakRSS.map { "\($0)" } ?? ""]
+            lines.append(cells.map(CSVField.escape).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,27 @@
+/// A study's trials as JSON (docs/study-json.md): the study, then every trial with its
+/// parameters in spec order and every metric it reported.
+public enum TrialsJSON {
+    public static func render(_ trials: [StoredTrial], spec: StudySpec, specText: String, createdAt: String) -> String {
+        func optional(_ x: (some CustomStringConvertible)?) -> String { x.map { "\($0)" } ?? "null" }
+        func text(_ s: String?) -> String { s.map(JSONText.quoted) ?? "null" }
+        let objectives = JSONText.object(spec.objectives.map { ($0.name, JSONText.quoted($0.direction.rawValue)) })
+        let rows = trials.map { t in
+            "    " + JSONText.object([
+                ("id", "\(t.id)"), ("state", JSONText.quoted(t.state.rawValue)), ("parameters", t.parametersJSON),
+                ("metrics", t.metricsJSON ?? "null"), ("wall_time_s", optional(t.wallTime)),
+                ("peak_rss_bytes", optional(t.peakRSS)), ("seed", "\(t.seed)"), ("attempts", "\(t.attempts)"),
+                ("worker", text(t.worker)), ("started_at", text(t.startedAt)), ("finished_at", text(t.finishedAt)),
+                ("failure", text(t.failure)), ("stderr_tail", text(t.stderrTail)),
+            ])
+        }
+        return """
+            {"study": \(JSONText.quoted(spec.name)), "created_at": \(JSONText.quoted(createdAt)), \
+            "sampler": \(JSONText.quoted(spec.sampler.rawValue)), "seed": \(spec.seed), "objectives": \(objectives),
+             "spec": \(JSONText.quoted(specText)),
+             "trials": [
+            \(rows.joined(separator: ",\n"))
+            ]}
+
+            """
+    }
+}

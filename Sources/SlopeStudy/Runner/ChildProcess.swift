@@ -1,0 +1,143 @@
+import CSpawn
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One child process, run without a shell in its own process group, with stdout and stderr
+/// captured in unlinked temporary files and its resource usage read by `wait4`.
+public struct ChildProcess: Sendable {
+    public let arguments: [String]
+    /// The working directory of the child.
+    public let folder: String
+    /// Added to (or replacing) the parent's environment.
+    public let environment: [String: String]
+    /// Seconds after which the child's process group is killed.
+    public let timeout: Double?
+
+    public init(arguments: [String], folder: String, environment: [String: String] = [:], timeout: Double? = nil) {
+        self.arguments = arguments
+        self.folder = folder
+        self.environment = environment
+        self.timeout = timeout
+    }
+
+    /// How the child ended.
+    public struct Result: Sendable {
+        public enum Ending: Sendable, Equatable {
+            case exited(Int32), signaled(Int32), timedOut, interrupted
+            /// The program could not be started (errno text).
+            case notStarted(String)
+        }
+        public let ending: Ending
+        public let wallTime: Double
+        /// Peak resident set size of the child, bytes (`ru_maxrss`).
+        public let peakRSS: Int
+        /// The last `tailBytes` bytes of stdout and stderr.
+        public let stdout: String
+        public let stderr: String
+    }
+
+    static let tailBytes = 65_536
+    static let pollInterval: useconds_t = 5_000
+    /// After a stop request the child gets SIGTERM, then SIGKILL this many seconds later.
+    static let stopGrace = 2.0
+
+    /// Runs the child to its end, polling every 5 ms for its exit, the timeout and `stop`.
+    public func run(stop: StopFlag) -> Result {
+        let out = Self.scratchFile(), err = Self.scratchFile()
+        defer { close(out); close(err) }
+        let start = Date()
+        var pid: pid_t = 0
+        let spawned = spawn(&pid, stdout: out, stderr: err)
+        guard spawned == 0 else {
+            return Result(ending: .notStarted(String(cString: strerror(spawned))), wallTime: 0, peakRSS: 0, stdout: "", stderr: "")
+        }
+        var status: Int32 = 0, usage = rusage()
+        var ending: Result.Ending? = nil, stopAt: Date? = nil, killed = false, polledPeak = 0
+        while true {
+            polledPeak = max(polledPeak, Self.peakResident(of: "\(pid)") ?? 0)
+            let r = wait4(pid, &status, WNOHANG, &usage)
+            if r == pid { break }
+            if r < 0 && errno != EINTR { break }
+            if let timeout, !killed, Date().timeIntervalSince(start) > timeout {
+                kill(-pid, SIGKILL); killed = true; ending = .timedOut
+            }
+            if stop.isSet && !killed {
+                if stopAt == nil { stopAt = Date(); kill(-pid, SIGTERM); ending = .interrupted }
+                if let t = stopAt, Date().timeIntervalSince(t) > Self.stopGrace { kill(-pid, SIGKILL); killed = true }
+            }
+            usleep(Self.pollInterval)
+        }
+        let wall = Date().timeIntervalSince(start)
+        if ending == nil {
+            let signal = status & 0x7f
+            ending = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+        }
+        // ru_maxrss also counts the memory of this process at the spawn (Linux carries the old
+        // address space's peak over exec); when it does not exceed that, the child's own peak
+        // is the one read from /proc while it ran. (This process's peak only grows, so reading
+        // it now bounds its value at the spawn.)
+        let parentPeak = Self.peakResident(of: "self") ?? 0
+        let rusagePeak = Int(usage.ru_maxrss) * 1024
+        return Result(ending: ending!, wallTime: wall, peakRSS: rusagePeak > parentPeak ? rusagePeak : polledPeak,
+                      stdout: Self.tail(out), stderr: Self.tail(err))
+    }
+
+    /// posix_spawnp with stdin from /dev/null, stdout/stderr to the given files, the working
+    /// directory `folder`, a new process group and default signal handling; 0 or an errno.
+    private func spawn(_ pid: inout pid_t, stdout: Int32, stderr: Int32) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        slope_spawn_addchdir(&actions, folder)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t(), empty = sigset_t()
+        sigemptyset(&empty)
+        sigemptyset(&defaults)
+        for s in [SIGINT, SIGTERM, SIGPIPE, SIGQUIT] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        return posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+    }
+
+    /// VmHWM (peak resident set) of /proc/`process`/status in bytes; nil once the process is gone.
+    static func peakResident(of process: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).dropLast(3)) else { return nil }
+        return kb * 1024
+    }
+
+    /// An anonymous read-write file (created and unlinked at once).
+    private static func scratchFile() -> Int32 {
+        var template = Array((NSTemporaryDirectory() + "/slope-trial-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return fd
+    }
+
+    /// The last `tailBytes` bytes written to `fd`, as UTF-8 (invalid bytes repaired).
+    private static func tail(_ fd: Int32) -> String {
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return "" }
+        let count = min(Int(size), tailBytes)
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = pread(fd, &bytes, count, off_t(Int(size) - count))
+        return String(decoding: bytes.prefix(max(0, read)), as: UTF8.self)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Runs a study's pending trials, `jobs` at a time, each a child process; every finished
+/// trial is written to the store before the next is claimed. Safe to stop at any moment: a
+/// new run of the same spec on the same store resumes where this one ended.
+public final class StudyRunner: @unchecked Sendable {
+    public let spec: StudySpec
+    public let store: TrialStore
+    public let jobs: Int
+    private let trialRunner: TrialRunner
+    private let lock = NSLock()
+    private var progress: StudyProgress
+    private var firstError: (any Error)?
+
+    /// Opens the study in `store`: creates it from `spec` (all trials pending) when the store
+    /// is new, or checks that the store holds the same study; then puts back to pending the
+    /// trials whose worker has died (and the failed ones with `retryFailed`).
+    public init(spec: StudySpec, specText: String, store: TrialStore, slopeExecutable: String, jobs: Int,
+                retryFailed: Bool = false) throws {
+        guard jobs >= 1 else { throw StudyError("--jobs: must be at least 1") }
+        self.spec = spec
+        self.store = store
+        self.jobs = jobs
+        trialRunner = TrialRunner(spec: spec, slopeExecutable: slopeExecutable)
+        let fingerprint = try spec.fingerprint()
+        if let existing = try store.study() {
+            guard existing.fingerprint == fingerprint else {
+                throw StudyError.store(store.path, "holds study '\(existing.name)' with a different spec; use the spec it was created with or a new --store")
+            }
+        } else {
+            try store.create(name: spec.name, spec: specText, fingerprint: fingerprint, plan: spec.plan())
+        }
+        try store.releaseAbandoned(WorkerIdentity.isGone)
+        if retryFailed { try store.retryFailed() }
+        progress = StudyProgress(trials: try store.trials(), objective: spec.primaryObjective)
+    }
+
+    /// The study's state now.
+    public var current: StudyProgress { lock.withLock { progress } }
+
+    /// Runs until no trial is pending or `stop` is raised; `report` sees the progress after
+    /// every finished trial (under a lock, so it may print).
+    public func run(stop: StopFlag, report: @escaping @Sendable (StudyProgress) -> Void = { _ in }) throws -> StudyProgress {
+        let start = Date()
+        let startFinished = current.finished
+        report(current)
+        let group = DispatchGroup()
+        for _ in 0..<jobs {
+            group.enter()
+            let thread = Thread { [self] in
+                work(stop: stop, start: start, startFinished: startFinished, report: report)
+                group.leave()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        group.wait()
+        if let firstError = lock.withLock({ firstError }) { throw firstError }
+        return current
+    }
+
+    private func work(stop: StopFlag, start: Date, startFinished: Int,
+                      report: @Sendable (StudyProgress) -> Void) {
+        do {
+            while !stop.isSet, let trial = try store.claim(worker: WorkerIdentity.current) {
+                guard let outcome = trialRunner.run(trial, stop: stop) else {
+                    try store.release(id: trial.id)
+                    break
+                }
+                try store.finish(id: trial.id, outcome)
+                lock.withLock {
+                    switch outcome {
+                    case let .done(json, _, _):
+                        progress.done += 1
+                        let value = StoredTrial.numbers(json)[spec.primaryObjective.name]
+                        if let value, progress.best.map({ spec.primaryObjective.isBetter(value, than: $0) }) ?? true {
+                            progress.best = value
+                        }
+                    case .failed:
+                        progress.failed += 1
+                    }
+                    let finishedHere = progress.finished - startFinished
+                    let pace = Date().timeIntervalSince(start) / Double(finishedHere)
+                    progress.eta = pace * Double(progress.total - progress.finished)
+                    report(progress)
+                }
+            }
+        } catch {
+            stop.raise()
+            lock.withLock { if firstError == nil { firstError = error } }
+        }
+    }
+}
+
+extension StudySpec {
+    /// The spec as canonical JSON (sorted keys, without its folder): the study's identity in
+    /// a store.
+    public func fingerprint() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

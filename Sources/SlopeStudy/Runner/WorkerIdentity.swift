@@ -1,0 +1,27 @@
+import Foundation
+
+/// Names a worker process as `host:pid:start`, the start time (clock ticks after boot, from
+/// /proc) guarding against a recycled pid, so that a new run can tell whether the worker that
+/// left a trial running is still alive.
+public enum WorkerIdentity {
+    /// This process's name.
+    public static let current = "\(host):\(getpid()):\(startTime(getpid()) ?? "?")"
+
+    static var host: String { ProcessInfo.processInfo.hostName }
+
+    /// True when `worker` ran on this host and that process is gone.
+    public static func isGone(_ worker: String) -> Bool {
+        let parts = worker.split(separator: ":").map(String.init)
+        guard parts.count == 3, parts[0] == host, let pid = Int32(parts[1]) else { return false }
+        return startTime(pid) != parts[2]
+    }
+
+    /// Field 22 of /proc/PID/stat (the process's start time), nil when there is no such process.
+    static func startTime(_ pid: Int32) -> String? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name (which may hold spaces) start at field 3.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 19 ? String(fields[19]) : nil
+    }
+}

@@ -1,0 +1,40 @@
+import GRDB
+
+/// The store's tables. One study per file today; `study_id` on every trial and the claim by
+/// a single UPDATE keep the schema ready for many studies and many workers sharing one
+/// server database (docs/study-store.md).
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE study (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    spec TEXT NOT NULL,          -- the YAML as the user wrote it
+                    fingerprint TEXT NOT NULL,   -- the parsed spec as canonical JSON: the study's identity
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE trial (
+                    study_id INTEGER NOT NULL REFERENCES study(id),
+                    id INTEGER NOT NULL,
+                    parameters TEXT NOT NULL,    -- JSON object of the active parameters
+                    seed INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+                    metrics TEXT,                -- JSON object of the numbers the trial reported
+                    wall_time_s REAL,
+                    peak_rss_bytes INTEGER,
+                    worker TEXT,
+                    started_at TEXT,
+                    finished_at TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    failure TEXT,
+                    stderr_tail TEXT,
+                    PRIMARY KEY (study_id, id)
+                );
+                CREATE INDEX trial_by_state ON trial(study_id, state, id);
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,7 @@
+/// How a trial ended, as the runner records it.
+public enum TrialOutcome: Sendable, Equatable {
+    /// The trial printed its metrics (a JSON object of numbers, sorted keys).
+    case done(metricsJSON: String, wallTime: Double, peakRSS: Int)
+    /// The trial failed: a one-line reason and the tail of its stderr.
+    case failed(reason: String, stderrTail: String, wallTime: Double?, peakRSS: Int?)
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import SlopeStudy
+
+/// `slope study export STORE --csv OUT --json OUT`.
+struct StudyExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write a study's trials as CSV (one row a trial) and/or JSON.")
+
+    @Argument(help: "The trial store (SQLite).") var store: String
+    @Option(help: "CSV: id,state, one column a parameter, one an objective, wall_time_s,peak_rss_bytes.")
+    var csv: String?
+    @Option(help: "JSON: the study and every trial with all its metrics (docs/study-json.md).") var json: String?
+    @Flag(help: "No messages.") var quiet = false
+
+    func run() throws {
+        guard csv != nil || json != nil else {
+            throw ValidationError("give --csv FILE and/or --json FILE")
+        }
+        try OutputFiles.checkWritable(csv)
+        try OutputFiles.checkWritable(json)
+        let study = try StoredStudy(store: TrialStore.existing(path: store))
+        var files = OutputFiles()
+        files.add(csv, Data(TrialsCSV.render(study.trials, spec: study.spec).utf8))
+        files.add(json, Data(TrialsJSON.render(study.trials, spec: study.spec, specText: study.specText,
+                                               createdAt: study.createdAt).utf8))
+        try files.write()
+        if !quiet { Terminal.note("exported \(study.trials.count) trials") }
+    }
+}

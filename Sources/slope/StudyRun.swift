@@ -1,0 +1,65 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SlopeStudy
+
+/// `slope study run SPEC --store FILE`: runs (or resumes) a study.
+struct StudyRun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a study from its YAML spec; the same command resumes it after Ctrl-C or a crash.",
+        discussion: """
+            Every trial is a child process (the spec's command: or trainer:); its last stdout line is a \
+            JSON object of metrics. Finished trials are kept in the store (SQLite); trials that were \
+            running when the study stopped run again.
+            """)
+
+    @Argument(help: "The study spec (YAML).") var spec: String
+    @Option(help: "The trial store (SQLite; default: the spec's name with .sqlite, in the current folder).")
+    var store: String?
+    @Option(help: "Trials run at once.") var jobs = 1
+    @Flag(name: .customLong("retry-failed"), help: "Run failed trials again.") var retryFailed = false
+    @Flag(help: "No progress bar.") var quiet = false
+
+    func run() throws {
+        let study = try SpecReader.read(path: spec)
+        let text = try String(contentsOfFile: spec, encoding: .utf8)
+        let storePath = store ?? URL(fileURLWithPath: spec).deletingPathExtension().lastPathComponent + ".sqlite"
+        try OutputFiles.checkWritable(storePath)
+        let runner = try StudyRunner(spec: study, specText: text, store: TrialStore(path: storePath),
+                                     slopeExecutable: Self.executable, jobs: jobs, retryFailed: retryFailed)
+        let stop = StopFlag()
+        let signals = Self.stopOnSignals(stop, quiet: quiet)
+        defer { signals.forEach { $0.cancel() } }
+        let bar = !quiet && Terminal.stderrIsTerminal ? ProgressBar(objective: study.primaryObjective) : nil
+        let final = try runner.run(stop: stop) { bar?.draw($0) }
+        bar?.finish()
+        if !quiet {
+            let best = final.best.map { ", best \(study.primaryObjective.name) \(ProgressBar.number($0))" } ?? ""
+            Terminal.note("\(final.finished)/\(final.total) trials finished (\(final.failed) failed)\(best); store: \(storePath)")
+        }
+        if stop.isSet {
+            Terminal.note("stopped: run the same command to resume")
+            Foundation.exit(130)
+        }
+    }
+
+    /// The running slope executable, which `trainer:` specs run as the child.
+    static var executable: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    }
+
+    /// Ctrl-C and SIGTERM raise `stop`: running trials are stopped and put back to pending.
+    static func stopOnSignals(_ stop: StopFlag, quiet: Bool) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if !quiet { Terminal.note("\nstopping: running trials are stopped and will run again on resume") }
+                stop.raise()
+            }
+            source.resume()
+            return source
+        }
+    }
+}
