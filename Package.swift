@@ -54,7 +54,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SlopeStudyTests",
-            dependencies: ["SlopeStudy", "SlopeCore"]
+            dependencies: ["SlopeStudy", "SlopeCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SlopeCLITests",

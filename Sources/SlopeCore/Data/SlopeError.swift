@@ -40,6 +40,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case unwritable(file: String, reason: String)
     /// Training produced a non-finite loss or derivative.
     case diverged(restart: Int, epoch: Int)
+    /// `slope mlp`: the loss stopped being finite.
+    case networkDiverged(epoch: Int)
     /// An option value is out of its domain.
     case invalidOption(name: String, reason: String)
 
@@ -77,6 +79,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file): \(reason)"
         case let .unwritable(file, reason):
             return "\(file): cannot write the file: \(reason)"
+        case let .networkDiverged(epoch):
+            return "training diverged (a non-finite loss) at epoch \(epoch); try a smaller --lr"
         case let .diverged(restart, epoch):
             return "training diverged (a non-finite loss or derivative) in restart \(restart) at epoch \(epoch); try a smaller --lr"
         case let .invalidOption(name, reason):

@@ -22,10 +22,11 @@ public struct MLPNetwork: Sendable {
 
     var layerCount: Int { sizes.count - 1 }
 
-    /// The pre-activations of every layer on `rows` rows of `x` (row-major): `z[l]` is
-    /// rows × sizes[l + 1]; the last is the output.
-    func forward(_ x: UnsafeBufferPointer<Double>, rows: Int) -> [[Double]] {
-        var z: [[Double]] = []
+    /// The forward pass on `rows` rows of `x` (row-major): `z[l]` (rows × sizes[l + 1]) holds
+    /// layer l's pre-activations, the last being the output; `a[l]` the activations of hidden
+    /// layer l.
+    func forward(_ x: UnsafeBufferPointer<Double>, rows: Int) -> (z: [[Double]], a: [[Double]]) {
+        var z: [[Double]] = [], a: [[Double]] = []
         var input = Array(x)
         for l in 0..<layerCount {
             let nIn = sizes[l], nOut = sizes[l + 1]
@@ -39,19 +40,23 @@ public struct MLPNetwork: Sendable {
                 }
             }
             z.append(out)
-            if l < layerCount - 1 { input = out.map { activation($0) } }
+            if l < layerCount - 1 {
+                input = out.map { activation($0) }
+                a.append(input)
+            }
         }
-        return z
+        return (z, a)
     }
 
-    /// The gradient of the loss with respect to every parameter, given the forward pass `z` on
-    /// `x` and the loss's gradient `gOut` with respect to the output pre-activations.
-    func gradient(_ x: UnsafeBufferPointer<Double>, rows: Int, z: [[Double]], outputGradient gOut: [Double]) -> [[Double]] {
+    /// The gradient of the loss with respect to every parameter, given the forward pass on `x`
+    /// and the loss's gradient `gOut` with respect to the output pre-activations.
+    func gradient(_ x: UnsafeBufferPointer<Double>, rows: Int, forward: (z: [[Double]], a: [[Double]]),
+                  outputGradient gOut: [Double]) -> [[Double]] {
         var grads = parameters.map { [Double](repeating: 0, count: $0.count) }
         var g = gOut
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let nIn = sizes[l], nOut = sizes[l + 1]
-            let input = l == 0 ? Array(x) : z[l - 1].map { activation($0) }
+            let input = l == 0 ? Array(x) : forward.a[l - 1]
             input.withUnsafeBufferPointer { a in
                 g.withUnsafeBufferPointer { gp in
                     grads[l].withUnsafeMutableBufferPointer { gw in
@@ -73,7 +78,7 @@ public struct MLPNetwork: Sendable {
                     }
                 }
             }
-            let zPrev = z[l - 1]
+            let zPrev = forward.z[l - 1]
             for k in d.indices { d[k] *= activation(Jet.variable(zPrev[k])).d1 }
             g = d
         }

@@ -14,7 +14,7 @@ public enum MLPTrainer {
     }
 
     /// Trains with `options` on `data`; `report` sees every epoch as it ends. Throws
-    /// `SlopeError.diverged` when a loss stops being finite.
+    /// `SlopeError.networkDiverged` when a loss stops being finite.
     public static func train(_ data: MLPData, options: MLPOptions, report: (Epoch) -> Void = { _ in }) throws -> [Epoch] {
         try options.validate()
         var g = SeededGenerator(seed: options.seed)
@@ -31,9 +31,9 @@ public enum MLPTrainer {
                 let rows = order[start..<min(start + options.batchSize, order.count)]
                 let x = rows.flatMap { data.train.x[($0 * p)..<($0 * p + p)] }
                 let batch = evaluate(network, x: x, targets: data.train.targets, rows: Array(rows))
-                guard batch.loss.isFinite else { throw SlopeError.diverged(restart: 0, epoch: e) }
+                guard batch.loss.isFinite else { throw SlopeError.networkDiverged(epoch: e) }
                 let grads = x.withUnsafeBufferPointer {
-                    network.gradient($0, rows: rows.count, z: batch.z, outputGradient: batch.gradient)
+                    network.gradient($0, rows: rows.count, forward: batch.forward, outputGradient: batch.gradient)
                 }
                 optimizer.update(&network.parameters, grads: grads)
                 lossSum += batch.loss
@@ -41,7 +41,7 @@ public enum MLPTrainer {
             }
             let check = evaluate(network, x: data.validation.x, targets: data.validation.targets,
                                  rows: Array(0..<data.validationCount))
-            guard check.loss.isFinite else { throw SlopeError.diverged(restart: 0, epoch: e) }
+            guard check.loss.isFinite else { throw SlopeError.networkDiverged(epoch: e) }
             let epoch = Epoch(epoch: e, trainLoss: lossSum / Double(batches), validationLoss: check.loss,
                               validationError: check.error)
             report(epoch)
@@ -51,17 +51,18 @@ public enum MLPTrainer {
     }
 
     /// The loss, its output gradient and the error of `network` on `x`, whose rows are
-    /// `rows` of `targets`; `z` keeps the forward pass for the gradient.
+    /// `rows` of `targets`; `forward` keeps the forward pass for the gradient.
     static func evaluate(_ network: MLPNetwork, x: [Double], targets: MLPData.Targets, rows: [Int])
-        -> (loss: Double, gradient: [Double], error: Double, z: [[Double]]) {
-        let z = x.withUnsafeBufferPointer { network.forward($0, rows: rows.count) }
+        -> (loss: Double, gradient: [Double], error: Double, forward: (z: [[Double]], a: [[Double]])) {
+        let f = x.withUnsafeBufferPointer { network.forward($0, rows: rows.count) }
+        let z = f.z
         switch targets {
         case let .classes(y, labels):
             let r = MLPLoss.crossEntropy(z.last!, classes: rows.map { y[$0] }, outputs: labels.count)
-            return (r.loss, r.gradient, 1 - Double(r.correct) / Double(rows.count), z)
+            return (r.loss, r.gradient, 1 - Double(r.correct) / Double(rows.count), f)
         case let .values(y, _, scale):
             let r = MLPLoss.squaredError(z.last!, values: rows.map { y[$0] })
-            return (r.loss, r.gradient, r.loss * scale * scale, z)
+            return (r.loss, r.gradient, r.loss * scale * scale, f)
         }
     }
 }

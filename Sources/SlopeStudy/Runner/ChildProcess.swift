@@ -39,11 +39,13 @@ public struct ChildProcess: Sendable {
     }
 
     static let tailBytes = 65_536
-    static let pollInterval: useconds_t = 5_000
+    /// Polling starts every 0.2 ms (so that a short-lived child's memory is seen) and slows to
+    /// every 5 ms.
+    static let pollInterval: (first: useconds_t, last: useconds_t) = (200, 5_000)
     /// After a stop request the child gets SIGTERM, then SIGKILL this many seconds later.
     static let stopGrace = 2.0
 
-    /// Runs the child to its end, polling every 5 ms for its exit, the timeout and `stop`.
+    /// Runs the child to its end, polling for its exit, its memory, the timeout and `stop`.
     public func run(stop: StopFlag) -> Result {
         let out = Self.scratchFile(), err = Self.scratchFile()
         defer { close(out); close(err) }
@@ -55,6 +57,7 @@ public struct ChildProcess: Sendable {
         }
         var status: Int32 = 0, usage = rusage()
         var ending: Result.Ending? = nil, stopAt: Date? = nil, killed = false, polledPeak = 0
+        var interval = Self.pollInterval.first
         while true {
             polledPeak = max(polledPeak, Self.peakResident(of: "\(pid)") ?? 0)
             let r = wait4(pid, &status, WNOHANG, &usage)
@@ -67,7 +70,8 @@ public struct ChildProcess: Sendable {
                 if stopAt == nil { stopAt = Date(); kill(-pid, SIGTERM); ending = .interrupted }
                 if let t = stopAt, Date().timeIntervalSince(t) > Self.stopGrace { kill(-pid, SIGKILL); killed = true }
             }
-            usleep(Self.pollInterval)
+            usleep(interval)
+            interval = min(2 * interval, Self.pollInterval.last)
         }
         let wall = Date().timeIntervalSince(start)
         if ending == nil {

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import SlopeStudy
+
+@Suite struct TrialRunnerTests {
+    /// A spec running `./trial.sh {args}` in `folder`.
+    func spec(_ folder: String, timeout: Double? = nil) throws -> StudySpec {
+        try SpecReader.parse("""
+            trials: 3
+            objectives: {error: minimize}
+            command: ./trial.sh {args} --again={lr}
+            \(timeout.map { "timeout: \($0)" } ?? "")
+            parameters:
+              lr: {distribution: log_uniform_values, min: 0.001, max: 0.1}
+              opt: {values: [sgd, adam]}
+              mom: {distribution: uniform, min: 0, max: 1, when: {opt: sgd}}
+            """, file: "t.yaml", folder: folder)
+    }
+
+    func trial(_ json: String = #"{"lr":0.01,"opt":"adam"}"#) -> StoredTrial {
+        StoredTrial(id: 7, parametersJSON: json, seed: 99, state: .running, metricsJSON: nil, wallTime: nil, peakRSS: nil,
+                    worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+    }
+
+    func run(_ body: String, timeout: Double? = nil, stop: StopFlag = StopFlag(), interpreter: String = "/bin/sh") throws
+        -> (TrialOutcome?, Scratch) {
+        let scratch = try Scratch()
+        try scratch.script("trial.sh", body, interpreter: interpreter)
+        let runner = TrialRunner(spec: try spec(scratch.path, timeout: timeout), slopeExecutable: "/nonexistent/slope")
+        return (runner.run(trial(), stop: stop), scratch)
+    }
+
+    @Test func metricsFromTheLastStdoutLine() throws {
+        let (outcome, _) = try run("""
+            echo "epoch 1 loss 0.3"
+            sleep 0.1
+            echo '{"error": 0.25, "acc": 0.75, "note": "x", "flag": true, "nested": {"a": 1}}'
+            echo
+            """)
+        guard case let .done(json, wall, rss)? = outcome else { Issue.record("\(String(describing: outcome))"); return }
+        #expect(json == #"{"acc":0.75,"error":0.25}"#)
+        #expect(wall > 0.1 && wall < 10)
+        #expect(rss > 100_000 && rss < 20_000_000, "\(rss)")
+    }
+
+    /// A child larger than this process: its own peak, from its resource usage.
+    @Test func peakMemoryOfALargeChild() throws {
+        let (outcome, _) = try run("""
+            x = bytearray(300 * 1024 * 1024)
+            for i in range(0, len(x), 4096): x[i] = 1
+            print('{"error": 0}')
+            """, interpreter: "/usr/bin/env python3")
+        guard case let .done(_, _, rss)? = outcome else { Issue.record("\(String(describing: outcome))"); return }
+        #expect(rss > 300 * 1024 * 1024 && rss < 400 * 1024 * 1024, "\(rss)")
+    }
+
+    @Test func argumentsEnvironmentAndFolder() throws {
+        let (outcome, scratch) = try run("""
+            echo "$PWD|$*|$SLOPE_TRIAL_PARAMS|$SLOPE_TRIAL_ID|$SLOPE_TRIAL_SEED" >&2
+            exit 3
+            """)
+        guard case let .failed(reason, tail, _, _)? = outcome else { Issue.record(); return }
+        #expect(reason == "exit status 3")
+        let folder = URL(fileURLWithPath: scratch.path).resolvingSymlinksInPath().path
+        #expect(tail == #"\#(folder)|--lr=0.01 --opt=adam --again=0.01|{"lr":0.01,"opt":"adam"}|7|99"#)
+    }
+
+    @Test func stderrTailKeepsTheLastLines() throws {
+        let (outcome, _) = try run("for i in $(seq 1 100); do echo \"line $i\" >&2; done; exit 1")
+        guard case let .failed(_, tail, _, _)? = outcome else { Issue.record(); return }
+        let lines = tail.split(separator: "\n")
+        #expect(lines.count == TrialRunner.stderrLines && lines.first == "line 81" && lines.last == "line 100")
+    }
+
+    @Test func timeoutIsAFailure() throws {
+        let start = Date()
+        let (outcome, _) = try run("sleep 20", timeout: 0.5)
+        #expect(Date().timeIntervalSince(start) < 5)
+        guard case let .failed(reason, _, wall, _)? = outcome else { Issue.record(); return }
+        #expect(reason == "timed out after 0.5 s")
+        #expect(wall.map { $0 >= 0.5 } == true)
+    }
+
+    @Test(arguments: [
+        ("echo 'loss: 0.3'", "the last stdout line is not a JSON object: loss: 0.3"),
+        ("echo '{\"acc\": 1}'", "the metrics lack the objective 'error' as a finite number"),
+        ("echo '{\"error\": \"low\"}'", "the metrics lack the objective 'error'"),
+        ("true", "printed nothing on stdout"),
+        ("kill -9 $$", "killed by signal 9"),
+    ])
+    func badEndingsAreRecorded(body: String, reason: String) throws {
+        let (outcome, _) = try run(body)
+        guard case let .failed(got, _, _, _)? = outcome else { Issue.record("\(String(describing: outcome))"); return }
+        #expect(got.hasPrefix(reason), "\(got)")
+    }
+
+    @Test func aProgramThatCannotStart() throws {
+        let scratch = try Scratch()
+        let runner = TrialRunner(spec: try spec(scratch.path), slopeExecutable: "x")
+        guard case let .failed(reason, _, _, _)? = runner.run(trial(), stop: StopFlag()) else { Issue.record(); return }
+        #expect(reason == "cannot run ./trial.sh: No such file or directory")
+    }
+
+    @Test func stopInterruptsTheChild() throws {
+        let stop = StopFlag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { stop.raise() }
+        let start = Date()
+        let (outcome, _) = try run("sleep 20", stop: stop)
+        #expect(outcome == nil)
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+}
