@@ -6,4 +6,7 @@
 /// export: the child changes to `path` before it executes.
 int slope_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path);
 
+/// mkostemp(template, O_CLOEXEC): a new temporary file that no child process inherits.
+int slope_mkstemp_cloexec(char *template_path);
+
 #endif

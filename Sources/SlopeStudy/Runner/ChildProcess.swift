@@ -31,8 +31,9 @@ public struct ChildProcess: Sendable {
         }
         public let ending: Ending
         public let wallTime: Double
-        /// Peak resident set size of the child, bytes (`ru_maxrss`).
-        public let peakRSS: Int
+        /// Peak resident set size of the child, bytes; nil when it could not be measured (a
+        /// child smaller than this process that ended before /proc could be read).
+        public let peakRSS: Int?
         /// The last `tailBytes` bytes of stdout and stderr.
         public let stdout: String
         public let stderr: String
@@ -51,9 +52,15 @@ public struct ChildProcess: Sendable {
         defer { close(out); close(err) }
         let start = Date()
         var pid: pid_t = 0
-        let spawned = spawn(&pid, stdout: out, stderr: err)
+        var spawned = spawn(&pid, stdout: out, stderr: err)
+        // "Text file busy": another thread's child briefly holds the script open for writing
+        // (a file written just before); retry as Go's os/exec does.
+        for _ in 0..<20 where spawned == ETXTBSY {
+            usleep(10_000)
+            spawned = spawn(&pid, stdout: out, stderr: err)
+        }
         guard spawned == 0 else {
-            return Result(ending: .notStarted(String(cString: strerror(spawned))), wallTime: 0, peakRSS: 0, stdout: "", stderr: "")
+            return Result(ending: .notStarted(String(cString: strerror(spawned))), wallTime: 0, peakRSS: nil, stdout: "", stderr: "")
         }
         var status: Int32 = 0, usage = rusage()
         var ending: Result.Ending? = nil, stopAt: Date? = nil, killed = false, polledPeak = 0
@@ -84,7 +91,7 @@ public struct ChildProcess: Sendable {
         // it now bounds its value at the spawn.)
         let parentPeak = Self.peakResident(of: "self") ?? 0
         let rusagePeak = Int(usage.ru_maxrss) * 1024
-        return Result(ending: ending!, wallTime: wall, peakRSS: rusagePeak > parentPeak ? rusagePeak : polledPeak,
+        return Result(ending: ending!, wallTime: wall, peakRSS: rusagePeak > parentPeak ? rusagePeak : polledPeak > 0 ? polledPeak : nil,
                       stdout: Self.tail(out), stderr: Self.tail(err))
     }
 
@@ -127,10 +134,11 @@ public struct ChildProcess: Sendable {
         return kb * 1024
     }
 
-    /// An anonymous read-write file (created and unlinked at once).
+    /// An anonymous read-write file (created and unlinked at once), closed on exec so that
+    /// other trials' children do not inherit it.
     private static func scratchFile() -> Int32 {
         var template = Array((NSTemporaryDirectory() + "/slope-trial-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let fd = template.withUnsafeMutableBufferPointer { slope_mkstemp_cloexec($0.baseAddress!) }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         return fd
     }

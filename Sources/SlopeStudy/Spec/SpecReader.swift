@@ -59,7 +59,11 @@ public enum SpecReader {
             throw top.error("objectives", "give at least one objective, e.g. {error: minimize}")
         }
         var out: [Objective] = []
+        let parameters = (try top.map("parameters"))?.pairs.map(\.key) ?? []
         for (name, _) in map.pairs {
+            guard !parameters.contains(name) && !["id", "state", "wall_time_s", "peak_rss_bytes"].contains(name) else {
+                throw map.error(name, "'\(name)' is also a parameter or an export column; give the objective another name")
+            }
             let word = try map.string(name) ?? ""
             guard let direction = Objective.Direction(rawValue: word) else {
                 throw map.error(name, "expected minimize or maximize, found '\(word)'")

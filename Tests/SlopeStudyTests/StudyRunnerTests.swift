@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import SlopeStudy
+
+@Suite struct StudyRunnerTests {
+    /// A study whose trial fails when opt = bad, and otherwise reports error = lr.
+    func study(_ scratch: Scratch, trials: Int = 12, seed: Int = 1) throws -> (StudySpec, String) {
+        try scratch.script("trial.sh", """
+            case "$*" in *--opt=bad*) echo "bad optimiser" >&2; exit 4;; esac
+            lr=${1#--lr=}
+            echo "{\\"error\\": $lr}"
+            """)
+        let text = """
+            trials: \(trials)
+            seed: \(seed)
+            objectives: {error: minimize}
+            command: ./trial.sh {args}
+            parameters:
+              lr: {distribution: uniform, min: 0, max: 1}
+              opt: {values: [good, good2, bad]}
+            """
+        return (try SpecReader.parse(text, file: scratch.file("s.yaml"), folder: scratch.path), text)
+    }
+
+    @Test func runsEveryTrialAndRecordsFailures() throws {
+        let scratch = try Scratch()
+        let (spec, text) = try study(scratch)
+        let store = try TrialStore(path: scratch.file("s.sqlite"))
+        let runner = try StudyRunner(spec: spec, specText: text, store: store, slopeExecutable: "x", jobs: 3)
+        let seen = ProgressLog()
+        let final = try runner.run(stop: StopFlag()) { seen.add($0) }
+        let trials = try store.trials()
+        let bad = trials.filter { $0.parametersJSON.contains("\"bad\"") }
+        #expect(!bad.isEmpty && bad.count < 12)
+        #expect(bad.allSatisfy { $0.state == .failed && $0.failure == "exit status 4" && $0.stderrTail == "bad optimiser" })
+        let done = trials.filter { $0.state == .done }
+        #expect(done.count + bad.count == 12)
+        for t in done { #expect(t.metrics["error"] == spec.space.values(fromJSON: t.parametersJSON)[0].value.number) }
+        #expect(final.done == done.count && final.failed == bad.count && final.total == 12)
+        #expect(final.best == done.compactMap { $0.metrics["error"] }.min())
+        #expect(seen.items.count == 13 && seen.items.last?.finished == 12)
+        #expect(seen.items.map(\.finished) == Array(0...12))
+
+        // A second run of a finished study runs nothing and keeps every result.
+        let again = try StudyRunner(spec: spec, specText: text, store: store, slopeExecutable: "x", jobs: 2)
+        #expect(try again.run(stop: StopFlag()) == StudyProgress(total: 12, done: final.done, failed: final.failed, best: final.best, eta: nil))
+        #expect(try store.trials() == trials)
+    }
+
+    @Test func aDifferentSpecIsRefused() throws {
+        let scratch = try Scratch()
+        let (spec, text) = try study(scratch)
+        let store = try TrialStore(path: scratch.file("s.sqlite"))
+        _ = try StudyRunner(spec: spec, specText: text, store: store, slopeExecutable: "x", jobs: 1)
+        let (other, otherText) = try study(scratch, seed: 2)
+        #expect(throws: StudyError.self) {
+            try StudyRunner(spec: other, specText: otherText, store: store, slopeExecutable: "x", jobs: 1)
+        }
+        // Comments and spacing are not part of the study's identity.
+        _ = try StudyRunner(spec: spec, specText: "# note\n" + text, store: store, slopeExecutable: "x", jobs: 1)
+    }
+}
+
+/// Collects progress reports from worker threads.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var items: [StudyProgress] = []
+    func add(_ p: StudyProgress) { lock.withLock { items.append(p) } }
+}
