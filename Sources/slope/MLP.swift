@@ -50,7 +50,6 @@ struct MLP: ParsableCommand {
         options.weightDecay = weightDecay; options.epochs = epochs; options.seed = seed
         try options.validate()
         let data = try load()
-        let start = Date()
         let history = try MLPTrainer.train(data, options: options) { e in
             guard !quiet else { return }
             print("epoch \(e.epoch)/\(epochs) train_loss=\(fixed(e.trainLoss)) val_loss=\(fixed(e.validationLoss)) val_error=\(fixed(e.validationError))")
@@ -59,7 +58,7 @@ struct MLP: ParsableCommand {
         var metrics = [("error", "\(last.validationError)")]
         if data.outputs > 1 { metrics.append(("accuracy", "\(1 - last.validationError)")) }
         metrics += [("val_loss", "\(last.validationLoss)"), ("train_loss", "\(last.trainLoss)"),
-                    ("epochs", "\(history.count)"), ("train_time_s", "\(Date().timeIntervalSince(start))")]
+                    ("epochs", "\(history.count)")]
         print("{" + metrics.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
     }
 
