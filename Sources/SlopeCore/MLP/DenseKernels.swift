@@ -1,18 +1,21 @@
-/// The three matrix products of a dense layer on a mini-batch, row-major, written as axpy
-/// loops over contiguous rows so that the optimiser vectorises the innermost loop.
+/// The three matrix products of a dense layer on a mini-batch, row-major, each written as
+/// axpy updates of contiguous rows so that the optimiser vectorises the innermost loop.
 /// Each is O(rows · inputs · outputs).
 enum DenseKernels {
+    /// y[0 ..< n] += a · x[0 ..< n].
+    @inline(__always)
+    static func axpy(_ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ n: Int) {
+        for j in 0..<n { y[j] += a * x[j] }
+    }
+
     /// z[r, :] = b + Σ_i a[r, i] w[i, :] for r in 0 ..< rows.
     static func forward(_ a: UnsafePointer<Double>, rows: Int, inputs: Int, _ w: UnsafePointer<Double>,
                         _ b: UnsafePointer<Double>, outputs: Int, into z: UnsafeMutablePointer<Double>) {
         for r in 0..<rows {
             let zr = z + r * outputs
             zr.update(from: b, count: outputs)
-            for i in 0..<inputs {
-                let x = a[r * inputs + i]
-                if x == 0 { continue }
-                let wi = w + i * outputs
-                for j in 0..<outputs { zr[j] += x * wi[j] }
+            for i in 0..<inputs where a[r * inputs + i] != 0 {
+                axpy(a[r * inputs + i], w + i * outputs, zr, outputs)
             }
         }
     }
@@ -22,12 +25,9 @@ enum DenseKernels {
                                outputs: Int, into gw: UnsafeMutablePointer<Double>, bias gb: UnsafeMutablePointer<Double>) {
         for r in 0..<rows {
             let gr = g + r * outputs
-            for j in 0..<outputs { gb[j] += gr[j] }
-            for i in 0..<inputs {
-                let x = a[r * inputs + i]
-                if x == 0 { continue }
-                let gwi = gw + i * outputs
-                for j in 0..<outputs { gwi[j] += x * gr[j] }
+            axpy(1, gr, gb, outputs)
+            for i in 0..<inputs where a[r * inputs + i] != 0 {
+                axpy(a[r * inputs + i], gr, gw + i * outputs, outputs)
             }
         }
     }
@@ -38,11 +38,7 @@ enum DenseKernels {
         for r in 0..<rows {
             let dr = d + r * inputs
             dr.update(repeating: 0, count: inputs)
-            for j in 0..<outputs {
-                let x = g[r * outputs + j]
-                let wtj = wt + j * inputs
-                for i in 0..<inputs { dr[i] += x * wtj[i] }
-            }
+            for j in 0..<outputs { axpy(g[r * outputs + j], wt + j * inputs, dr, inputs) }
         }
     }
 }
