@@ -22,8 +22,7 @@ struct StudyExport: ParsableCommand {
         let study = try StoredStudy(store: TrialStore.existing(path: store))
         var files = OutputFiles()
         files.add(csv, Data(TrialsCSV.render(study.trials, spec: study.spec).utf8))
-        files.add(json, Data(TrialsJSON.render(study.trials, spec: study.spec, specText: study.specText,
-                                               createdAt: study.createdAt).utf8))
+        files.add(json, Data(TrialsJSON.render(study.trials, spec: study.spec, createdAt: study.createdAt).utf8))
         try files.write()
         if !quiet { Terminal.note("exported \(study.trials.count) trials") }
     }

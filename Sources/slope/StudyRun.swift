@@ -23,10 +23,9 @@ struct StudyRun: ParsableCommand {
 
     func run() throws {
         let study = try SpecReader.read(path: spec)
-        let text = try String(contentsOfFile: spec, encoding: .utf8)
         let storePath = store ?? URL(fileURLWithPath: spec).deletingPathExtension().lastPathComponent + ".sqlite"
         try OutputFiles.checkWritable(storePath)
-        let runner = try StudyRunner(spec: study, specText: text, store: TrialStore(path: storePath),
+        let runner = try StudyRunner(spec: study, store: TrialStore(path: storePath),
                                      slopeExecutable: Self.executable, jobs: jobs, retryFailed: retryFailed)
         let stop = StopFlag()
         let signals = Self.stopOnSignals(stop, quiet: quiet)

@@ -12,7 +12,7 @@ import Testing
         let x = (0..<(rows * inputs)).map { _ in g.nextNormal() }
         let network = MLPNetwork(inputs: inputs, width: 4, depth: 2, outputs: 3, activation: activation, generator: &g)
         for targets in [MLPData.Targets.classes([0, 2, 1, 1, 0], labels: [0, 1, 2]),
-                        .values([0.3, -1, 2, 0.5, 0.1], mean: 0, scale: 1)] {
+                        .values([0.3, -1, 2, 0.5, 0.1], scale: 1)] {
             var net = network
             if case .values = targets {
                 net = MLPNetwork(inputs: inputs, width: 4, depth: 2, outputs: 1, activation: activation, generator: &g)

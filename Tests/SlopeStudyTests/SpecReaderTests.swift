@@ -96,7 +96,7 @@ func specError(_ text: String) -> String? {
         ("command: python3 train.py {args}", "", "s.yaml:1: command: give exactly one of command: or trainer:"),
         ("command: python3 train.py {args}", "command: python3 train.py --lr={lrr}", "s.yaml:6: command: {lrr} names no parameter"),
         ("command: python3 train.py {args}", "command: python3 'train.py", "s.yaml:6: command: expected a program and its arguments"),
-        ("trials: 30", "trials: 0", "s.yaml:2: trials: give the number of trials, at least 1"),
+        ("trials: 30", "trials: 0", "s.yaml:2: trials: give the number of trials, from 1 to 1000000"),
         ("objectives: {error: minimize}", "objectives: {error: lower}", "s.yaml:5: objectives.error: expected minimize or maximize"),
         ("sampler: lhs", "sampler: grid", "s.yaml:4: sampler: unknown sampler 'grid'"),
         ("timeout: 30", "timeout: -1", "s.yaml:7: timeout: must be a positive number of seconds"),
@@ -151,5 +151,18 @@ func specError(_ text: String) -> String? {
         #expect(unknown?.contains("parameters.dropout: the mlp trainer has no hyperparameter 'dropout'") == true)
         #expect(specError("trials: 1\nobjectives: {e: minimize}\ntrainer: mlp\nparameters:\n  lr: {value: 0.1}")?
             .contains("trainer: mlp needs data:") == true)
+    }
+}
+
+@Suite struct SpecLimitsTests {
+    @Test func reservedNamesHugeRangesAndTrials() {
+        #expect(specError(toySpec.replacingOccurrences(of: "  width:", with: "  seed:"))?
+            .contains("parameters.seed: 'seed' is reserved") == true)
+        #expect(specError(toySpec.replacingOccurrences(of: "min: 8, max: 256", with: "min: -9223372036854775807, max: 9223372036854775807"))?
+            .contains("parameters.width.min: int_uniform bounds must lie within ±2^52") == true)
+        #expect(specError(toySpec.replacingOccurrences(of: "trials: 30", with: "trials: 100000000"))?
+            .contains("trials: give the number of trials, from 1 to 1000000") == true)
+        #expect(specError(toySpec.replacingOccurrences(of: "objectives: {error: minimize}", with: "objectives: {width: minimize}"))?
+            .contains("objectives.width: 'width' is also a parameter") == true)
     }
 }

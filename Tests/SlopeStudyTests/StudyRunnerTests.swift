@@ -24,9 +24,9 @@ import Testing
 
     @Test func runsEveryTrialAndRecordsFailures() throws {
         let scratch = try Scratch()
-        let (spec, text) = try study(scratch)
+        let (spec, _) = try study(scratch)
         let store = try TrialStore(path: scratch.file("s.sqlite"))
-        let runner = try StudyRunner(spec: spec, specText: text, store: store, slopeExecutable: "x", jobs: 3)
+        let runner = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 3)
         let seen = ProgressLog()
         let final = try runner.run(stop: StopFlag()) { seen.add($0) }
         let trials = try store.trials()
@@ -42,7 +42,7 @@ import Testing
         #expect(seen.items.map(\.finished) == Array(0...12))
 
         // A second run of a finished study runs nothing and keeps every result.
-        let again = try StudyRunner(spec: spec, specText: text, store: store, slopeExecutable: "x", jobs: 2)
+        let again = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 2)
         #expect(try again.run(stop: StopFlag()) == StudyProgress(total: 12, done: final.done, failed: final.failed, best: final.best, eta: nil))
         #expect(try store.trials() == trials)
     }
@@ -51,13 +51,14 @@ import Testing
         let scratch = try Scratch()
         let (spec, text) = try study(scratch)
         let store = try TrialStore(path: scratch.file("s.sqlite"))
-        _ = try StudyRunner(spec: spec, specText: text, store: store, slopeExecutable: "x", jobs: 1)
-        let (other, otherText) = try study(scratch, seed: 2)
+        _ = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 1)
+        let (other, _) = try study(scratch, seed: 2)
         #expect(throws: StudyError.self) {
-            try StudyRunner(spec: other, specText: otherText, store: store, slopeExecutable: "x", jobs: 1)
+            try StudyRunner(spec: other, store: store, slopeExecutable: "x", jobs: 1)
         }
         // Comments and spacing are not part of the study's identity.
-        _ = try StudyRunner(spec: spec, specText: "# note\n" + text, store: store, slopeExecutable: "x", jobs: 1)
+        let commented = try SpecReader.parse("# note\n" + text, file: "s.yaml", folder: scratch.path)
+        _ = try StudyRunner(spec: commented, store: store, slopeExecutable: "x", jobs: 1)
     }
 }
 

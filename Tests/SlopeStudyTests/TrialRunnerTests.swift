@@ -110,3 +110,22 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 5)
     }
 }
+
+@Suite struct EmptyCommandTests {
+    @Test func aProgramNamingAnInactiveParameterFailsTheTrial() throws {
+        let spec = try SpecReader.parse("""
+            trials: 1
+            objectives: {e: minimize}
+            command: "{tool} --x"
+            parameters:
+              opt: {values: [a, b]}
+              tool: {values: [./t.sh], when: {opt: b}}
+            """, file: "t.yaml", folder: "/tmp")
+        let trial = StoredTrial(id: 1, parametersJSON: #"{"opt":"a"}"#, seed: 1, state: .running, metricsJSON: nil, wallTime: nil,
+                                peakRSS: nil, worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+        guard case let .failed(reason, _, _, _)? = TrialRunner(spec: spec, slopeExecutable: "x").run(trial, stop: StopFlag()) else {
+            Issue.record(); return
+        }
+        #expect(reason.hasPrefix("the command is empty for this trial"))
+    }
+}

@@ -4,8 +4,9 @@ public struct MLPData: Sendable {
     public enum Targets: Sendable, Equatable {
         /// Class indices 0 ..< count, with the original label of each class.
         case classes([Int], labels: [Double])
-        /// Real values, standardised; `scale` turns a standardised error back into units.
-        case values([Double], mean: Double, scale: Double)
+        /// Real values, standardised; `scale` (the training rows' standard deviation) turns a
+        /// standardised error back into the target's units.
+        case values([Double], scale: Double)
     }
 
     public let features: Int
@@ -56,8 +57,8 @@ public struct MLPData: Sendable {
             let m = trainRows.reduce(0) { $0 + y[$1] } / Double(trainRows.count)
             let s = (trainRows.reduce(0) { $0 + (y[$1] - m) * (y[$1] - m) } / Double(trainRows.count)).squareRoot()
             guard s > 0 else { throw .invalidOption(name: "--target", reason: "the target is constant on the training rows") }
-            targets = (.values(trainRows.map { (y[$0] - m) / s }, mean: m, scale: s),
-                       .values(validationRows.map { (y[$0] - m) / s }, mean: m, scale: s))
+            targets = (.values(trainRows.map { (y[$0] - m) / s }, scale: s),
+                       .values(validationRows.map { (y[$0] - m) / s }, scale: s))
         }
         self.features = features
         train = (matrix(trainRows), targets.0)

@@ -60,7 +60,7 @@ public enum MLPTrainer {
         case let .classes(y, labels):
             let r = MLPLoss.crossEntropy(z.last!, classes: rows.map { y[$0] }, outputs: labels.count)
             return (r.loss, r.gradient, 1 - Double(r.correct) / Double(rows.count), f)
-        case let .values(y, _, scale):
+        case let .values(y, scale):
             let r = MLPLoss.squaredError(z.last!, values: rows.map { y[$0] })
             return (r.loss, r.gradient, r.loss * scale * scale, f)
         }

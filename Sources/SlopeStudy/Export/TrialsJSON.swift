@@ -1,7 +1,7 @@
 /// A study's trials as JSON (docs/study-json.md): the study, then every trial with its
 /// parameters in spec order and every metric it reported.
 public enum TrialsJSON {
-    public static func render(_ trials: [StoredTrial], spec: StudySpec, specText: String, createdAt: String) -> String {
+    public static func render(_ trials: [StoredTrial], spec: StudySpec, createdAt: String) -> String {
         func optional(_ x: (some CustomStringConvertible)?) -> String { x.map { "\($0)" } ?? "null" }
         func text(_ s: String?) -> String { s.map(JSONText.quoted) ?? "null" }
         let objectives = JSONText.object(spec.objectives.map { ($0.name, JSONText.quoted($0.direction.rawValue)) })
@@ -17,7 +17,7 @@ public enum TrialsJSON {
         return """
             {"study": \(JSONText.quoted(spec.name)), "created_at": \(JSONText.quoted(createdAt)), \
             "sampler": \(JSONText.quoted(spec.sampler.rawValue)), "seed": \(spec.seed), "objectives": \(objectives),
-             "spec": \(JSONText.quoted(specText)),
+             "spec": \(JSONText.quoted(spec.source)),
              "trials": [
             \(rows.joined(separator: ",\n"))
             ]}

@@ -15,7 +15,7 @@ public final class StudyRunner: @unchecked Sendable {
     /// Opens the study in `store`: creates it from `spec` (all trials pending) when the store
     /// is new, or checks that the store holds the same study; then puts back to pending the
     /// trials whose worker has died (and the failed ones with `retryFailed`).
-    public init(spec: StudySpec, specText: String, store: TrialStore, slopeExecutable: String, jobs: Int,
+    public init(spec: StudySpec, store: TrialStore, slopeExecutable: String, jobs: Int,
                 retryFailed: Bool = false) throws {
         guard jobs >= 1 else { throw StudyError("--jobs: must be at least 1") }
         self.spec = spec
@@ -28,7 +28,7 @@ public final class StudyRunner: @unchecked Sendable {
                 throw StudyError.store(store.path, "holds study '\(existing.name)' with a different spec; use the spec it was created with or a new --store")
             }
         } else {
-            try store.create(name: spec.name, spec: specText, fingerprint: fingerprint, plan: spec.plan())
+            try store.create(name: spec.name, spec: spec.source, fingerprint: fingerprint, plan: spec.plan())
         }
         try store.releaseAbandoned(WorkerIdentity.isGone)
         if retryFailed { try store.retryFailed() }
@@ -93,8 +93,8 @@ public final class StudyRunner: @unchecked Sendable {
 }
 
 extension StudySpec {
-    /// The spec as canonical JSON (sorted keys, without its folder): the study's identity in
-    /// a store.
+    /// The spec as canonical JSON (sorted keys, without its folder and source text): the
+    /// study's identity in a store.
     public func fingerprint() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -18,7 +18,10 @@ public struct TrialRunner: Sendable {
     /// Runs `trial`; nil when `stop` interrupted it (it should run again).
     public func run(_ trial: StoredTrial, stop: StopFlag) -> TrialOutcome? {
         let values = spec.space.values(fromJSON: trial.parametersJSON)
-        let arguments = template.arguments(values: values, seed: trial.seed, id: trial.id)
+        guard let arguments = template.arguments(values: values, seed: trial.seed, id: trial.id) else {
+            return .failed(reason: "the command is empty for this trial (its program names an inactive parameter)",
+                           stderrTail: "", wallTime: nil, peakRSS: nil)
+        }
         let child = ChildProcess(
             arguments: arguments, folder: spec.folder,
             environment: ["SLOPE_TRIAL_PARAMS": trial.parametersJSON, "SLOPE_TRIAL_ID": "\(trial.id)",

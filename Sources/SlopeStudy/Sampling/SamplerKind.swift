@@ -1,7 +1,7 @@
 import SlopeCore
 
 /// How a study places its trials in the unit cube, one dimension a parameter.
-public enum SamplerKind: String, CaseIterable, Codable, Sendable {
+public enum SamplerKind: String, CaseIterable, Encodable, Sendable {
     /// Independent uniform draws.
     case random
     /// Latin hypercube: each parameter's range cut into `trials` strata, each hit once.

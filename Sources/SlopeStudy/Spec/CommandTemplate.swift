@@ -37,11 +37,11 @@ public struct CommandTemplate: Sendable {
 
     /// The argument vector of one trial: `{args}` alone becomes one `--name=value` argument per
     /// active parameter; `{name}` inside an argument becomes that parameter's value, and an
-    /// argument that names an inactive parameter is dropped.
-    public func arguments(values: [(name: String, value: ParameterValue)], seed: UInt64, id: Int) -> [String] {
+    /// argument that names an inactive parameter is dropped. Nil when that drops the program.
+    public func arguments(values: [(name: String, value: ParameterValue)], seed: UInt64, id: Int) -> [String]? {
         let lookup = Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value.description) })
             .merging(["seed": "\(seed)", "id": "\(id)"]) { a, _ in a }
-        return tokens.flatMap { token -> [String] in
+        let expanded = tokens.map { token -> [String] in
             if token == "{args}" { return values.map { "--\($0.name)=\($0.value)" } }
             var out = token
             for name in Self.placeholders(token) {
@@ -50,6 +50,8 @@ public struct CommandTemplate: Sendable {
             }
             return [out]
         }
+        guard let program = expanded.first, program.count == 1 else { return nil }
+        return expanded.flatMap { $0 }
     }
 
     static let reserved: Set<String> = ["args", "seed", "id"]

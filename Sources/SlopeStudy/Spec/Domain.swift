@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a hyperparameter's values come from, in W&B sweep terms.
-public enum Domain: Hashable, Sendable, Codable {
+public enum Domain: Hashable, Sendable, Encodable {
     /// Uniform on [min, max].
     case uniform(min: Double, max: Double)
     /// Log-uniform on [min, max], 0 < min: uniform in log space (`log_uniform_values`).
@@ -33,10 +33,4 @@ public enum Domain: Hashable, Sendable, Codable {
             return list[Swift.min(list.count - 1, Int((u * Double(list.count)).rounded(.down)))]
         }
     }
-
-    /// True when the parameter is best read on a log scale (HSIC with `--log`).
-    public var isLog: Bool { if case .logUniform = self { return true } else { return false } }
-
-    /// True for `values:` lists, whose values are levels rather than numbers.
-    public var isCategorical: Bool { if case .values = self { return true } else { return false } }
 }

@@ -1,6 +1,6 @@
 /// One hyperparameter of a study: its name, its domain and, for a conditional parameter, when
 /// it is active.
-public struct Parameter: Hashable, Sendable, Codable {
+public struct Parameter: Hashable, Sendable, Encodable {
     public let name: String
     public let domain: Domain
     /// For each named parameter, the values under which this one is active (all must hold);
@@ -15,7 +15,7 @@ public struct Parameter: Hashable, Sendable, Codable {
 }
 
 /// "Active when `parameter` is active and takes one of `values`."
-public struct Condition: Hashable, Sendable, Codable {
+public struct Condition: Hashable, Sendable, Encodable {
     public let parameter: String
     public let values: [ParameterValue]
 

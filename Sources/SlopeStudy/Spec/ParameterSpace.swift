@@ -1,11 +1,13 @@
 /// The hyperparameters of a study, in the spec's order, with the rule that turns a point of
 /// the unit cube into the active parameters of one trial.
-public struct ParameterSpace: Hashable, Sendable, Codable {
+public struct ParameterSpace: Hashable, Sendable, Encodable {
     public let parameters: [Parameter]
 
     /// The parameters in an order where each condition names only earlier ones; the spec
     /// reader has checked that the conditions are acyclic.
     let evaluationOrder: [Int]
+
+    enum CodingKeys: String, CodingKey { case parameters }
 
     /// Fails with the name of a parameter whose conditions form a cycle.
     public init(parameters: [Parameter]) throws(CycleError) {

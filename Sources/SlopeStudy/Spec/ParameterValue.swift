@@ -1,5 +1,5 @@
 /// One hyperparameter's value in a trial.
-public enum ParameterValue: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum ParameterValue: Hashable, Sendable, Encodable, CustomStringConvertible {
     case real(Double)
     case integer(Int)
     case text(String)

@@ -9,8 +9,12 @@ public enum SpecReader {
                           "timeout", "parameters"]
     static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
     static let distributions = ["uniform", "log_uniform_values", "int_uniform", "q_uniform"]
+    /// More trials than a study store is meant to hold is a typo, not a study.
+    static let maximumTrials = 1_000_000
+    /// Names the command template uses for itself.
+    static let reservedNames = ["args", "seed", "id"]
 
-    /// Reads the spec file at `path`.
+    /// Reads the spec file at `path`; its trials run in the file's folder.
     public static func read(path: String) throws -> StudySpec {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
@@ -36,7 +40,9 @@ public enum SpecReader {
 
         let space = try parameters(top)
         let trials = try top.int("trials") ?? 0
-        guard trials >= 1 else { throw top.error("trials", "give the number of trials, at least 1") }
+        guard trials >= 1 && trials <= maximumTrials else {
+            throw top.error("trials", "give the number of trials, from 1 to \(maximumTrials)")
+        }
         let seed = try top.int("seed") ?? 0
         guard seed >= 0 else { throw top.error("seed", "must be a whole number >= 0") }
         let samplerName = try top.string("sampler") ?? SamplerKind.random.rawValue
@@ -51,7 +57,7 @@ public enum SpecReader {
         return StudySpec(
             name: try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
             trials: trials, seed: UInt64(seed), sampler: sampler, objectives: try objectives(top),
-            run: try command(top, space: space), timeout: timeout, space: space, folder: folder)
+            run: try command(top, space: space), timeout: timeout, space: space, folder: folder, source: text)
     }
 
     static func objectives(_ top: YAMLMap) throws(StudyError) -> [Objective] {
@@ -99,6 +105,9 @@ public enum SpecReader {
         var list: [Parameter] = []
         for (name, _) in map.pairs {
             guard let p = try map.map(name) else { continue }
+            guard !reservedNames.contains(name) else {
+                throw map.error(name, "'\(name)' is reserved ({args}, {seed} and {id} are the trial's own); rename the parameter")
+            }
             try p.onlyKeys(parameterKeys)
             list.append(Parameter(name: name, domain: try domain(p), when: try conditions(p)))
         }
@@ -140,6 +149,7 @@ public enum SpecReader {
         if name == "int_uniform" {
             guard let lo = try p.int("min"), let hi = try p.int("max") else { throw p.error("min", "int_uniform needs whole-number min and max") }
             guard lo <= hi else { throw p.error("min", "min (\(lo)) is greater than max (\(hi))") }
+            guard abs(lo) < 1 << 52 && abs(hi) < 1 << 52 else { throw p.error("min", "int_uniform bounds must lie within ±2^52") }
             return .intUniform(min: lo, max: hi)
         }
         guard distributions.contains(name) else {

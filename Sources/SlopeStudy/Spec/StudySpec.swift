@@ -1,5 +1,5 @@
 /// A hyperparameter study as its YAML spec describes it (see `SpecReader`).
-public struct StudySpec: Hashable, Sendable, Codable {
+public struct StudySpec: Hashable, Sendable, Encodable {
     public var name: String
     /// How many trials the study runs.
     public var trials: Int
@@ -14,6 +14,8 @@ public struct StudySpec: Hashable, Sendable, Codable {
     public var space: ParameterSpace
     /// The spec file's folder, where trials run (not part of the study's identity).
     public var folder: String
+    /// The YAML as the user wrote it (not part of the study's identity).
+    public var source: String
 
     /// The first objective: the one the progress line's "best" follows.
     public var primaryObjective: Objective { objectives[0] }
@@ -21,7 +23,7 @@ public struct StudySpec: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, objectives, run, timeout, space }
 
     public init(name: String, trials: Int, seed: UInt64, sampler: SamplerKind, objectives: [Objective],
-                run: TrialCommand, timeout: Double?, space: ParameterSpace, folder: String) {
+                run: TrialCommand, timeout: Double?, space: ParameterSpace, folder: String, source: String) {
         self.name = name
         self.trials = trials
         self.seed = seed
@@ -31,22 +33,13 @@ public struct StudySpec: Hashable, Sendable, Codable {
         self.timeout = timeout
         self.space = space
         self.folder = folder
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), trials: try c.decode(Int.self, forKey: .trials),
-                  seed: try c.decode(UInt64.self, forKey: .seed), sampler: try c.decode(SamplerKind.self, forKey: .sampler),
-                  objectives: try c.decode([Objective].self, forKey: .objectives),
-                  run: try c.decode(TrialCommand.self, forKey: .run),
-                  timeout: try c.decodeIfPresent(Double.self, forKey: .timeout),
-                  space: try c.decode(ParameterSpace.self, forKey: .space), folder: "")
+        self.source = source
     }
 }
 
 /// A metric to minimise or maximise.
-public struct Objective: Hashable, Sendable, Codable {
-    public enum Direction: String, Hashable, Sendable, Codable { case minimize, maximize }
+public struct Objective: Hashable, Sendable, Encodable {
+    public enum Direction: String, Hashable, Sendable, Encodable { case minimize, maximize }
     public let name: String
     public let direction: Direction
 
@@ -62,7 +55,7 @@ public struct Objective: Hashable, Sendable, Codable {
 }
 
 /// What runs one trial: a command template, or one of slope's own trainers.
-public enum TrialCommand: Hashable, Sendable, Codable {
+public enum TrialCommand: Hashable, Sendable, Encodable {
     /// A program and its arguments, with `{args}`, `{name}`, `{seed}` and `{id}` placeholders.
     case command([String])
     /// `slope <trainer> <arguments> {args} --seed={seed}`, run as a child like any command.

@@ -1,7 +1,6 @@
 /// A study read back from its store: the spec it was created with and its trials.
 public struct StoredStudy: Sendable {
     public let spec: StudySpec
-    public let specText: String
     public let createdAt: String
     public let trials: [StoredTrial]
 
@@ -9,7 +8,6 @@ public struct StoredStudy: Sendable {
     public init(store: TrialStore) throws {
         guard let study = try store.study() else { throw StudyError.store(store.path, "the store holds no study") }
         spec = try SpecReader.parse(study.spec, file: "\(store.path) (stored spec)", folder: "")
-        specText = study.spec
         createdAt = study.createdAt
         trials = try store.trials()
     }
