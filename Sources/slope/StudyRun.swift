@@ -25,6 +25,7 @@ struct StudyRun: ParsableCommand {
         let study = try SpecReader.read(path: spec)
         let storePath = store ?? URL(fileURLWithPath: spec).deletingPathExtension().lastPathComponent + ".sqlite"
         try OutputFiles.checkWritable(storePath)
+        _ = try TrialRunner.checked(spec: study, slopeExecutable: Self.executable)
         let runner = try StudyRunner(spec: study, store: TrialStore(path: storePath),
                                      slopeExecutable: Self.executable, jobs: jobs, retryFailed: retryFailed)
         let stop = StopFlag()

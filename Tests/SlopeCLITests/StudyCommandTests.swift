@@ -167,3 +167,16 @@ import Testing
         #expect(rows.dropFirst().allSatisfy { $0[1] == "done" && $0[4] == "3" && Double($0[5])! < 0.7 })
     }
 }
+
+@Suite struct StudyProgramTests {
+    @Test func aMissingProgramStopsTheStudyBeforeAnythingRuns() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let spec = folder.appendingPathComponent("s.yaml"), store = folder.appendingPathComponent("s.sqlite").path
+        try "trials: 3\nobjectives: {e: minimize}\ncommand: ./missing.sh {args}\nparameters:\n  a: {distribution: uniform, min: 0, max: 1}\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["study", "run", spec.path, "--store", store])
+        #expect(run.status == 2)
+        #expect(run.stderr == "slope: error: command: cannot find the program './missing.sh' (an executable file relative to \(folder.path), or a name on PATH)\n")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+}

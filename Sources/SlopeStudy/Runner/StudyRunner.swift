@@ -21,7 +21,7 @@ public final class StudyRunner: @unchecked Sendable {
         self.spec = spec
         self.store = store
         self.jobs = jobs
-        trialRunner = TrialRunner(spec: spec, slopeExecutable: slopeExecutable)
+        trialRunner = try TrialRunner.checked(spec: spec, slopeExecutable: slopeExecutable)
         let fingerprint = try spec.fingerprint()
         if let existing = try store.study() {
             guard existing.fingerprint == fingerprint else {

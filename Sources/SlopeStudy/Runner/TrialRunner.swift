@@ -12,6 +12,15 @@ public struct TrialRunner: Sendable {
         template = CommandTemplate(tokens: spec.run.template(slopeExecutable: slopeExecutable))
     }
 
+    /// A runner whose program exists; fails before any trial runs otherwise.
+    public static func checked(spec: StudySpec, slopeExecutable: String) throws(StudyError) -> TrialRunner {
+        let runner = TrialRunner(spec: spec, slopeExecutable: slopeExecutable)
+        guard runner.template.programExists(in: spec.folder) else {
+            throw StudyError("command: cannot find the program '\(runner.template.tokens[0])' (an executable file relative to \(spec.folder), or a name on PATH)")
+        }
+        return runner
+    }
+
     /// Lines of stderr kept for a failed trial.
     static let stderrLines = 20
 

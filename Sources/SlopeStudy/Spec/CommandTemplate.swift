@@ -54,6 +54,18 @@ public struct CommandTemplate: Sendable {
         return expanded.flatMap { $0 }
     }
 
+    /// True when the program (the first argument, when it has no placeholder) can be run
+    /// from `folder`: an executable file there for a path, or on PATH for a bare name.
+    public func programExists(in folder: String) -> Bool {
+        guard let program = tokens.first, Self.placeholders(program).isEmpty else { return true }
+        if program.contains("/") {
+            let path = program.hasPrefix("/") ? program : folder + "/" + program
+            return access(path, X_OK) == 0
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").contains { access("\($0)/\(program)", X_OK) == 0 }
+    }
+
     static let reserved: Set<String> = ["args", "seed", "id"]
 
     /// The names between braces in `token`.
