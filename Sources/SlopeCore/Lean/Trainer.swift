@@ -1,7 +1,8 @@
 /// Trains the lean network y = σ(w·x + b) by gradient descent, several times, and records
 /// the derivative history of every run.
 public enum Trainer {
-    /// Runs `options.restarts` trainings in parallel; restart r uses seed `options.seed + r`.
+    /// Runs `options.restarts` trainings side by side, epoch by epoch; restart r uses seed
+    /// `options.seed + r`.
     ///
     /// Every epoch first records the loss and all derivatives on the full data (one pass,
     /// `HistoryKernel`), then updates θ ← θ − η ∂L/∂θ, with the full gradient or, when
@@ -14,34 +15,47 @@ public enum Trainer {
                              progress: ProgressCounter? = nil) throws -> [History] {
         try options.validate(for: design)
         let kernel = HistoryKernel(design: design, activation: options.activation, loss: options.loss)
+        let restarts = options.restarts
+        let seeds = (0..<restarts).map { options.seed &+ UInt64($0) }
+        var generators = seeds.map { SeededGenerator(seed: $0) }
+        var thetas = (0..<restarts).map { r in
+            options.initial.map { $0.weights + [$0.bias] }
+                ?? XavierNormal.parameters(features: design.featureCount, using: &generators[r])
+        }
+        var histories = seeds.map { History(parameterNames: design.featureNames + ["bias"], seed: $0, epochs: options.epochs) }
         let step = max(1, options.epochs / 100)
-        return try parallelMap(options.restarts) { r in
-            let seed = options.seed &+ UInt64(r)
-            var generator = SeededGenerator(seed: seed)
-            var theta = options.initial.map { $0.weights + [$0.bias] }
-                ?? XavierNormal.parameters(features: design.featureCount, using: &generator)
-            var history = History(parameterNames: design.featureNames + ["bias"], seed: seed, epochs: options.epochs)
-            var order = Array(0..<design.rowCount)
-            var reported = 0
-            for epoch in 0..<options.epochs {
-                let gradient = kernel.record(theta, epoch: epoch, into: &history)
-                guard history.isFinite(epoch: epoch) else { throw SlopeError.diverged(restart: r, epoch: epoch) }
-                if let batchSize = options.batchSize, batchSize < design.rowCount {
+        var reported = 0
+        for epoch in 0..<options.epochs {
+            // One pass over the data for every restart (the kernel parallelises it).
+            let sums = kernel.sums(thetas)
+            for r in 0..<restarts {
+                HistoryKernel.record(sums[r], parameters: thetas[r], epoch: epoch, into: &histories[r])
+                guard histories[r].isFinite(epoch: epoch) else { throw SlopeError.diverged(restart: r, epoch: epoch) }
+            }
+            if let batchSize = options.batchSize, batchSize < design.rowCount {
+                let before = thetas, states = generators
+                let stepped = parallelMap(restarts) { r in
+                    var generator = states[r], theta = before[r]
+                    var order = Array(0..<design.rowCount)
                     generator.shuffle(&order)
                     for start in stride(from: 0, to: order.count, by: batchSize) {
                         let batch = order[start..<min(start + batchSize, order.count)]
                         descend(&theta, along: kernel.gradient(theta, rows: batch), rate: options.learningRate)
                     }
-                } else {
-                    descend(&theta, along: gradient, rate: options.learningRate)
+                    return (theta, generator)
                 }
-                if (epoch + 1) % step == 0 || epoch + 1 == options.epochs {
-                    progress?.advance(by: epoch + 1 - reported)
-                    reported = epoch + 1
-                }
+                thetas = stepped.map(\.0)
+                generators = stepped.map(\.1)
+            } else {
+                let p = design.featureCount + 1
+                for r in 0..<restarts { descend(&thetas[r], along: Array(sums[r][1...p]), rate: options.learningRate) }
             }
-            return history
+            if (epoch + 1) % step == 0 || epoch + 1 == options.epochs {
+                progress?.advance(by: (epoch + 1 - reported) * restarts)
+                reported = epoch + 1
+            }
         }
+        return histories
     }
 
     private static func descend(_ theta: inout [Double], along gradient: [Double], rate: Double) {
