@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // bench/run's Swift side: times slope's code on the inputs the reference programs read.
+        .executableTarget(name: "slope-bench", dependencies: ["SlopeCore"], path: "bench/swift"),
         .testTarget(
             name: "SlopeCoreTests",
             dependencies: ["SlopeCore"],

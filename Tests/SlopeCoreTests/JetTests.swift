@@ -104,3 +104,23 @@ import Testing
         expectJet(Activation.relu(Jet.variable(2)), [2, 1, 0, 0])
     }
 }
+
+@Suite struct TanhTests {
+    /// Against glibc's tanh, relative error, on both sides of the 0.625 switch, tiny and
+    /// saturated arguments.
+    @Test func matchesGlibc() {
+        var g = SeededGenerator(seed: 3)
+        var worst = 0.0
+        for k in 0..<200_000 {
+            let scale = [1e-6, 1.0, 30.0][k % 3]
+            let x = (2 * g.nextUnit() - 1) * scale
+            let exact = Foundation.tanh(x)
+            worst = max(worst, exact == 0 ? abs(Tanh.value(x)) : abs(Tanh.value(x) - exact) / abs(exact))
+        }
+        #expect(worst < 5e-16, "\(worst)")
+        for x in [0.0, -0.0, 0.625, -0.625, 22, -22.5, 700, -700, .infinity, -.infinity] {
+            #expect(Tanh.value(x) == Foundation.tanh(x) || abs(Tanh.value(x) - Foundation.tanh(x)) < 4e-16, "\(x)")
+        }
+        #expect(Tanh.value(.nan).isNaN)
+    }
+}

@@ -6,7 +6,7 @@ extension Double: SmoothScalar {
     @inlinable public static func exp(_ x: Double) -> Double { Foundation.exp(x) }
     @inlinable public static func log(_ x: Double) -> Double { Foundation.log(x) }
     @inlinable public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
-    @inlinable public static func tanh(_ x: Double) -> Double { Foundation.tanh(x) }
+    @inlinable public static func tanh(_ x: Double) -> Double { Tanh.value(x) }
 
     @inlinable public static func sigmoid(_ x: Double) -> Double {
         if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }

@@ -8,10 +8,10 @@ import Foundation
 /// d1_i = mean g'·x_i, d2_i = mean g''·x_i², d3_i = mean g'''·x_i³,
 /// d2_tape_i = mean g''·x_i·s, d3_tape_i = mean g'''·x_i·s², and the bias likewise with x = 1.
 ///
-/// The rows are cut into fixed chunks of `chunkRows`; a work item is one chunk for a group of
-/// restarts, so a row is read once for all restarts of its group, and chunks run in parallel.
-/// Within a chunk rows are summed in order; chunk sums are added in chunk order. The result
-/// therefore depends neither on the number of threads nor on how restarts are grouped.
+/// The rows are cut into fixed chunks of `chunkRows`; a chunk is read once for all restarts,
+/// and chunks may run in parallel. Within a chunk rows are summed in order; chunk sums are
+/// added in chunk order. The result therefore depends neither on the number of threads nor
+/// on which restarts are computed together.
 ///
 /// - Complexity: O(N·n) time per restart and epoch, O(R·n·N / chunkRows) extra memory.
 struct HistoryKernel: Sendable {
@@ -45,32 +45,25 @@ struct HistoryKernel: Sendable {
         loss(activation(Jet.variable(u)), t)
     }
 
+    /// The number of row chunks.
+    var chunkCount: Int { max(1, (design.rowCount + Self.chunkRows - 1) / Self.chunkRows) }
+
     /// The loss and the mean sums (d1, d2, d3, d2_tape, d3_tape, each over the n weights and
-    /// the bias) of every restart at `thetas` (per restart: n weights, then the bias).
+    /// the bias) of every restart at `thetas` (per restart: n weights, then the bias); the
+    /// chunks run in parallel when `parallel`.
     /// - Returns: per restart, 1 + 5·(n + 1) numbers: the loss, then the five quantities.
-    func sums(_ thetas: [[Double]]) -> [[Double]] {
+    func sums(_ thetas: [[Double]], parallel: Bool) -> [[Double]] {
         let n = design.featureCount, rows = design.rowCount, restarts = thetas.count
-        let chunks = max(1, (rows + Self.chunkRows - 1) / Self.chunkRows)
-        // Enough work items to keep every core busy, restarts grouped within a chunk.
-        let groups = min(restarts, max(1, (Self.cores + chunks - 1) / chunks))
-        let groupSize = (restarts + groups - 1) / groups
-        let width = 1 + Self.sumSlots * (n + 1)
-        let partials = parallelMap(chunks * groups) { item -> [Double] in
-            let chunk = item / groups, group = item % groups
-            let first = group * groupSize, count = max(0, min(restarts, first + groupSize) - first)
+        let chunks = chunkCount, width = 1 + Self.sumSlots * (n + 1)
+        let part = { @Sendable (chunk: Int) -> [Double] in
             let start = chunk * Self.chunkRows
-            return chunkSums(Array(thetas[first..<(first + count)]), rows: start..<min(rows, start + Self.chunkRows))
+            return chunkSums(thetas, rows: start..<min(rows, start + Self.chunkRows))
         }
-        // Chunk partials in chunk order, for each restart.
+        let partials = parallel ? parallelMap(chunks, part) : (0..<chunks).map(part)
+        // Chunk partials in chunk order.
         var out = Array(repeating: [Double](repeating: 0, count: width), count: restarts)
-        for chunk in 0..<chunks {
-            for group in 0..<groups {
-                let part = partials[chunk * groups + group]
-                let first = group * groupSize
-                for (j, r) in (first..<min(restarts, first + groupSize)).enumerated() {
-                    for q in 0..<width { out[r][q] += part[j * width + q] }
-                }
-            }
+        for partial in partials {
+            for r in 0..<restarts { for q in 0..<width { out[r][q] += partial[r * width + q] } }
         }
         let scale = 1 / Double(rows)
         return out.map { $0.map { $0 * scale } }
@@ -80,10 +73,7 @@ struct HistoryKernel: Sendable {
     private func chunkSums(_ thetas: [[Double]], rows range: Range<Int>) -> [Double] {
         let n = design.featureCount, p = n + 1, g = thetas.count, width = 1 + Self.sumSlots * p
         var acc = [Double](repeating: 0, count: g * width)
-        // θ transposed (row i: weight i of every restart; row n: the biases), so that u for all
-        // restarts is a sum of contiguous vectors.
-        var thetaT = [Double](repeating: 0, count: p * g)
-        for r in 0..<g { for i in 0..<p { thetaT[i * g + r] = thetas[r][i] } }
+        let theta = thetas.flatMap { $0 }
         var u = [Double](repeating: 0, count: g)
         // x² and x³ of the current row, computed once for all restarts.
         var squares = [Double](repeating: 0, count: n), cubes = squares
@@ -92,17 +82,15 @@ struct HistoryKernel: Sendable {
         design.x.withUnsafeBufferPointer { x in
         design.target.withUnsafeBufferPointer { t in
         rowSums.withUnsafeBufferPointer { s in
-        thetaT.withUnsafeBufferPointer { th in
+        theta.withUnsafeBufferPointer { th in
         u.withUnsafeMutableBufferPointer { u in
         acc.withUnsafeMutableBufferPointer { acc in
-            let bias = th.baseAddress! + n &* g
             for k in range {
                 let row = x.baseAddress! + k &* n
                 for i in 0..<n { x2[i] = row[i] * row[i]; x3[i] = x2[i] * row[i] }
-                for r in 0..<g { u[r] = bias[r] }
-                for i in 0..<n {
-                    let xi = row[i], wi = th.baseAddress! + i &* g
-                    for r in 0..<g { u[r] += wi[r] * xi }
+                for r in 0..<g {
+                    let w = th.baseAddress! + r &* p
+                    u[r] = w[n] + Self.dot(row, w, n)
                 }
                 let sk = s[k]
                 for r in 0..<g {
@@ -148,6 +136,29 @@ struct HistoryKernel: Sendable {
             i &+= 1
         }
         a1[n] += c.0; a2[n] += c.1; a3[n] += c.2; a2t[n] += c.3; a3t[n] += c.4
+    }
+
+    /// Σ_i a_i b_i with two 4-wide partial sums (so the additions do not wait on each other),
+    /// added in a fixed order.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+        var s0 = SIMD4<Double>(), s1 = SIMD4<Double>()
+        var i = 0
+        while i &+ 8 <= n {
+            s0 += load(a + i) * load(b + i)
+            s1 += load(a + (i &+ 4)) * load(b + (i &+ 4))
+            i &+= 8
+        }
+        if i &+ 4 <= n {
+            s0 += load(a + i) * load(b + i)
+            i &+= 4
+        }
+        var total = (s0 + s1).sum()
+        while i < n {
+            total += a[i] * b[i]
+            i &+= 1
+        }
+        return total
     }
 
     @inline(__always)

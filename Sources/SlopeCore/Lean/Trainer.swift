@@ -15,10 +15,28 @@ public enum Trainer {
                              progress: ProgressCounter? = nil) throws -> [History] {
         try options.validate(for: design)
         let kernel = HistoryKernel(design: design, activation: options.activation, loss: options.loss)
-        let restarts = options.restarts
-        let seeds = (0..<restarts).map { options.seed &+ UInt64($0) }
+        let restarts = Array(0..<options.restarts)
+        guard kernel.chunkCount == 1 else {
+            // Many rows: one epoch loop, each epoch's pass split over row chunks in parallel.
+            return try train(restarts, kernel: kernel, options: options, parallel: true, progress: progress)
+        }
+        // Few rows: each core runs whole trainings for its share of the restarts, with no
+        // synchronisation per epoch. The numbers are the same either way.
+        let groups = min(options.restarts, HistoryKernel.cores)
+        let size = (options.restarts + groups - 1) / groups
+        let shares = stride(from: 0, to: options.restarts, by: size).map { Array($0..<min($0 + size, options.restarts)) }
+        return try parallelMap(shares.count) { g in
+            try train(shares[g], kernel: kernel, options: options, parallel: false, progress: progress)
+        }.flatMap { $0 }
+    }
+
+    /// The epoch loop for the restarts `indices` side by side.
+    private static func train(_ indices: [Int], kernel: HistoryKernel, options: TrainingOptions, parallel: Bool,
+                              progress: ProgressCounter?) throws -> [History] {
+        let design = kernel.design
+        let seeds = indices.map { options.seed &+ UInt64($0) }
         var generators = seeds.map { SeededGenerator(seed: $0) }
-        var thetas = (0..<restarts).map { r in
+        var thetas = indices.indices.map { r in
             options.initial.map { $0.weights + [$0.bias] }
                 ?? XavierNormal.parameters(features: design.featureCount, using: &generators[r])
         }
@@ -26,32 +44,27 @@ public enum Trainer {
         let step = max(1, options.epochs / 100)
         var reported = 0
         for epoch in 0..<options.epochs {
-            // One pass over the data for every restart (the kernel parallelises it).
-            let sums = kernel.sums(thetas)
-            for r in 0..<restarts {
+            // One pass over the data for every restart.
+            let sums = kernel.sums(thetas, parallel: parallel)
+            for r in indices.indices {
                 HistoryKernel.record(sums[r], parameters: thetas[r], epoch: epoch, into: &histories[r])
-                guard histories[r].isFinite(epoch: epoch) else { throw SlopeError.diverged(restart: r, epoch: epoch) }
+                guard histories[r].isFinite(epoch: epoch) else { throw SlopeError.diverged(restart: indices[r], epoch: epoch) }
             }
             if let batchSize = options.batchSize, batchSize < design.rowCount {
-                let before = thetas, states = generators
-                let stepped = parallelMap(restarts) { r in
-                    var generator = states[r], theta = before[r]
+                for r in indices.indices {
                     var order = Array(0..<design.rowCount)
-                    generator.shuffle(&order)
+                    generators[r].shuffle(&order)
                     for start in stride(from: 0, to: order.count, by: batchSize) {
                         let batch = order[start..<min(start + batchSize, order.count)]
-                        descend(&theta, along: kernel.gradient(theta, rows: batch), rate: options.learningRate)
+                        descend(&thetas[r], along: kernel.gradient(thetas[r], rows: batch), rate: options.learningRate)
                     }
-                    return (theta, generator)
                 }
-                thetas = stepped.map(\.0)
-                generators = stepped.map(\.1)
             } else {
                 let p = design.featureCount + 1
-                for r in 0..<restarts { descend(&thetas[r], along: Array(sums[r][1...p]), rate: options.learningRate) }
+                for r in indices.indices { descend(&thetas[r], along: Array(sums[r][1...p]), rate: options.learningRate) }
             }
             if (epoch + 1) % step == 0 || epoch + 1 == options.epochs {
-                progress?.advance(by: (epoch + 1 - reported) * restarts)
+                progress?.advance(by: (epoch + 1 - reported) * indices.count)
                 reported = epoch + 1
             }
         }
