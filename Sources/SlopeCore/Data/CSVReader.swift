@@ -25,27 +25,27 @@ public struct CSVReader: Sendable {
     /// Parses CSV bytes; `source` names them in errors.
     /// - Complexity: O(number of bytes).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws -> Table {
-        var columns: [[Double]] = []
-        let names = try scan(bytes, source: source, start: { columns = Array(repeating: [], count: $0.count) }) { row, c, name, cell in
+        var columns: [[Double]] = [], header: [String] = []
+        let names = try scan(bytes, source: source, start: { header = $0; columns = Array(repeating: [], count: $0.count) }) { row, c, cell in
             switch NumberParser.parse(cell) {
             case .number(let value):
                 columns[c].append(value)
             case .empty:
-                throw SlopeError.emptyCell(file: source, row: row, column: c + 1, name: name)
+                throw SlopeError.emptyCell(file: source, row: row, column: c + 1, name: header[c])
             case .notANumber:
-                throw SlopeError.notANumber(file: source, row: row, column: c + 1, name: name, text: Self.text(cell))
+                throw SlopeError.notANumber(file: source, row: row, column: c + 1, name: header[c], text: Self.text(cell))
             case .notFinite:
-                throw SlopeError.notFinite(file: source, row: row, column: c + 1, name: name, text: Self.text(cell))
+                throw SlopeError.notFinite(file: source, row: row, column: c + 1, name: header[c], text: Self.text(cell))
             }
         }
         return try Table(source: source, columnNames: names, columns: columns)
     }
 
     /// Reads the header, then hands every cell of every data row to `cell` with its row
-    /// (line number), column index and column name; checks that each row has as many cells
+    /// (line number) and column index; checks that each row has as many cells
     /// as the header and that there is at least one data row. Returns the column names.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, source: String, start: ([String]) -> Void,
-              cell: (Int, Int, String, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> [String] {
+              cell: (Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> [String] {
         var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, source: source)
         let names = try readHeader(&scanner, source: source)
         start(names)
@@ -58,7 +58,7 @@ public struct CSVReader: Sendable {
             }
             try scanner.cellBytes.withUnsafeBufferPointer { cells in
                 for c in 0..<names.count {
-                    try cell(row, c, names[c], UnsafeBufferPointer(rebasing: cells[scanner.cellRange(c)]))
+                    try cell(row, c, UnsafeBufferPointer(rebasing: cells[scanner.cellRange(c)]))
                 }
             }
             rows += 1

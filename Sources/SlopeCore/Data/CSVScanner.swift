@@ -2,7 +2,8 @@
 /// line breaks and doubled quotes `""`). Records end at LF, CRLF or CR.
 ///
 /// The scanner reuses one byte buffer for the cells of the current record, so scanning a
-/// file allocates nothing per cell.
+/// file allocates nothing per cell. Every cell is followed in that buffer by a 0 byte, so a
+/// number can be parsed in place (`NumberParser`).
 struct CSVScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let delimiter: UInt8
@@ -10,7 +11,8 @@ struct CSVScanner {
     private var position: Int
     private var line = 1
 
-    /// The cells of the last record read, concatenated; `cellEnds[c]` ends cell `c`.
+    /// The cells of the last record read, each followed by a 0 byte; `cellEnds[c]` ends cell
+    /// `c` (the index of its 0 byte).
     private(set) var cellBytes: [UInt8] = []
     private(set) var cellEnds: [Int] = []
 
@@ -34,7 +36,7 @@ struct CSVScanner {
     var cellCount: Int { cellEnds.count }
 
     /// The byte range of cell `c` of the last record inside `cellBytes`.
-    func cellRange(_ c: Int) -> Range<Int> { (c == 0 ? 0 : cellEnds[c - 1])..<cellEnds[c] }
+    func cellRange(_ c: Int) -> Range<Int> { (c == 0 ? 0 : cellEnds[c - 1] &+ 1)..<cellEnds[c] }
 
     /// True when the last record is a blank line (a single empty, unquoted cell).
     var recordIsBlank: Bool { cellEnds == [0] && !lastRecordHadQuote }
@@ -54,13 +56,15 @@ struct CSVScanner {
                 lastRecordHadQuote = true
                 try readQuoted(startLine: startLine)
             }
+            let start = position
             while position < count {
                 let c = bytes[position]
                 if c == delimiter || c == Self.lf || c == Self.cr { break }
-                cellBytes.append(c)
                 position &+= 1
             }
+            cellBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
             cellEnds.append(cellBytes.count)
+            cellBytes.append(0)
             guard position < count else { return startLine }
             let c = bytes[position]
             position &+= 1

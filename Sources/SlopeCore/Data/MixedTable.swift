@@ -45,12 +45,13 @@ extension CSVReader {
         try withContents(of: path) { bytes in
             var numbers: [[Double?]] = [], texts: [[String?]] = []
             var firstText: [(row: Int, text: String)?] = []
-            var rowNumbers: [Int] = []
+            var rowNumbers: [Int] = [], header: [String] = []
             let names = try scan(bytes, source: path, start: { names in
+                header = names
                 numbers = Array(repeating: [], count: names.count)
                 texts = numbers.map { _ in [] }
                 firstText = Array(repeating: nil, count: names.count)
-            }) { row, c, name, cell in
+            }) { row, c, cell in
                 if c == 0 { rowNumbers.append(row) }
                 let text = Self.text(cell).trimmingCharacters(in: .whitespaces)
                 switch NumberParser.parse(cell) {
@@ -62,7 +63,7 @@ extension CSVReader {
                     numbers[c].append(nil)
                     if firstText[c] == nil { firstText[c] = (row, text) }
                 case .notFinite:
-                    throw SlopeError.notFinite(file: path, row: row, column: c + 1, name: name, text: text)
+                    throw SlopeError.notFinite(file: path, row: row, column: c + 1, name: header[c], text: text)
                 }
                 texts[c].append(text.isEmpty ? nil : text)
             }

@@ -17,6 +17,8 @@ enum NumberParser {
         case notFinite
     }
 
+    /// - Precondition: the byte after `cell` is readable and cannot continue a number (the
+    ///   scanner puts a 0 byte there), so that `strtod` reads the cell in place.
     /// - Complexity: O(length of the cell).
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Outcome {
         var lo = 0
@@ -36,15 +38,11 @@ enum NumberParser {
             }
         }
         if digits == 0 { return .notANumber }
-        let length = hi - lo
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { text in
-            for k in 0..<length { text[k] = CChar(bitPattern: cell[lo + k]) }
-            text[length] = 0
-            var end: UnsafeMutablePointer<CChar>? = nil
-            let value = strtod(text.baseAddress!, &end)
-            guard let end, end == text.baseAddress! + length else { return .notANumber }
-            return value.isFinite ? .number(value) : .notFinite
-        }
+        let text = UnsafeRawPointer(cell.baseAddress! + lo).assumingMemoryBound(to: CChar.self)
+        var end: UnsafeMutablePointer<CChar>? = nil
+        let value = strtod(text, &end)
+        guard let end, text.distance(to: UnsafePointer(end)) == hi - lo else { return .notANumber }
+        return value.isFinite ? .number(value) : .notFinite
     }
 
     private static func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 }
