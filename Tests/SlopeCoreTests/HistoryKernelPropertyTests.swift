@@ -75,6 +75,23 @@ import Testing
         }
     }
 
+    /// The summation order is fixed by the row chunks alone: the same bits in parallel or not,
+    /// and for a restart computed alone or beside others.
+    @Test func sumsDependNeitherOnThreadsNorOnGrouping() throws {
+        let design = try randomDesign(rows: 2 * HistoryKernel.chunkRows + 37, features: 6, seed: 12)
+        let kernel = HistoryKernel(design: design, activation: .tanh, loss: .mse)
+        #expect(kernel.chunkCount == 3)
+        var g = SeededGenerator(seed: 1)
+        let thetas = (0..<3).map { _ in (0..<7).map { _ in g.nextNormal() } }
+        let together = kernel.sums(thetas, parallel: true)
+        #expect(together == kernel.sums(thetas, parallel: false))
+        for r in 0..<3 { #expect(kernel.sums([thetas[r]], parallel: true)[0] == together[r]) }
+        // And the training built on it: many rows (chunks in parallel) vs the restarts alone.
+        let all = try train(design) { $0.epochs = 3; $0.restarts = 3 }
+        let alone = try train(design) { $0.epochs = 3; $0.restarts = 1; $0.seed = 2 }
+        #expect(all[2].loss == alone[0].loss && all[2].series(.d3Tape, parameter: 2) == alone[0].series(.d3Tape, parameter: 2))
+    }
+
     @Test func initMustMatchTheFeatures() throws {
         let design = try randomDesign(rows: 10, features: 3, seed: 2)
         #expect(throws: SlopeError.self) {
