@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import SlopeCore
 import SlopeStudy
 
 /// `slope study run SPEC --store FILE`: runs (or resumes) a study.
@@ -22,6 +23,7 @@ struct StudyRun: ParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func run() throws {
+        guard jobs >= 1 else { throw SlopeError.invalidOption(name: "--jobs", reason: "must be at least 1") }
         let study = try SpecReader.read(path: spec)
         let storePath = store ?? URL(fileURLWithPath: spec).deletingPathExtension().lastPathComponent + ".sqlite"
         try OutputFiles.checkWritable(storePath)

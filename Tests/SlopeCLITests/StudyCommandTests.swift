@@ -75,6 +75,9 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stderr == "slope: error: \(spec.path):9: parameters.width.min: min (8) is greater than max (2)\n")
         #expect(!FileManager.default.fileExists(atPath: store))
+        let jobs = try CLIRunner.run(["study", "run", spec.path, "--store", store, "--jobs", "0"])
+        #expect(jobs.status == 2 && jobs.stderr == "slope: error: option --jobs: must be at least 1\n")
+        #expect(!FileManager.default.fileExists(atPath: store))
         let missing = try CLIRunner.run(["study", "status", store])
         #expect(missing.status == 2 && missing.stderr == "slope: error: \(store): no such study store\n")
     }

@@ -24,6 +24,8 @@ struct HistoryKernel: Sendable {
     static let chunkRows = 2048
     /// The sums one restart gathers: loss, then d1, d2, d3, d2_tape, d3_tape for p parameters.
     static let sumSlots = 5
+    /// The cores work is spread over.
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     init(design: Design, activation: Activation, loss: Loss) {
         self.design = design
@@ -106,12 +108,10 @@ struct HistoryKernel: Sendable {
         return acc
     }
 
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-
-    /// a1 += c1·x, a2 += c2·x², a3 += c3·x³, a2t += c2t·x, a3t += c3t·x over the n features
-    /// of one row (its squares and cubes given), and the bias terms (x = 1) at index n; the five accumulators lie p = n + 1
-    /// apart from `a`. Written with explicit 4-wide vectors: the five store streams into one
-    /// buffer keep the optimiser from vectorising the plain loop.
+    /// a1 += c1·x, a2 += c2·x², a3 += c3·x³, a2t += c2t·x, a3t += c3t·x over the n features of
+    /// one row (its squares and cubes given), and the bias terms (x = 1) at index n; the five
+    /// accumulators lie p = n + 1 apart from `a`. Written with explicit 4-wide vectors: the five
+    /// store streams into one buffer keep the optimiser from vectorising the plain loop.
     @inline(__always)
     static func accumulate(row: UnsafePointer<Double>, squares: UnsafePointer<Double>, cubes: UnsafePointer<Double>,
                            n: Int, into a: UnsafeMutablePointer<Double>,
