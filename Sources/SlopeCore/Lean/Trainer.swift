@@ -41,6 +41,8 @@ public enum Trainer {
                 ?? XavierNormal.parameters(features: design.featureCount, using: &generators[r])
         }
         var histories = seeds.map { History(parameterNames: design.featureNames + ["bias"], seed: $0, epochs: options.epochs) }
+        // Each restart's row order, reshuffled every epoch (mini-batches).
+        var orders = indices.map { _ in Array(0..<design.rowCount) }
         let step = max(1, options.epochs / 100)
         var reported = 0
         for epoch in 0..<options.epochs {
@@ -52,10 +54,9 @@ public enum Trainer {
             }
             if let batchSize = options.batchSize, batchSize < design.rowCount {
                 for r in indices.indices {
-                    var order = Array(0..<design.rowCount)
-                    generators[r].shuffle(&order)
-                    for start in stride(from: 0, to: order.count, by: batchSize) {
-                        let batch = order[start..<min(start + batchSize, order.count)]
+                    generators[r].shuffle(&orders[r])
+                    for start in stride(from: 0, to: orders[r].count, by: batchSize) {
+                        let batch = orders[r][start..<min(start + batchSize, orders[r].count)]
                         descend(&thetas[r], along: kernel.gradient(thetas[r], rows: batch), rate: options.learningRate)
                     }
                 }
