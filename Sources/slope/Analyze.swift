@@ -43,14 +43,17 @@ struct Analyze: ParsableCommand {
         try OutputFiles.checkWritable(historyCSV)
         try OutputFiles.checkWritable(report)
 
-        let design = try designArguments.design(source, activation: trainingArguments.activation)
-
-        let training = try trainingArguments.options(for: design)
-        let plane = try report.map { _ in try surfaceArguments.checked().plane(design, seed: training.seed) }
+        let training = try trainingArguments.options()
+        let surfaceArguments = try surfaceArguments.checked()
+        let design = try designArguments.design(source, activation: trainingArguments.activation, quiet: quiet)
+        try training.validate(for: design)
+        let plane = try report.map { _ in try surfaceArguments.plane(design, seed: training.seed) }
         let histories = try trainingArguments.train(design, training, quiet: quiet)
+        Terminal.status("reading the histories; Spearman, Pearson and HSIC baselines ...", quiet: quiet)
         let analysis = Analysis(design: design, source: source.file, training: training, featureScaling: designArguments.scale,
                                 convention: convention, flat: flat, histories: histories,
                                 includeHistory: !noHistory)
+        Terminal.clearStatus(quiet: quiet)
 
         var outputs = OutputFiles()
         try outputs.add(json, try JSONOutput.encode(analysis))

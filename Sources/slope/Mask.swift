@@ -41,11 +41,12 @@ struct Mask: ParsableCommand {
             guard let d = Int(name) else { throw SlopeError.invalidOption(name: "--digits", reason: "\"\(name)\" is not a label number") }
             return d
         }
+        let training = try trainingArguments.options()
         let set = try ImageSet.read(images: images, labels: labels)
         let table = try set.task(digits: chosen, subset: subset, seed: trainingArguments.seed)
         let design = try Design(table: table, options: DesignOptions(
             target: "target", targetScaling: trainingArguments.activation.targetScaling))
-        let training = try trainingArguments.options(for: design)
+        try training.validate(for: design)
         let histories = try trainingArguments.train(design, training, quiet: quiet)
         let reading = Reading(design: design, histories: histories, convention: .diag, flat: 0.1)
         let mask = PixelMask(width: set.width, height: set.height, reading: reading, rule: top.map { .top($0) } ?? .increasing)

@@ -21,9 +21,11 @@ struct Surface: ParsableCommand {
     func run() throws {
         try OutputFiles.checkWritable(csv)
         try OutputFiles.checkWritable(paths)
-        let design = try designArguments.design(source, activation: trainingArguments.activation)
-        let training = try trainingArguments.options(for: design)
-        let plane = try surfaceArguments.checked().plane(design, seed: training.seed)
+        let training = try trainingArguments.options()
+        let surfaceArguments = try surfaceArguments.checked()
+        let design = try designArguments.design(source, activation: trainingArguments.activation, quiet: quiet)
+        try training.validate(for: design)
+        let plane = try surfaceArguments.plane(design, seed: training.seed)
         let histories = try trainingArguments.train(design, training, quiet: quiet)
         let surface = surfaceArguments.surface(design, training, histories, plane: plane.0)
 

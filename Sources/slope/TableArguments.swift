@@ -24,12 +24,13 @@ struct DesignArguments: ParsableArguments {
     @Option(help: "Feature scaling: minmax, zscore or none.")
     var scale: FeatureScaling = .minMax
 
-    /// Reads the table and builds the design, warning about constant columns left out.
-    func design(_ source: TableArguments, activation: Activation) throws -> Design {
-        let table = try source.reader().read(path: source.file)
-        let design = try Design(table: table, options: DesignOptions(
+    /// Reads the chosen columns of the table straight into the design (with a progress line
+    /// unless `quiet`), warning about constant columns left out.
+    func design(_ source: TableArguments, activation: Activation, quiet: Bool) throws -> Design {
+        let design = try Design(csvAt: source.file, reader: source.reader(), options: DesignOptions(
             target: source.target, features: features?.names, drop: source.drop?.names ?? [],
-            featureScaling: scale, targetScaling: activation.targetScaling))
+            featureScaling: scale, targetScaling: activation.targetScaling),
+            progress: Terminal.byteProgress("reading", quiet: quiet))
         for name in design.constantFeatures {
             Terminal.warning("\(source.file): column \"\(name)\" is constant and is left out")
         }

@@ -22,8 +22,9 @@ struct TrainingArguments: ParsableArguments {
     @Option(name: .customLong("init"), help: "JSON file {\"weights\": [...], \"bias\": b} of starting parameters.")
     var initFile: String?
 
-    /// The training options, checked against `design`.
-    func options(for design: Design) throws -> TrainingOptions {
+    /// The training options, with every check that needs no data done (so that a bad option
+    /// stops the command before a large table is read).
+    func options() throws -> TrainingOptions {
         var training = TrainingOptions()
         training.learningRate = lr
         training.epochs = epochs
@@ -33,7 +34,7 @@ struct TrainingArguments: ParsableArguments {
         training.activation = activation
         training.loss = loss.loss(delta: huberDelta)
         training.initial = try initFile.map(InitialParameters.read(path:))
-        try training.validate(for: design)
+        try training.validate()
         return training
     }
 

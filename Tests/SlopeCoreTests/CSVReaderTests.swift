@@ -1,10 +1,30 @@
+import Foundation
 import Testing
 @testable import SlopeCore
 
 @Suite struct CSVReaderTests {
-    private func parse(_ text: String, delimiter: Character = ",") throws -> Table {
+    /// Parses `text` in memory, and also from a file in blocks of several sizes (down to one
+    /// byte, so records and quoted line breaks straddle blocks); every way must give the same
+    /// table or the same error.
+    private func parse(_ text: String, delimiter: Character = ",", sourceLocation: SourceLocation = #_sourceLocation) throws -> Table {
         let bytes = Array(text.utf8)
-        return try bytes.withUnsafeBufferPointer { try CSVReader(delimiter: delimiter).parse($0, source: "t.csv") }
+        let memory = Result { try bytes.withUnsafeBufferPointer { try CSVReader(delimiter: delimiter).parse($0, source: "t.csv") } }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("slope-\(UUID().uuidString).csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for blockSize in [1, 2, 3, 7, 64, 1 << 22] {
+            var reader = try CSVReader(delimiter: delimiter)
+            reader.blockSize = blockSize
+            switch (memory, Result { try reader.read(path: path) }) {
+            case let (.success(a), .success(b)):
+                #expect(a.columnNames == b.columnNames && a.columns == b.columns, "block \(blockSize)", sourceLocation: sourceLocation)
+            case let (.failure(a), .failure(b)):
+                #expect("\(a)" == "\(b)".replacingOccurrences(of: path, with: "t.csv"), "block \(blockSize)", sourceLocation: sourceLocation)
+            case let (a, b):
+                Issue.record("in memory \(a), block \(blockSize): \(b)", sourceLocation: sourceLocation)
+            }
+        }
+        return try memory.get()
     }
 
     private func expectError(_ text: String, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -51,9 +71,60 @@ import Testing
         #expect(try parse("a\n  +1.5 \n-2E3\n.5\n").columns == [[1.5, -2000, 0.5]])
     }
 
+    /// The fast decimal path gives strtod's bits, and declines what it cannot do exactly.
+    @Test func fastDecimalsAreStrtodsBits() {
+        var g = SeededGenerator(seed: 3)
+        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character("\(g.nextInt(below: 10))") }) }
+        var fast = 0
+        for _ in 0..<20000 {
+            var text = ["", "-", "+"][g.nextInt(below: 3)] + digits(g.nextInt(below: 12))
+            if g.nextInt(below: 2) == 0 { text += "." + digits(g.nextInt(below: 12)) }
+            if g.nextInt(below: 3) == 0 { text += ["e", "E"][g.nextInt(below: 2)] + ["", "-", "+"][g.nextInt(below: 3)] + digits(1 + g.nextInt(below: 2)) }
+            let bytes = Array(text.utf8) + [0]
+            let got = bytes.withUnsafeBufferPointer { NumberParser.fastDecimal(UnsafeBufferPointer(rebasing: $0[0..<(bytes.count - 1)]), 0, bytes.count - 1) }
+            var end: UnsafeMutablePointer<CChar>? = nil
+            let expected = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { strtod($0.baseAddress!, &end) } }
+            guard let got else { continue }
+            fast += 1
+            #expect(got.bitPattern == expected.bitPattern, "\(text)")
+        }
+        #expect(fast > 5000)
+        #expect(NumberParser.fastDecimal(Array("12345678901234567890".utf8).withUnsafeBufferPointer { $0 }, 0, 20) == nil)
+    }
+
     @Test func missingFileIsUnreadable() {
         #expect(throws: SlopeError.unreadable(file: "/no/such.csv", reason: "no such file")) {
             try CSVReader().read(path: "/no/such.csv")
+        }
+    }
+
+    @Test func randomQuotedTablesReadTheSameInAnyBlockSize() throws {
+        var g = SeededGenerator(seed: 7)
+        for _ in 0..<40 {
+            let breaks = ["\n", "\r\n", "\n\n"]
+            var text = "\"x\ny\",\"b\"\"\"" + breaks[Int(g.next() % 3)]
+            for _ in 0..<(1 + Int(g.next() % 6)) {
+                let a = Double(Int(g.next() % 2000)) / 8 - 100
+                let quoted = g.next() % 2 == 0
+                text += (quoted ? "\"\(a)\"" : "\(a)") + "," + "\(Int(g.next() % 50))" + breaks[Int(g.next() % 3)]
+            }
+            let table = try parse(text)
+            #expect(table.columnNames == ["x\ny", "b\""])
+        }
+    }
+
+    @Test func recordBoundaryIsTheLastLineFeedOutsideQuotes() {
+        func boundary(_ text: String) -> Int? { Array(text.utf8).withUnsafeBufferPointer { CSVBlocks.recordBoundary($0) } }
+        #expect(boundary("a,b\n1,2") == 4)
+        #expect(boundary("a,b\n\"1\n2") == 4)
+        #expect(boundary("\"a\n\"\"b\"\n1") == 8)
+        #expect(boundary("a,b") == nil)
+        #expect(boundary("") == nil)
+    }
+
+    @Test func aDirectoryIsNotAFile() {
+        #expect(throws: SlopeError.unreadable(file: "/tmp", reason: "not a regular file")) {
+            try CSVReader().read(path: "/tmp")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SlopeCore
 
@@ -12,7 +13,7 @@ import Testing
         #expect(design.constantFeatures == ["k"])
         #expect(design.x == [0, 0, 0.5, 1.0 / 3, 1, 1])
         #expect(design.target == [1, -1, 0])
-        #expect(design.rawFeatures == [[0, 5, 10], [1, 2, 4]])
+        #expect(design.column(1) == [0, 1.0 / 3, 1])
     }
 
     @Test func zScoreUsesThePopulationDeviation() throws {
@@ -40,6 +41,42 @@ import Testing
         }
         #expect(throws: SlopeError.noFeatures(file: "t.csv")) {
             try Design(table: table, options: DesignOptions(drop: ["a", "k", "b"]))
+        }
+    }
+
+    /// A random table written as CSV, with an ID column of text.
+    private func randomCSV(rows: Int) throws -> (path: String, table: Table) {
+        var g = SeededGenerator(seed: 11)
+        let columns = (0..<4).map { j in (0..<rows).map { _ in j == 2 ? 3 : (g.nextUnit() * 200 - 100).rounded() / 7 } }
+        var text = "id,p,q,k,y\n"
+        for r in 0..<rows { text += "row\(r)," + columns.map { "\($0[r])" }.joined(separator: ",") + "\n" }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("slope-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (path, try Table(source: path, columnNames: ["p", "q", "k", "y"], columns: columns))
+    }
+
+    @Test func readingACSVStraightIntoADesignGivesTheSameBitsAsATable() throws {
+        let (path, table) = try randomCSV(rows: 500)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var reader = try CSVReader()
+        reader.blockSize = 100
+        for (features, targets) in [(FeatureScaling.minMax, TargetScaling.range(-1, 1)), (.zScore, .zScore), (.none, .none)] {
+            let options = DesignOptions(featureScaling: features, targetScaling: targets)
+            var reported = 0
+            let streamed = try Design(csvAt: path, reader: reader, options: DesignOptions(
+                drop: ["id"], featureScaling: features, targetScaling: targets), progress: { read, _ in reported = read })
+            let whole = try Design(table: table, options: options)
+            #expect(streamed.x == whole.x && streamed.target == whole.target)
+            #expect(streamed.featureNames == ["p", "q"] && streamed.constantFeatures == ["k"])
+            #expect(reported == (try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int))
+        }
+    }
+
+    @Test func aCSVDesignParsesOnlyTheColumnsItKeeps() throws {
+        let (path, _) = try randomCSV(rows: 5)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: SlopeError.notANumber(file: path, row: 2, column: 1, name: "id", text: "row0")) {
+            try Design(csvAt: path, reader: CSVReader(), options: DesignOptions())
         }
     }
 }

@@ -7,6 +7,8 @@ import Foundation
 public struct CSVReader: Sendable {
     /// The byte that separates cells.
     public let delimiter: UInt8
+    /// Bytes read from the file at a time (grown for longer records).
+    var blockSize = CSVBlocks.initialBlockSize
 
     /// - Parameter delimiter: a single ASCII character other than `"`, CR or LF.
     public init(delimiter: Character = ",") throws {
@@ -16,43 +18,65 @@ public struct CSVReader: Sendable {
         self.delimiter = byte
     }
 
-    /// Reads the file at `path`.
-    /// - Complexity: O(size of the file).
-    public func read(path: String) throws -> Table {
-        try withContents(of: path) { try parse($0, source: path) }
+    /// Reads the file at `path`, block by block.
+    /// - Parameter progress: told (bytes read, file size) as the file is read.
+    /// - Complexity: O(size of the file) time; memory for the numbers plus one block.
+    public func read(path: String, progress: ((Int, Int) -> Void)? = nil) throws -> Table {
+        var columns = TableColumns(source: path)
+        let names = try scan(path: path, progress: progress, start: { columns.start($0) }, cell: { try columns.add($0, $1, $2) })
+        return try Table(source: path, columnNames: names, columns: columns.values)
     }
 
-    /// Parses CSV bytes; `source` names them in errors.
+    /// Parses CSV bytes held in memory; `source` names them in errors.
     /// - Complexity: O(number of bytes).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws -> Table {
-        var columns: [[Double]] = [], header: [String] = []
-        let names = try scan(bytes, source: source, start: { header = $0; columns = Array(repeating: [], count: $0.count) }) { row, c, cell in
-            switch NumberParser.parse(cell) {
-            case .number(let value):
-                columns[c].append(value)
-            case .empty:
-                throw SlopeError.emptyCell(file: source, row: row, column: c + 1, name: header[c])
-            case .notANumber:
-                throw SlopeError.notANumber(file: source, row: row, column: c + 1, name: header[c], text: Self.text(cell))
-            case .notFinite:
-                throw SlopeError.notFinite(file: source, row: row, column: c + 1, name: header[c], text: Self.text(cell))
-            }
-        }
-        return try Table(source: source, columnNames: names, columns: columns)
+        var columns = TableColumns(source: source)
+        var state = ScanState()
+        try scan(block: bytes, source: source, state: &state, start: { columns.start($0) }, cell: { try columns.add($0, $1, $2) }, rowEnd: {})
+        return try Table(source: source, columnNames: state.finish(source), columns: columns.values)
     }
 
     /// Reads the header, then hands every cell of every data row to `cell` with its row
-    /// (line number) and column index; checks that each row has as many cells
-    /// as the header and that there is at least one data row. Returns the column names.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, source: String, start: ([String]) -> Void,
-              cell: (Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> [String] {
-        var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, source: source)
-        let names = try readHeader(&scanner, source: source)
-        start(names)
+    /// (line number) and column index, and calls `rowEnd` after each data row; checks that
+    /// each row has as many cells as the header and that there is at least one data row.
+    /// Returns the column names.
+    func scan(path: String, progress: ((Int, Int) -> Void)? = nil, start: ([String]) throws -> Void,
+              cell: (Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void, rowEnd: () throws -> Void = {}) throws -> [String] {
+        var state = ScanState()
+        try CSVBlocks.forEach(path: path, blockSize: blockSize, progress: progress) { block in
+            try scan(block: block, source: path, state: &state, start: start, cell: cell, rowEnd: rowEnd)
+        }
+        return try state.finish(path)
+    }
+
+    /// Where a scan stands between blocks: the header once read, data rows so far, next line.
+    struct ScanState {
+        var names: [String]?
         var rows = 0
+        var line = 1
+
+        func finish(_ source: String) throws -> [String] {
+            guard let names else { throw SlopeError.emptyFile(file: source) }
+            guard rows > 0 else { throw SlopeError.headerOnly(file: source) }
+            return names
+        }
+    }
+
+    /// Scans the complete records of one block.
+    private func scan(block: UnsafeBufferPointer<UInt8>, source: String, state: inout ScanState, start: ([String]) throws -> Void,
+                      cell: (Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void, rowEnd: () throws -> Void) throws {
+        var scanner = CSVScanner(bytes: block, delimiter: delimiter, source: source, line: state.line)
         while !scanner.atEnd {
             let row = try scanner.nextRecord()
             if scanner.recordIsBlank { continue }
+            guard let names = state.names else {
+                let names = (0..<scanner.cellCount).map { c in
+                    Self.text(scanner.cellBytes[scanner.cellRange(c)]).trimmingCharacters(in: .whitespaces)
+                }
+                state.names = names
+                try start(names)
+                continue
+            }
             guard scanner.cellCount == names.count else {
                 throw SlopeError.raggedRow(file: source, row: row, expected: names.count, found: scanner.cellCount)
             }
@@ -61,29 +85,31 @@ public struct CSVReader: Sendable {
                     try cell(row, c, UnsafeBufferPointer(rebasing: cells[scanner.cellRange(c)]))
                 }
             }
-            rows += 1
+            try rowEnd()
+            state.rows += 1
         }
-        guard rows > 0 else { throw SlopeError.headerOnly(file: source) }
-        return names
-    }
-
-    /// Reads the file at `path` into memory and hands its bytes to `body`.
-    func withContents<T>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
-        try FileBytes.read(path).withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
-    }
-
-    private func readHeader(_ scanner: inout CSVScanner, source: String) throws -> [String] {
-        while !scanner.atEnd {
-            _ = try scanner.nextRecord()
-            if scanner.recordIsBlank { continue }
-            return (0..<scanner.cellCount).map { c in
-                Self.text(scanner.cellBytes[scanner.cellRange(c)]).trimmingCharacters(in: .whitespaces)
-            }
-        }
-        throw SlopeError.emptyFile(file: source)
+        state.line = scanner.line
     }
 
     static func text<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The numeric columns of a table as a CSV is read: every cell must be a finite number.
+private struct TableColumns {
+    let source: String
+    var names: [String] = []
+    var values: [[Double]] = []
+
+    init(source: String) { self.source = source }
+
+    mutating func start(_ names: [String]) {
+        self.names = names
+        values = Array(repeating: [], count: names.count)
+    }
+
+    mutating func add(_ row: Int, _ c: Int, _ cell: UnsafeBufferPointer<UInt8>) throws {
+        values[c].append(try NumberParser.number(cell, file: source, row: row, column: c, name: names[c]))
     }
 }

@@ -9,7 +9,8 @@ struct CSVScanner {
     private let delimiter: UInt8
     private let source: String
     private var position: Int
-    private var line = 1
+    /// The line the next record starts on (1-based).
+    private(set) var line: Int
 
     /// The cells of the last record read, each followed by a 0 byte; `cellEnds[c]` ends cell
     /// `c` (the index of its 0 byte).
@@ -20,13 +21,15 @@ struct CSVScanner {
     private static let lf = UInt8(ascii: "\n")
     private static let cr = UInt8(ascii: "\r")
 
-    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, source: String) {
+    /// - Parameters:
+    ///   - line: the line `bytes` start on; a UTF-8 byte order mark is skipped on line 1 only.
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, source: String, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
         self.source = source
-        // Skip a UTF-8 byte order mark.
+        self.line = line
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        position = bytes.count >= 3 && Array(bytes[0..<3]) == bom ? 3 : 0
+        position = line == 1 && bytes.count >= 3 && Array(bytes[0..<3]) == bom ? 3 : 0
     }
 
     /// True when no byte is left.

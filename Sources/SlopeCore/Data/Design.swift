@@ -19,8 +19,10 @@ public struct DesignOptions: Sendable {
     }
 }
 
-/// The training data of the lean network: scaled features (row-major) and scaled target,
-/// with the raw columns kept for the baselines.
+/// The training data of the lean network: scaled features (row-major) and scaled target.
+///
+/// Only the scaled numbers are kept. Scaling is positive-affine, so Spearman, Pearson and
+/// HSIC of the scaled columns are those of the raw ones (up to rounding in the last bits).
 public struct Design: Sendable {
     /// Names of the features kept, in the order of `x`'s columns.
     public let featureNames: [String]
@@ -28,63 +30,40 @@ public struct Design: Sendable {
     /// Feature columns that were constant, reported and left out.
     public let constantFeatures: [String]
     /// Number of rows N.
-    public let rowCount: Int
+    public var rowCount: Int { target.count }
     /// Number of features n.
     public var featureCount: Int { featureNames.count }
     /// Scaled features, row-major: `x[k * n + i]` is feature i of row k.
     public let x: [Double]
     /// Scaled target, one per row.
     public let target: [Double]
-    /// Unscaled feature columns (kept ones), for the baselines.
-    public let rawFeatures: [[Double]]
-    /// Unscaled target.
-    public let rawTarget: [Double]
+
+    init(featureNames: [String], targetName: String, constantFeatures: [String], x: [Double], target: [Double]) {
+        self.featureNames = featureNames
+        self.targetName = targetName
+        self.constantFeatures = constantFeatures
+        self.x = x
+        self.target = target
+    }
 
     /// Selects and scales the columns of `table`.
     /// - Throws: `SlopeError` for an unknown column, a constant target, or no usable feature.
     /// - Complexity: O(N·n).
     public init(table: Table, options: DesignOptions) throws {
-        let file = table.source
-        let targetIndex = try options.target.map(table.index(of:)) ?? (table.columnNames.count - 1)
-        let targetName = table.columnNames[targetIndex]
-        var chosen = try options.features.map { try $0.map(table.index(of:)) }
-            ?? Array(table.columnNames.indices).filter { $0 != targetIndex }
-        let dropped = try Set(options.drop.map(table.index(of:)))
-        chosen.removeAll { dropped.contains($0) || $0 == targetIndex }
-        guard !chosen.isEmpty else { throw SlopeError.noFeatures(file: file) }
+        var builder = try DesignBuilder(source: table.source, names: table.columnNames, options: options)
+        builder.reserve(rows: table.rowCount)
+        let wanted = table.columnNames.indices.filter(builder.wants)
+        for k in 0..<table.rowCount {
+            for c in wanted { builder.set(c, table.columns[c][k]) }
+            builder.endRow()
+        }
+        self = try builder.finish(featureScaling: options.featureScaling, targetScaling: options.targetScaling)
+    }
 
-        let constant = chosen.filter { ColumnScaler.isConstant(table.columns[$0]) }
-        let kept = chosen.filter { !constant.contains($0) }
-        guard !kept.isEmpty else { throw SlopeError.allFeaturesConstant(file: file) }
-        let rawTarget = table.columns[targetIndex]
-        guard !ColumnScaler.isConstant(rawTarget) else {
-            throw SlopeError.constantTarget(file: file, name: targetName)
-        }
-
-        let rawFeatures = kept.map { table.columns[$0] }
-        let scaled: [[Double]] = rawFeatures.map { column in
-            switch options.featureScaling {
-            case .minMax: return ColumnScaler.range(column, 0, 1)
-            case .zScore: return ColumnScaler.zScore(column)
-            case .none: return column
-            }
-        }
-        let n = kept.count, rows = table.rowCount
-        var x = [Double](repeating: 0, count: rows * n)
-        for i in 0..<n {
-            for k in 0..<rows { x[k * n + i] = scaled[i][k] }
-        }
-        switch options.targetScaling {
-        case let .range(lower, upper): target = ColumnScaler.range(rawTarget, lower, upper)
-        case .zScore: target = ColumnScaler.zScore(rawTarget)
-        case .none: target = rawTarget
-        }
-        self.featureNames = kept.map { table.columnNames[$0] }
-        self.targetName = targetName
-        self.constantFeatures = constant.map { table.columnNames[$0] }
-        self.rowCount = rows
-        self.x = x
-        self.rawFeatures = rawFeatures
-        self.rawTarget = rawTarget
+    /// Feature `i`'s scaled column.
+    /// - Complexity: O(N).
+    public func column(_ i: Int) -> [Double] {
+        let n = featureCount
+        return (0..<rowCount).map { x[$0 * n + i] }
     }
 }

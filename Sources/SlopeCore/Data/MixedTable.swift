@@ -42,11 +42,11 @@ extension CSVReader {
     /// A non-finite number ("nan", "inf") is an error, not a label.
     /// - Complexity: O(size of the file).
     public func readMixed(path: String) throws -> MixedTable {
-        try withContents(of: path) { bytes in
+        do {
             var numbers: [[Double?]] = [], texts: [[String?]] = []
             var firstText: [(row: Int, text: String)?] = []
             var rowNumbers: [Int] = [], header: [String] = []
-            let names = try scan(bytes, source: path, start: { names in
+            let names = try scan(path: path, start: { names in
                 header = names
                 numbers = Array(repeating: [], count: names.count)
                 texts = numbers.map { _ in [] }

@@ -26,6 +26,7 @@ enum NumberParser {
         while lo < hi && isBlank(cell[lo]) { lo &+= 1 }
         while hi > lo && isBlank(cell[hi &- 1]) { hi &-= 1 }
         if lo == hi { return .empty }
+        if let value = fastDecimal(cell, lo, hi) { return .number(value) }
         var digits = 0
         for k in lo..<hi {
             let c = cell[k]
@@ -43,6 +44,63 @@ enum NumberParser {
         let value = strtod(text, &end)
         guard let end, text.distance(to: UnsafePointer(end)) == hi - lo else { return .notANumber }
         return value.isFinite ? .number(value) : .notFinite
+    }
+
+    /// The cell's number, or the error naming `file`, `row`, column `column` (0-based) and `name`.
+    static func number(_ cell: UnsafeBufferPointer<UInt8>, file: String, row: Int, column: Int, name: String) throws -> Double {
+        switch parse(cell) {
+        case .number(let value):
+            return value
+        case .empty:
+            throw SlopeError.emptyCell(file: file, row: row, column: column + 1, name: name)
+        case .notANumber:
+            throw SlopeError.notANumber(file: file, row: row, column: column + 1, name: name, text: CSVReader.text(cell))
+        case .notFinite:
+            throw SlopeError.notFinite(file: file, row: row, column: column + 1, name: name, text: CSVReader.text(cell))
+        }
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
+    /// Clinger's fast path: a plain decimal `[+-]digits[.digits][e[+-]digits]` with at most 19
+    /// digits whose value m · 10^e has m < 2^53 and |e| ≤ 22 is m × 10^e or m ÷ 10^−e,
+    /// both exact operands, so one correctly rounded operation gives what `strtod` gives.
+    /// Anything else returns `nil` and goes to `strtod`.
+    /// - Complexity: O(length of the cell).
+    static func fastDecimal(_ cell: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Double? {
+        guard lo < hi else { return nil }
+        var k = lo
+        let negative = cell[k] == UInt8(ascii: "-")
+        if negative || cell[k] == UInt8(ascii: "+") { k &+= 1 }
+        var mantissa: UInt64 = 0, digits = 0, scale = 0
+        while k < hi, case let d = cell[k] &- 48, d < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(d); digits &+= 1; k &+= 1
+        }
+        if k < hi && cell[k] == UInt8(ascii: ".") {
+            k &+= 1
+            while k < hi, case let d = cell[k] &- 48, d < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(d); digits &+= 1; scale &-= 1; k &+= 1
+            }
+        }
+        guard digits > 0 && digits <= 19 else { return nil }
+        if k < hi && (cell[k] | 0x20) == UInt8(ascii: "e") {
+            k &+= 1
+            var sign = 1
+            if k < hi && (cell[k] == UInt8(ascii: "-") || cell[k] == UInt8(ascii: "+")) {
+                if cell[k] == UInt8(ascii: "-") { sign = -1 }
+                k &+= 1
+            }
+            var exponent = 0, exponentDigits = 0
+            while k < hi, case let d = cell[k] &- 48, d < 10 {
+                exponent = exponent &* 10 &+ Int(d); exponentDigits &+= 1; k &+= 1
+            }
+            guard exponentDigits > 0 && exponentDigits <= 4 else { return nil }
+            scale &+= sign * exponent
+        }
+        guard k == hi && mantissa <= 1 << 53 && scale >= -22 && scale <= 22 else { return nil }
+        let m = Double(mantissa)
+        let value = scale >= 0 ? m * powersOfTen[scale] : m / powersOfTen[-scale]
+        return negative ? -value : value
     }
 
     private static func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 }

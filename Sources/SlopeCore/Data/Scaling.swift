@@ -18,25 +18,54 @@ public enum TargetScaling: Sendable, Equatable {
     case none
 }
 
-enum ColumnScaler {
-    /// Min-max scales `column` into [lower, upper]. - Precondition: the column is not constant.
-    static func range(_ column: [Double], _ lower: Double, _ upper: Double) -> [Double] {
-        let lo = column.min()!, hi = column.max()!
-        let factor = (upper - lower) / (hi - lo)
-        return column.map { lower + ($0 - lo) * factor }
+/// Running statistics of one column as its values arrive: smallest, largest, sum (in order),
+/// and, once the mean is known, the sum of squared deviations.
+struct ColumnStatistics {
+    var lo = Double.infinity
+    var hi = -Double.infinity
+    var sum = 0.0
+    var count = 0
+    var squaredDeviations = 0.0
+
+    mutating func add(_ v: Double) {
+        lo = min(lo, v)
+        hi = max(hi, v)
+        sum += v
+        count += 1
     }
 
-    /// Centres and scales `column` to unit population variance. - Precondition: not constant.
-    static func zScore(_ column: [Double]) -> [Double] {
-        let n = Double(column.count)
-        let mean = column.reduce(0, +) / n
-        let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
-        let sd = variance.squareRoot()
-        return column.map { ($0 - mean) / sd }
+    /// True when every value is the same (or there is none).
+    var isConstant: Bool { !(lo < hi) }
+    var mean: Double { sum / Double(count) }
+}
+
+/// The map that scales one column, from its statistics. Positive-affine, so ranks and
+/// correlations of a scaled column are those of the raw one (up to rounding).
+struct ColumnMap {
+    private enum Form {
+        case range(lo: Double, lower: Double, factor: Double)
+        case standard(mean: Double, sd: Double)
+        case identity
+    }
+    private let form: Form
+
+    /// Min-max into [lower, upper]. - Precondition: the column is not constant.
+    static func range(_ s: ColumnStatistics, _ lower: Double, _ upper: Double) -> ColumnMap {
+        ColumnMap(form: .range(lo: s.lo, lower: lower, factor: (upper - lower) / (s.hi - s.lo)))
     }
 
-    static func isConstant(_ column: [Double]) -> Bool {
-        guard let first = column.first else { return true }
-        return column.allSatisfy { $0 == first }
+    /// Centres and divides by the population standard deviation; needs `squaredDeviations`.
+    static func standard(_ s: ColumnStatistics) -> ColumnMap {
+        ColumnMap(form: .standard(mean: s.mean, sd: (s.squaredDeviations / Double(s.count)).squareRoot()))
+    }
+
+    static let identity = ColumnMap(form: .identity)
+
+    func callAsFunction(_ v: Double) -> Double {
+        switch form {
+        case let .range(lo, lower, factor): return lower + (v - lo) * factor
+        case let .standard(mean, sd): return (v - mean) / sd
+        case .identity: return v
+        }
     }
 }

@@ -41,8 +41,9 @@ public enum Trainer {
                 ?? XavierNormal.parameters(features: design.featureCount, using: &generators[r])
         }
         var histories = seeds.map { History(parameterNames: design.featureNames + ["bias"], seed: $0, epochs: options.epochs) }
-        // Each restart's row order, reshuffled every epoch (mini-batches).
-        var orders = indices.map { _ in Array(0..<design.rowCount) }
+        // Each restart's row order, reshuffled every epoch (mini-batches only).
+        let batchSize = options.batchSize.flatMap { $0 < design.rowCount ? $0 : nil }
+        var orders = batchSize == nil ? [] : indices.map { _ in Array(0..<design.rowCount) }
         let step = max(1, options.epochs / 100)
         var reported = 0
         for epoch in 0..<options.epochs {
@@ -52,7 +53,7 @@ public enum Trainer {
                 HistoryKernel.record(sums[r], parameters: thetas[r], epoch: epoch, into: &histories[r])
                 guard histories[r].isFinite(epoch: epoch) else { throw SlopeError.diverged(restart: indices[r], epoch: epoch) }
             }
-            if let batchSize = options.batchSize, batchSize < design.rowCount {
+            if let batchSize {
                 for r in indices.indices {
                     generators[r].shuffle(&orders[r])
                     for start in stride(from: 0, to: orders[r].count, by: batchSize) {

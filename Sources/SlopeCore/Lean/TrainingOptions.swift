@@ -41,6 +41,17 @@ public struct TrainingOptions: Sendable {
 
     /// Checks every value against its domain and against the design.
     public func validate(for design: Design) throws {
+        try validate()
+        if let initial {
+            guard initial.weights.count == design.featureCount else {
+                throw SlopeError.invalidOption(name: "--init", reason: "has \(initial.weights.count) weights for \(design.featureCount) features (\(design.featureNames.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// Checks what does not depend on the data: a positive learning rate, at least 2 epochs,
+    /// at least 1 restart and 1 row per batch, a positive Huber delta, finite initial parameters.
+    public func validate() throws {
         guard learningRate.isFinite && learningRate > 0 else {
             throw SlopeError.invalidOption(name: "--lr", reason: "must be a positive number")
         }
@@ -53,9 +64,6 @@ public struct TrainingOptions: Sendable {
             throw SlopeError.invalidOption(name: "--huber-delta", reason: "must be a positive number")
         }
         if let initial {
-            guard initial.weights.count == design.featureCount else {
-                throw SlopeError.invalidOption(name: "--init", reason: "has \(initial.weights.count) weights for \(design.featureCount) features (\(design.featureNames.joined(separator: ", ")))")
-            }
             guard (initial.weights + [initial.bias]).allSatisfy(\.isFinite) else {
                 throw SlopeError.invalidOption(name: "--init", reason: "weights and bias must be finite")
             }

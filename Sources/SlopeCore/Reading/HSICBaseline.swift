@@ -1,4 +1,4 @@
-/// HSIC of every raw feature with the raw target: the non-linear baseline next to Spearman
+/// HSIC of every feature with the target: the non-linear baseline next to Spearman
 /// and Pearson (V-statistic, Gaussian kernels with the std bandwidth, gamma p-value).
 ///
 /// HSIC costs O(N²) per feature, so above `maximumRows` rows it is measured on a seeded
@@ -21,10 +21,10 @@ public enum HSICBaseline {
         var options = HSICOptions()
         options.permutations = 0
         let sample = HSICSample(
-            source: "", outputName: design.targetName, output: rows.map { design.rawTarget[$0] },
+            source: "", outputName: design.targetName, output: rows.map { design.target[$0] },
             inputs: design.featureNames.indices.map { i in
                 HSICInput(name: design.featureNames[i], kind: .continuous,
-                          values: .real(rows.map { design.rawFeatures[i][$0] }))
+                          values: .real(rows.map { design.x[$0 * design.featureCount + i] }))
             })
         guard let analysis = try? HSICAnalysis.run(sample, options: options) else {
             return design.featureNames.map { HSICIndex(name: $0, rows: rows.count, note: "the target is constant") }

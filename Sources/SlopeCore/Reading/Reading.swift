@@ -11,15 +11,18 @@ public struct Reading: Sendable {
     ///   correlations and O(n · min(N, 2000)²) for HSIC.
     public init(design: Design, histories: [History], convention: Convention, flat: Double) {
         let hsic = HSICBaseline.indices(design)
-        let reports = (0..<design.featureCount).map { i -> FeatureReport in
+        let targetRanks = Ranks.average(design.target)
+        let reports = parallelMap(design.featureCount) { i -> FeatureReport in
+            let column = design.column(i)
             let rho = histories.map {
                 Trend.rho(secondDerivative: $0.series(convention.quantity, parameter: i), loss: $0.loss)
             }
             return FeatureReport(
                 name: design.featureNames[i],
                 trend: Consensus(rho: rho, flat: flat),
-                spearman: Correlation.spearmanTest(design.rawFeatures[i], design.rawTarget),
-                pearson: Correlation.pearsonTest(design.rawFeatures[i], design.rawTarget),
+                // Spearman's ρ is Pearson's r of the ranks.
+                spearman: Correlation.pearsonTest(Ranks.average(column), targetRanks),
+                pearson: Correlation.pearsonTest(column, design.target),
                 hsic: hsic[i],
                 d1Decay: DecaySummary(histories.map { Decay(series: $0.series(.d1, parameter: i)) }),
                 d3Decay: DecaySummary(histories.map { Decay(series: $0.series(.d3, parameter: i)) }))
