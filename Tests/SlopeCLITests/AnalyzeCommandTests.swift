@@ -7,6 +7,15 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     }
 
+    @Test func aTextColumnThatIsDroppedIsNotRead() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let input = folder.appendingPathComponent("ids.csv")
+        try "id,a,b,y\nr1,1,5,0.5\nr2,2,3,0.1\nr3,3,4,0.9\nr4,4,1,0.3\n".write(to: input, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["analyze", input.path, "--drop", "id", "--epochs", "20", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(" a ") && result.stdout.contains(" b ") && !result.stdout.contains("id"))
+    }
+
     @Test(arguments: [("diabetes.csv", "progression", 10), ("wine.csv", "cultivar", 13)])
     func jsonHasEveryField(_ file: String, _ target: String, _ featureCount: Int) throws {
         let folder = try CLIRunner.temporaryFolder()

@@ -20,6 +20,8 @@ import Testing
         ("bad lr", "a,b,y\n1,2,3\n4,5,6\n", ["--lr=-1"], "option --lr: must be a positive number"),
         ("bad activation", "a,b,y\n1,2,3\n4,5,6\n", ["--activation", "cosine"], "cosine"),
         ("bad init", "a,b,y\n1,2,3\n4,5,6\n", ["--init", "/no/init.json"], "/no/init.json"),
+        // A bad option is reported before the table is read (it may be gigabytes).
+        ("bad option before a bad table", "a,b,y\n1,x,3\n", ["--epochs", "1"], "option --epochs: must be at least 2"),
     ]
 
     @Test(arguments: cases.indices)
