@@ -48,7 +48,7 @@ extension HSICSample {
         return column.numbers.map { $0! }
     }
 
-    private static func input(_ column: MixedTable.Column, _ table: MixedTable,
+    static func input(_ column: MixedTable.Column, _ table: MixedTable,
                               log: Bool, categorical: Bool) throws -> HSICInput {
         if categorical || !column.isNumeric {
             if log, let (row, text) = column.firstText {

@@ -27,7 +27,7 @@ public enum HSICCSV {
         return out
     }
 
-    private static func numbers(_ index: HSICIndex) -> String {
+    static func numbers(_ index: HSICIndex) -> String {
         cells([index.hsic, index.r2HSIC, index.pGamma, index.pPermutation])
     }
 

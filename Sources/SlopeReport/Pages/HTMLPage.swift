@@ -73,7 +73,9 @@ public struct HTMLPage: Sendable {
         border:1px solid #bbb;border-radius:4px;font-size:13px;cursor:pointer}.switch>input:checked+label{background:#2166ac;color:#fff;border-color:#2166ac}\
         .pane{display:none}\
         .switch>input:nth-of-type(1):checked~.pane-0,.switch>input:nth-of-type(2):checked~.pane-1,\
-        .switch>input:nth-of-type(3):checked~.pane-2,.switch>input:nth-of-type(4):checked~.pane-3{display:block}\
+        .switch>input:nth-of-type(3):checked~.pane-2,.switch>input:nth-of-type(4):checked~.pane-3,\
+        .switch>input:nth-of-type(5):checked~.pane-4,.switch>input:nth-of-type(6):checked~.pane-5{display:block}\
+        td.significant{font-weight:bold}\
         .grid{display:flex;flex-wrap:wrap;gap:18px}footer{margin:30px 0 10px;font-size:12px;color:#777}
         """
 }

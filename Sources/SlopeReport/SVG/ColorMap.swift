@@ -14,6 +14,12 @@ public enum ColorMap {
         interpolate(divergingStops, (s + 1) / 2)
     }
 
+    /// Tableau's 10 qualitative colours, for the k-th of several series (cycling).
+    public static func category(_ k: Int) -> String { categories[((k % categories.count) + categories.count) % categories.count] }
+
+    private static let categories = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                                     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+
     private static let viridisStops: [(Double, Double, Double)] = [
         (68, 1, 84), (71, 44, 122), (59, 81, 139), (44, 113, 142), (33, 144, 141),
         (39, 173, 129), (92, 200, 99), (170, 220, 50), (253, 231, 37),

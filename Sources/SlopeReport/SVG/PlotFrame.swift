@@ -21,7 +21,7 @@ public struct PlotFrame: Sendable {
     /// Draws the frame, ticks, grid lines and axis titles into `svg`.
     public func drawAxes(_ svg: inout SVG, xTitle: String, yTitle: String, xTicks: Int = 5, yTicks: Int = 4, fontSize: Double = 10) {
         svg.rect(left, top, width, height, fill: "none", stroke: "#999")
-        for v in x.ticks(xTicks) {
+        for v in xTicks > 0 ? x.ticks(xTicks) : [] {
             let px = x(v)
             svg.line(px, top + height, px, top + height + 4, stroke: "#666")
             svg.line(px, top, px, top + height, stroke: "#eee")

@@ -52,6 +52,23 @@ public final class TrialStore: Sendable {
         }
     }
 
+    /// Records a study run elsewhere (imported) with its finished trials, in one transaction.
+    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws {
+        try access {
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO study (id, name, spec, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [Self.studyID, name, spec, fingerprint, Self.now()])
+                for t in trials {
+                    try db.execute(sql: """
+                        INSERT INTO trial (study_id, id, parameters, seed, state, metrics, wall_time_s, peak_rss_bytes, worker,
+                            attempts, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [Self.studyID, t.id, t.parametersJSON, Int64(t.seed), t.state.rawValue, t.metricsJSON,
+                                        t.wallTime, t.peakRSS, t.worker, t.attempts, t.failure])
+                }
+            }
+        }
+    }
+
     /// Puts running trials back to pending when `isAbandoned(worker)` says their worker is gone;
     /// returns how many.
     @discardableResult

@@ -1,0 +1,73 @@
+/// What decides one objective: goal-oriented HSIC of every hyperparameter (and pair), with
+/// Spearman's ρ as the baseline a user knows.
+public struct ObjectiveAnalysis: Sendable, Encodable {
+    public let objective: String
+    public let direction: Direction
+    /// Trials analysed, and how many of them had no value and were given the worst one.
+    public let rows: Int
+    public let imputed: Int
+    /// The HSIC analysis; nil when the objective could not be analysed (see `note`).
+    @Nullable public var hsic: HSICAnalysis?
+    /// Spearman's ρ of each hyperparameter with the objective on its active rows, in the
+    /// order of the table's hyperparameters.
+    public let spearman: [SpearmanBaseline]
+    @Nullable public var note: String?
+
+    enum CodingKeys: String, CodingKey { case objective, direction, rows, imputed, hsic, spearman, note }
+
+    /// Analyses `objective` of `table`.
+    /// - Complexity: that of `HSICAnalysis.run` on the trials with a value (plus imputed ones).
+    static func run(_ table: TrialTable, _ objective: TrialObjective, options: StudyAnalysisOptions,
+                    progress: ProgressCounter?) -> ObjectiveAnalysis {
+        let known = objective.values.compactMap { $0 }
+        let worst = objective.direction == .minimize ? known.max() : known.min()
+        let rows = options.missing == .drop || worst == nil
+            ? objective.values.indices.filter { objective.values[$0] != nil }
+            : Array(objective.values.indices)
+        let y = rows.map { objective.values[$0] ?? worst! }
+        let inputs = table.parameters.map { $0.restricted(to: rows) }
+        let spearman = inputs.map { input -> SpearmanBaseline in
+            guard case .real(let values) = input.values else { return SpearmanBaseline(parameter: input.name, test: nil) }
+            let active = values.indices.filter { values[$0] != nil }
+            return SpearmanBaseline(parameter: input.name,
+                                    test: Correlation.spearmanTest(active.map { values[$0]! }, active.map { y[$0] }))
+        }
+        var analysis = ObjectiveAnalysis(objective: objective.name, direction: objective.direction, rows: rows.count,
+                                         imputed: rows.count - rows.filter { objective.values[$0] != nil }.count,
+                                         spearman: spearman)
+        do {
+            let sample = HSICSample(source: table.source, outputName: objective.name, output: y, inputs: inputs)
+            analysis.hsic = try HSICAnalysis.run(sample, options: options.hsic(direction: objective.direction), progress: progress)
+        } catch {
+            analysis.note = "\(error)"
+        }
+        return analysis
+    }
+
+    /// The hyperparameters whose p-value is at most `alpha`, by decreasing R2-HSIC.
+    public func significant(at alpha: Double) -> [String] { hsic?.significant(at: alpha) ?? [] }
+
+    /// Each hyperparameter's share of the summed HSIC (negative estimates count as 0), in
+    /// table order; nil for skipped ones.
+    public var shares: [Double?] {
+        guard let indices = hsic?.indices else { return [] }
+        let total = indices.reduce(0) { $0 + max(0, $1.hsic ?? 0) }
+        return indices.map { index in index.hsic.map { total > 0 ? max(0, $0) / total : 0 } }
+    }
+}
+
+/// Spearman's ρ of one hyperparameter with an objective; nil for categorical hyperparameters
+/// and where undefined (constant, fewer than 3 active trials).
+public struct SpearmanBaseline: Sendable, Encodable {
+    public let parameter: String
+    public let test: CorrelationTest?
+
+    enum CodingKeys: String, CodingKey { case parameter, rho, p }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(parameter, forKey: .parameter)
+        try c.encode(test?.coefficient, forKey: .rho)
+        try c.encode(test?.p, forKey: .p)
+    }
+}

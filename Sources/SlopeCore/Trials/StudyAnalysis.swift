@@ -1,0 +1,48 @@
+/// Which hyperparameters matter, for each objective of a study (goal-oriented HSIC, Novello
+/// et al. 2023), which trade one objective against another, and a summary in plain words.
+public struct StudyAnalysis: Sendable, Encodable {
+    /// A hyperparameter as analysed: its type and on how many trials it was active.
+    public struct ParameterInfo: Sendable, Encodable {
+        public let name: String
+        public let kind: InputKind
+        public let activeTrials: Int
+        enum CodingKeys: String, CodingKey { case name, kind, activeTrials = "active_trials" }
+    }
+
+    public let source: String
+    public let trials: Int
+    public let goal: Double
+    public let alpha: Double
+    public let missing: MissingObjective
+    public let parameters: [ParameterInfo]
+    public let objectives: [ObjectiveAnalysis]
+    public let tradeOffs: [TradeOff]
+    public let summary: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case source, trials, goal, alpha, missing, parameters, objectives, tradeOffs = "trade_offs", summary
+    }
+
+    /// Analyses every objective of `table`.
+    /// - Parameter progress: told of finished units; its total must be `workUnits(table, options)`.
+    /// - Complexity: per objective O((d + pairs)(1 + B + bootstrap) n²) for n trials, d hyperparameters.
+    public static func run(_ table: TrialTable, options: StudyAnalysisOptions,
+                           progress: ProgressCounter? = nil) throws -> StudyAnalysis {
+        try options.validate()
+        let objectives = table.objectives.map { ObjectiveAnalysis.run(table, $0, options: options, progress: progress) }
+        let names = table.parameters.map(\.name)
+        let tradeOffs = TradeOff.find(objectives, names: names, alpha: options.alpha)
+        return StudyAnalysis(
+            source: table.source, trials: table.rowCount, goal: options.goal, alpha: options.alpha, missing: options.missing,
+            parameters: table.parameters.map { ParameterInfo(name: $0.name, kind: $0.kind, activeTrials: $0.activeRows.count) },
+            objectives: objectives, tradeOffs: tradeOffs,
+            summary: StudySummary.sentences(objectives, names: names, tradeOffs: tradeOffs, alpha: options.alpha))
+    }
+
+    /// The units of work `run` reports.
+    public static func workUnits(_ table: TrialTable, _ options: StudyAnalysisOptions) -> Int {
+        let d = table.parameters.count
+        let jobs = d + (options.pairs ? d * (d - 1) / 2 : 0)
+        return table.objectives.count * jobs * (1 + options.permutations + options.bootstrap)
+    }
+}

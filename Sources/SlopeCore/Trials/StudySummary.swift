@@ -1,0 +1,37 @@
+/// The analysis in plain words: what decides each objective, what matters for none, and the
+/// trade-offs.
+enum StudySummary {
+    static func sentences(_ objectives: [ObjectiveAnalysis], names: [String], tradeOffs: [TradeOff], alpha: Double) -> [String] {
+        var lines: [String] = []
+        var decides: [String] = []
+        for o in objectives {
+            if let note = o.note {
+                lines.append("\(o.objective) could not be analysed: \(note)")
+                continue
+            }
+            let significant = o.significant(at: alpha)
+            decides.append(significant.isEmpty
+                ? "no hyperparameter decides \(o.objective)"
+                : "\(list(significant)) \(significant.count == 1 ? "decides" : "decide") \(o.objective)")
+        }
+        let matter = Set(objectives.flatMap { $0.significant(at: alpha) })
+        let none = names.filter { !matter.contains($0) }
+        var first = decides.joined(separator: "; ")
+        if !none.isEmpty {
+            let target = objectives.count == 1 ? "it" : objectives.count == 2 ? "neither" : "none of them"
+            first += (first.isEmpty ? "" : "; ") + "\(list(none)) \(none.count == 1 ? "matters" : "matter") for \(target) (p > \(alpha))"
+        }
+        if !first.isEmpty { lines.insert(first + ".", at: 0) }
+        for t in tradeOffs {
+            // By construction a larger value improves `improves` and worsens `worsens`.
+            lines.append("\(t.parameter) trades \(t.improves) against \(t.worsens): a larger \(t.parameter) improves \(t.improves) (ρ = \(format(t.rhoImproves))) and worsens \(t.worsens) (ρ = \(format(t.rhoWorsens))).")
+        }
+        return lines
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    private static func format(_ x: Double) -> String { String(format: "%+.2f", x) }
+}

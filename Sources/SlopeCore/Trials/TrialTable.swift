@@ -1,0 +1,38 @@
+/// The trials of a hyperparameter study as the analysis sees them: typed hyperparameters
+/// (nil where a conditional one is inactive) and objectives (nil where a trial reported no
+/// value: it failed, was pruned, or did not record that objective).
+public struct TrialTable: Sendable {
+    /// Where the trials came from (a path, with the study name for Optuna), for messages.
+    public let source: String
+    /// One input per hyperparameter; log hyperparameters hold ln of their values.
+    public let parameters: [HSICInput]
+    public let objectives: [TrialObjective]
+    /// A label per trial (its id or number), for reports.
+    public let labels: [String]
+
+    /// - Precondition: every column has one entry per label.
+    public init(source: String, parameters: [HSICInput], objectives: [TrialObjective], labels: [String]) {
+        precondition(objectives.allSatisfy { $0.values.count == labels.count }, "one value per trial")
+        self.source = source
+        self.parameters = parameters
+        self.objectives = objectives
+        self.labels = labels
+    }
+
+    /// Number of trials.
+    public var rowCount: Int { labels.count }
+}
+
+/// One objective of the trials, with the direction that is better.
+public struct TrialObjective: Sendable {
+    public let name: String
+    public let direction: Direction
+    /// nil where the trial has no value.
+    public let values: [Double?]
+
+    public init(name: String, direction: Direction, values: [Double?]) {
+        self.name = name
+        self.direction = direction
+        self.values = values
+    }
+}

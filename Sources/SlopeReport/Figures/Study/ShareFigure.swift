@@ -1,0 +1,40 @@
+import Foundation
+import SlopeCore
+
+/// Novello et al.'s figure: for each objective, one bar split into the hyperparameters'
+/// shares of the summed HSIC; faint segments are not significant.
+enum ShareFigure {
+    static func render(_ analysis: StudyAnalysis) -> String {
+        let objectives = analysis.objectives.filter { $0.hsic != nil }
+        let names = analysis.parameters.map(\.name)
+        let labelWidth = 14 + 7 * Double(objectives.map(\.objective.count).max() ?? 6)
+        let barHeight = 26.0, plotWidth = 620.0
+        let legendRows = (names.count + 4) / 5
+        var svg = SVG(width: labelWidth + plotWidth + 20, height: 40 + Double(objectives.count) * (barHeight + 12) + 24 + 18 * Double(legendRows))
+        let frame = PlotFrame(left: labelWidth, top: 16, width: plotWidth, height: Double(objectives.count) * (barHeight + 12),
+                              xDomain: (0, 1), yDomain: (0, 1))
+        for (row, o) in objectives.enumerated() {
+            let y = frame.top + Double(row) * (barHeight + 12) + 6
+            svg.text(labelWidth - 8, y + barHeight / 2 + 4, o.objective, size: 12, anchor: "end")
+            var x = 0.0
+            for (i, share) in o.shares.enumerated() {
+                guard let share, share > 0, let index = o.hsic?.indices[i] else { continue }
+                let significant = (index.pValue ?? 1) <= analysis.alpha
+                svg.element("rect", [("x", SVG.number(frame.x(x))), ("y", SVG.number(y)), ("width", SVG.number(frame.x(x + share) - frame.x(x))),
+                                     ("height", SVG.number(barHeight)), ("fill", ColorMap.category(i)), ("fill-opacity", significant ? "1" : "0.3"),
+                                     ("stroke", "#fff")],
+                            title: "\(o.objective): \(names[i]) \(String(format: "%.1f", 100 * share)) % of HSIC, R2-HSIC \(TextTable.fixed(index.r2HSIC)), p \(TextTable.pValue(index.pValue))")
+                if share > 0.07 { svg.text(frame.x(x + share / 2), y + barHeight / 2 + 4, names[i], size: 10, anchor: "middle", fill: "#fff") }
+                x += share
+            }
+        }
+        frame.drawAxes(&svg, xTitle: "share of the summed HSIC", yTitle: "", xTicks: 5, yTicks: 0)
+        let legendTop = frame.top + frame.height + 44
+        for (i, name) in names.enumerated() {
+            let x = labelWidth + Double(i % 5) * 125, y = legendTop + Double(i / 5) * 18
+            svg.rect(x, y - 9, 12, 12, fill: ColorMap.category(i))
+            svg.text(x + 16, y + 1, name, size: 11)
+        }
+        return svg.render(label: "Shares of HSIC per objective")
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import SlopeCore
+
+/// A study read straight from Optuna's SQLite storage (its RDB schema: tables studies,
+/// study_directions, study_system_attributes, trials, trial_params, trial_values).
+public struct OptunaStudy: Sendable {
+    /// One Optuna trial.
+    public struct Trial: Sendable {
+        /// Optuna's trial number (from 0).
+        public let number: Int
+        /// COMPLETE, FAIL, PRUNED, RUNNING or WAITING.
+        public let state: String
+        /// The parameters it suggested, in the order they were first suggested in the study.
+        public let parameters: [(name: String, value: ParameterValue)]
+        /// One value per objective; nil where none (failed, pruned, infinite).
+        public let values: [Double?]
+        /// Seconds from start to completion, when both are recorded.
+        public let duration: Double?
+    }
+
+    public let path: String
+    public let name: String
+    public let objectives: [Objective]
+    /// Every parameter of the study with its distribution (from its first trial), in order.
+    let distributions: [(name: String, distribution: OptunaDistribution)]
+    public let trials: [Trial]
+
+    /// Reads study `name` (or the only study when nil) from the Optuna storage at `path`.
+    /// - Throws: `StudyError` when the file is not an Optuna storage, the study is unknown
+    ///   (listing those present), or a distribution cannot be read.
+    public init(path: String, study name: String?) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw StudyError.store(path, "no such file") }
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let db = try DatabaseQueue(path: path, configuration: config)
+            self = try db.read { db in try Self.read(db, path: path, study: name) }
+        } catch let error as StudyError {
+            throw error
+        } catch {
+            throw StudyError.store(path, "cannot read the Optuna storage: \(error)")
+        }
+    }
+
+    private init(path: String, name: String, objectives: [Objective],
+                 distributions: [(name: String, distribution: OptunaDistribution)], trials: [Trial]) {
+        self.path = path
+        self.name = name
+        self.objectives = objectives
+        self.distributions = distributions
+        self.trials = trials
+    }
+
+    private static func read(_ db: Database, path: String, study name: String?) throws -> OptunaStudy {
+        guard try db.tableExists("trial_params") && db.tableExists("studies") else {
+            throw StudyError.store(path, "not an Optuna storage (no tables studies and trial_params)")
+        }
+        let studies = try Row.fetchAll(db, sql: "SELECT study_id, study_name FROM studies ORDER BY study_id")
+            .map { (id: $0["study_id"] as Int64, name: $0["study_name"] as String) }
+        let listed = studies.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        let chosen: (id: Int64, name: String)
+        if let name {
+            guard let match = studies.first(where: { $0.name == name }) else {
+                throw StudyError.store(path, "no Optuna study named \"\(name)\"; the storage holds \(listed)")
+            }
+            chosen = match
+        } else {
+            guard studies.count == 1 else {
+                throw StudyError.store(path, "the storage holds \(studies.count) studies (\(listed)); choose one with --study")
+            }
+            chosen = studies[0]
+        }
+        let objectives = try objectivesOf(db, study: chosen.id)
+        var distributions: [(name: String, distribution: OptunaDistribution)] = []
+        var trials: [Trial] = []
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT trial_id, number, state, datetime_start, datetime_complete FROM trials WHERE study_id = ? ORDER BY number
+            """, arguments: [chosen.id])
+        for row in rows {
+            let id: Int64 = row["trial_id"]
+            var parameters: [(name: String, value: ParameterValue)] = []
+            for p in try Row.fetchAll(db, sql: "SELECT param_name, param_value, distribution_json FROM trial_params WHERE trial_id = ? ORDER BY param_id", arguments: [id]) {
+                let pname: String = p["param_name"], json: String = p["distribution_json"]
+                guard let distribution = OptunaDistribution(json: json), let value = distribution.value(internal: p["param_value"]) else {
+                    throw StudyError.store(path, "trial \(row["number"] as Int) parameter \"\(pname)\": cannot read the distribution \(json)")
+                }
+                if !distributions.contains(where: { $0.name == pname }) { distributions.append((pname, distribution)) }
+                parameters.append((pname, value))
+            }
+            var values = [Double?](repeating: nil, count: objectives.count)
+            for v in try Row.fetchAll(db, sql: "SELECT objective, value, value_type FROM trial_values WHERE trial_id = ?", arguments: [id]) {
+                let k: Int = v["objective"]
+                if values.indices.contains(k), (v["value_type"] as String?) ?? "FINITE" == "FINITE" { values[k] = v["value"] }
+            }
+            trials.append(Trial(number: row["number"], state: row["state"], parameters: parameters, values: values,
+                                duration: duration(row["datetime_start"], row["datetime_complete"])))
+        }
+        // Parameters in order of first suggestion within each trial, across the study.
+        let order = distributions.map(\.name)
+        trials = trials.map { t in
+            Trial(number: t.number, state: t.state,
+                  parameters: t.parameters.sorted { order.firstIndex(of: $0.name)! < order.firstIndex(of: $1.name)! },
+                  values: t.values, duration: t.duration)
+        }
+        return OptunaStudy(path: path, name: chosen.name, objectives: objectives, distributions: distributions, trials: trials)
+    }
+
+    /// The study's objectives: directions, with the names set by `set_metric_names` or
+    /// Optuna's defaults ("value", or "values_0", "values_1", ...).
+    private static func objectivesOf(_ db: Database, study: Int64) throws -> [Objective] {
+        let directions = try String.fetchAll(db, sql: "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective", arguments: [study])
+        var names = directions.count == 1 ? ["value"] : directions.indices.map { "values_\($0)" }
+        if try db.tableExists("study_system_attributes"),
+           let json = try String.fetchOne(db, sql: "SELECT value_json FROM study_system_attributes WHERE study_id = ? AND key = 'study:metric_names'", arguments: [study]),
+           case let .array(list)? = JSONValue.parse(json), list.count == directions.count {
+            names = zip(list, names).map { item, fallback in if case let .string(s) = item { return s } else { return fallback } }
+        }
+        return zip(names, directions).map { Objective(name: $0, direction: $1 == "MAXIMIZE" ? .maximize : .minimize) }
+    }
+
+    private static func duration(_ start: String?, _ end: String?) -> Double? {
+        guard let start = start.flatMap(seconds), let end = end.flatMap(seconds) else { return nil }
+        return end - start
+    }
+
+    /// Seconds since the epoch of Optuna's "YYYY-MM-DD HH:MM:SS[.ffffff]" (UTC or local; only differences are used).
+    private static func seconds(_ text: String) -> Double? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2 else { return nil }
+        let day = parts[0].split(separator: "-").compactMap { Int($0) }
+        let time = parts[1].split(separator: ":")
+        guard day.count == 3, time.count == 3, let h = Double(time[0]), let m = Double(time[1]), let s = Double(time[2]) else { return nil }
+        var c = DateComponents()
+        c.year = day[0]; c.month = day[1]; c.day = day[2]
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: c) else { return nil }
+        return date.timeIntervalSince1970 + h * 3600 + m * 60 + s
+    }
+}

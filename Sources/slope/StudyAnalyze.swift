@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import SlopeCore
+import SlopeReport
+import SlopeStudy
+
+/// `slope study analyze SOURCE`: which hyperparameters matter for each objective.
+struct StudyAnalyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze", abstract: "Rank hyperparameters by goal-oriented HSIC for each objective.",
+        discussion: """
+            SOURCE is a slope study store, an Optuna storage (SQLite; --study picks the study) or a CSV \
+            of trials (one column per hyperparameter or objective; --objective names the objectives, \
+            an empty cell is an inactive hyperparameter or a missing value). For every objective, \
+            every hyperparameter is measured against membership of the best --goal fraction of trials \
+            (target HSIC, Novello et al. 2023) on the trials where it is active, with gamma and \
+            permutation p-values, bootstrap intervals and Spearman's rho as a baseline.
+            """)
+
+    @Argument(help: "A slope store, an Optuna storage (.db/.sqlite) or a CSV of trials.")
+    var source: String
+    @Option(help: "The Optuna study to read (when the storage holds several).")
+    var study: String?
+    @Option(name: .customLong("objective"), help: "An objective to analyse (repeatable; default for a store: the spec's objectives, wall_time_s, peak_rss_bytes).")
+    var objectives: [String] = []
+    @Option(name: .customLong("maximize"), help: "An objective where larger is better (repeatable; the spec's directions hold for its own).")
+    var maximize: [String] = []
+    @Option(name: .customLong("ignore"), help: "A CSV column that is neither hyperparameter nor objective (repeatable).")
+    var ignore: [String] = []
+    @Option(name: .customLong("log"), help: "A numeric hyperparameter read on a log scale (repeatable).")
+    var log: [String] = []
+    @Option(name: .customLong("categorical"), help: "A numeric hyperparameter read as unordered levels (repeatable).")
+    var categorical: [String] = []
+    @Option(help: "The goal set: this best fraction of the trials of each objective.")
+    var goal: Double = 0.1
+    @Flag(help: "Also measure every pair of hyperparameters jointly (interactions).")
+    var pairs = false
+    @Option(help: "Permutations for the permutation p-values.")
+    var permutations: Int = 1000
+    @Option(help: "Bootstrap resamples for the intervals (0: none).")
+    var bootstrap: Int = 100
+    @Option(help: "Significance level.")
+    var alpha: Double = 0.05
+    @Option(help: "A trial without a value for an objective: worst (counts as the worst value) or drop.")
+    var missing: MissingObjective = .worst
+    @Option(help: "Seeds permutations and resamples.")
+    var seed: UInt64 = 0
+    @Option(help: "The cell separator of a CSV: one character, or 'tab'.")
+    var delimiter: Delimiter = Delimiter(argument: ",")!
+
+    @Option(help: "Write objective,parameter,hsic,r2_hsic,p_gamma,p_permutation as CSV.")
+    var csv: String?
+    @Option(name: .customLong("pairs-csv"), help: "Write the pairs as CSV (with --pairs).")
+    var pairsCSV: String?
+    @Option(help: "Write the full result as JSON.")
+    var json: String?
+    @Option(help: "Write a self-contained HTML report.")
+    var report: String?
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    func run() throws {
+        var options = StudyAnalysisOptions()
+        options.goal = goal
+        options.pairs = pairs
+        options.permutations = permutations
+        options.bootstrap = bootstrap
+        options.alpha = alpha
+        options.missing = missing
+        options.seed = seed
+        try options.validate()
+        if pairsCSV != nil && !pairs { throw SlopeError.invalidOption(name: "--pairs-csv", reason: "needs --pairs") }
+        for path in [csv, pairsCSV, json, report] { try OutputFiles.checkWritable(path) }
+
+        var columns = StudyColumns()
+        columns.objectives = objectives.isEmpty ? nil : objectives
+        columns.maximize = maximize
+        columns.log = log
+        columns.categorical = categorical
+        let table = try TrialSource.table(path: source, study: study, columns: columns, ignore: ignore,
+                                          reader: CSVReader(delimiter: delimiter.character))
+        let progress = Terminal.progress("hsic", total: StudyAnalysis.workUnits(table, options), quiet: quiet)
+        let analysis = try StudyAnalysis.run(table, options: options, progress: progress)
+
+        var outputs = OutputFiles()
+        try outputs.add(json, try JSONOutput.encode(analysis))
+        outputs.add(csv, Data(StudyAnalysisCSV.indices(analysis).utf8))
+        outputs.add(pairsCSV, Data(StudyAnalysisCSV.pairs(analysis).utf8))
+        outputs.add(report, Data(StudyReport.render(analysis, trials: table).utf8))
+        try outputs.write()
+        print(StudyAnalysisTable.render(analysis), terminator: "")
+    }
+}
+
+extension MissingObjective: ExpressibleByArgument {}

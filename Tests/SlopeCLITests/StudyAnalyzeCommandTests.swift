@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `slope study analyze` and `slope study import` end to end.
+@Suite struct StudyAnalyzeCommandTests {
+    static let optuna = CLIRunner.root.appendingPathComponent("Tests/SlopeStudyTests/Fixtures/optuna.db").path
+
+    @Test func aCSVOfTrialsGivesTheRankingAndItsFiles() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let csv = folder.appendingPathComponent("h.csv"), pairs = folder.appendingPathComponent("p.csv")
+        let json = folder.appendingPathComponent("a.json"), report = folder.appendingPathComponent("r.html")
+        let result = try CLIRunner.run(["study", "analyze", CLIRunner.example("toy-trials.csv"), "--objective", "error",
+                                        "--log", "lr", "--goal", "0.2", "--pairs", "--permutations", "200", "--bootstrap", "20",
+                                        "--csv", csv.path, "--pairs-csv", pairs.path, "--json", json.path, "--report", report.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("R2-HSIC ranking") && result.stdout.contains("summary:"))
+        let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "objective,parameter,hsic,r2_hsic,p_gamma,p_permutation")
+        #expect(lines.count > 2 && lines.dropFirst().allSatisfy { $0.hasPrefix("error,") })
+        #expect(try String(contentsOf: pairs, encoding: .utf8).hasPrefix("objective,parameter_1,parameter_2,hsic,r2_hsic,p_gamma,p_permutation\nerror,"))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        #expect((root["objectives"] as? [Any])?.count == 1 && root["summary"] is [String])
+        let html = try String(contentsOf: report, encoding: .utf8)
+        #expect(html.contains("<svg") && !html.contains("<script"))
+        for id in ["shares", "pairs", "parallel", "scatter", "table"] { #expect(html.contains("id=\"\(id)\"")) }
+    }
+
+    @Test func anOptunaStudyIsAnalysedDirectlyAndImported() throws {
+        let direct = try CLIRunner.run(["study", "analyze", Self.optuna, "--study", "toy", "--permutations", "100", "--bootstrap", "0", "--quiet"])
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(direct.stdout.contains("== value (minimize; 30 trials") && direct.stdout.contains("== wall_time_s"))
+
+        let folder = try CLIRunner.temporaryFolder()
+        let store = folder.appendingPathComponent("toy.sqlite").path
+        let imported = try CLIRunner.run(["study", "import", Self.optuna, "--study", "toy", "--store", store])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("30 trials"))
+        let again = try CLIRunner.run(["study", "import", Self.optuna, "--study", "toy", "--store", store])
+        #expect(again.status == 2 && again.stderr.contains("already exists"))
+        let status = try CLIRunner.run(["study", "status", store, "--quiet"])
+        #expect(status.stdout.contains("30 trials") && status.stdout.contains("failed"))
+        let analysed = try CLIRunner.run(["study", "analyze", store, "--permutations", "100", "--bootstrap", "0", "--quiet"])
+        #expect(analysed.status == 0, "\(analysed.stderr)")
+        // The store and the Optuna file hold the same trials: the same value ranking.
+        func valueSection(_ text: String) -> Substring { text.split(separator: "==")[safe: 2] ?? "" }
+        #expect(valueSection(analysed.stdout).contains("lr") && valueSection(analysed.stdout) == valueSection(direct.stdout))
+    }
+
+    @Test(arguments: [
+        (["study", "analyze", "/no/such.db"], "no such file"),
+        (["study", "analyze", "OPTUNA", "--study", "nope"], "no Optuna study named \"nope\"; the storage holds \"toy\", \"multi\""),
+        (["study", "analyze", "OPTUNA"], "choose one with --study"),
+        (["study", "analyze", "TOY"], "option --objective: name the objective columns"),
+        (["study", "analyze", "TOY", "--objective", "nope"], "no column named \"nope\""),
+        (["study", "analyze", "TOY", "--objective", "error", "--goal", "1.5"], "--goal"),
+        (["study", "analyze", "OPTUNA", "--study", "toy", "--objective", "accuracy"], "no trial recorded an objective \"accuracy\""),
+        (["study", "analyze", "TOY", "--objective", "error", "--pairs-csv", "x.csv"], "needs --pairs"),
+    ])
+    func badInputIsOneLineAndExitTwo(_ arguments: [String], _ message: String) throws {
+        let args = arguments.map { $0 == "OPTUNA" ? Self.optuna : $0 == "TOY" ? CLIRunner.example("toy-trials.csv") : $0 }
+        let result = try CLIRunner.run(args)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+}
+
+private extension Array {
+    subscript(safe k: Int) -> Element? { indices.contains(k) ? self[k] : nil }
+}

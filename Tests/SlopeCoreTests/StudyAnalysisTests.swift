@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import SlopeCore
+
+/// The hyperparameter analysis on synthetic studies whose answer is known.
+@Suite struct StudyAnalysisTests {
+    /// 200 trials: the error depends strongly on lr (best near 0.01), weakly on width, not at
+    /// all on dummy, and on a and b only jointly (good when they share a sign). Memory
+    /// grows with width.
+    static func synthetic(trials n: Int = 200, seed: UInt64 = 1) -> TrialTable {
+        var g = SeededGenerator(seed: seed)
+        var lr: [Double?] = [], width: [Double?] = [], dummy: [Double?] = [], a: [Double?] = [], b: [Double?] = []
+        var error: [Double?] = [], memory: [Double?] = []
+        for _ in 0..<n {
+            let l = -4 + 4 * g.nextUnit(), w = Double(16 + g.nextInt(below: 497))
+            let x = 2 * g.nextUnit() - 1, z = 2 * g.nextUnit() - 1
+            lr.append(l * log(10)); width.append(w); dummy.append(g.nextUnit()); a.append(x); b.append(z)
+            error.append((l + 2) * (l + 2) + 0.8 * w / 512 + (x * z > 0 ? 0 : 1.5) + 0.1 * g.nextNormal())
+            memory.append(w * 1e5 + 1e6 * g.nextUnit())
+        }
+        return TrialTable(source: "synthetic", parameters: [
+            HSICInput(name: "lr", kind: .log, values: .real(lr)),
+            HSICInput(name: "width", kind: .integer, values: .real(width)),
+            HSICInput(name: "dummy", kind: .continuous, values: .real(dummy)),
+            HSICInput(name: "a", kind: .continuous, values: .real(a)),
+            HSICInput(name: "b", kind: .continuous, values: .real(b)),
+        ], objectives: [
+            TrialObjective(name: "error", direction: .minimize, values: error),
+            TrialObjective(name: "memory", direction: .minimize, values: memory),
+        ], labels: (1...n).map(String.init))
+    }
+
+    private func options() -> StudyAnalysisOptions {
+        var options = StudyAnalysisOptions()
+        options.goal = 0.2
+        options.pairs = true
+        options.bootstrap = 0
+        return options
+    }
+
+    @Test func rankingAndSignificanceComeOutRight() throws {
+        let analysis = try StudyAnalysis.run(Self.synthetic(), options: options())
+        let error = analysis.objectives[0]
+        let hsic = try #require(error.hsic)
+        let p = Dictionary(uniqueKeysWithValues: hsic.indices.map { ($0.name, $0.pValue!) })
+        let r2 = Dictionary(uniqueKeysWithValues: hsic.indices.map { ($0.name, $0.r2HSIC!) })
+        #expect(hsic.ranked.first?.name == "lr")
+        #expect(p["lr"]! <= 0.01 && p["width"]! <= 0.05, "\(p)")
+        #expect(p["dummy"]! > 0.05 && p["a"]! > 0.05 && p["b"]! > 0.05, "\(p)")
+        #expect(r2["lr"]! > r2["width"]! && r2["width"]! > r2["dummy"]!)
+        let pair = try #require(hsic.pairs.first { $0.first == "a" && $0.second == "b" })
+        #expect(pair.index.pValue! <= 0.01)
+        #expect(pair.index.hsic! > 2 * pair.marginalSum!)
+        // Memory: width alone.
+        #expect(analysis.objectives[1].significant(at: 0.05) == ["width"])
+        #expect(analysis.summary[0].hasPrefix("lr and width decide error; width decides memory; dummy, a and b matter for neither"), "\(analysis.summary)")
+    }
+
+    @Test func widthTradesErrorAndAccuracyAgainstMemory() throws {
+        // Here a larger width lowers the error but raises the memory.
+        var g = SeededGenerator(seed: 5)
+        let w = (0..<150).map { _ in Double(16 + g.nextInt(below: 497)) }
+        let d = (0..<150).map { _ in g.nextUnit() }
+        let table = TrialTable(source: "t", parameters: [
+            HSICInput(name: "width", kind: .integer, values: .real(w)),
+            HSICInput(name: "depth", kind: .continuous, values: .real(d)),
+        ], objectives: [
+            TrialObjective(name: "error", direction: .minimize, values: w.map { 1 / $0 + 0.001 * g.nextNormal() }),
+            TrialObjective(name: "accuracy", direction: .maximize, values: w.map { 1 - 1 / $0 + 0.001 * g.nextNormal() }),
+            TrialObjective(name: "memory", direction: .minimize, values: w.map { $0 + 10 * g.nextUnit() }),
+        ], labels: (1...150).map(String.init))
+        var options = StudyAnalysisOptions()
+        options.permutations = 100
+        options.bootstrap = 0
+        let analysis = try StudyAnalysis.run(table, options: options)
+        #expect(analysis.tradeOffs.map { "\($0.parameter):\($0.improves)>\($0.worsens)" } == ["width:error>memory", "width:accuracy>memory"])
+        // A larger width lowers the error (ρ < 0), raises the accuracy and the memory (ρ > 0).
+        #expect(analysis.tradeOffs[0].rhoImproves < -0.85 && analysis.tradeOffs[0].rhoWorsens > 0.95)
+        #expect(analysis.tradeOffs[1].rhoImproves > 0.85)
+        #expect(analysis.summary.contains("width trades error against memory: a larger width improves error (ρ = -0.90) and worsens memory (ρ = +1.00)."), "\(analysis.summary)")
+    }
+
+    @Test func aConditionalParameterIsAnalysedOnItsActiveTrialsOnly() throws {
+        var g = SeededGenerator(seed: 9)
+        var optimizer: [Int?] = [], momentum: [Double?] = [], lr: [Double?] = [], error: [Double?] = []
+        for _ in 0..<240 {
+            let sgd = g.nextInt(below: 2) == 0
+            let m = g.nextUnit(), l = g.nextUnit()
+            optimizer.append(sgd ? 0 : 1)
+            momentum.append(sgd ? m : nil)
+            lr.append(l)
+            // momentum matters where it exists; adam trials are all mediocre.
+            error.append(sgd ? 4 * (m - 0.9) * (m - 0.9) + 0.05 * g.nextNormal() : 0.5 + 0.05 * g.nextNormal())
+        }
+        let table = TrialTable(source: "t", parameters: [
+            HSICInput(name: "optimizer", kind: .categorical, values: .levels(optimizer, names: ["sgd", "adam"])),
+            HSICInput(name: "momentum", kind: .continuous, values: .real(momentum)),
+            HSICInput(name: "lr", kind: .continuous, values: .real(lr)),
+        ], objectives: [TrialObjective(name: "error", direction: .minimize, values: error)], labels: (1...240).map(String.init))
+        var options = StudyAnalysisOptions()
+        options.bootstrap = 0
+        let analysis = try StudyAnalysis.run(table, options: options)
+        let hsic = try #require(analysis.objectives[0].hsic)
+        let momentumIndex = try #require(hsic.indices.first { $0.name == "momentum" })
+        #expect(momentumIndex.rows == momentum.compactMap { $0 }.count)
+        #expect(momentumIndex.pValue! <= 0.01)
+        #expect(hsic.indices.first { $0.name == "lr" }!.pValue! > 0.05)
+        #expect(analysis.parameters.map(\.activeTrials) == [240, momentumIndex.rows, 240])
+    }
+
+    @Test func failedTrialsCountAsWorstOrAreDropped() throws {
+        // The trials with lr above 0 all failed: dropping them hides lr's effect.
+        var g = SeededGenerator(seed: 3)
+        let lr = (0..<120).map { _ in 2 * g.nextUnit() - 1 }
+        let error = lr.map { $0 > 0 ? nil : 1 + 0.1 * g.nextNormal() } as [Double?]
+        let table = TrialTable(source: "t", parameters: [HSICInput(name: "lr", kind: .continuous, values: .real(lr))],
+                               objectives: [TrialObjective(name: "error", direction: .minimize, values: error)],
+                               labels: (1...120).map(String.init))
+        var options = StudyAnalysisOptions()
+        options.bootstrap = 0
+        options.goal = 0.3
+        let worst = try StudyAnalysis.run(table, options: options).objectives[0]
+        #expect(worst.rows == 120 && worst.imputed == lr.filter { $0 > 0 }.count)
+        #expect(worst.hsic!.indices[0].pValue! <= 0.01)
+        options.missing = .drop
+        let dropped = try StudyAnalysis.run(table, options: options).objectives[0]
+        #expect(dropped.rows == 120 - worst.imputed && dropped.imputed == 0)
+        #expect(dropped.hsic!.indices[0].pValue! > 0.05)
+    }
+
+    @Test func aParameterWithOneValueIsReportedAndSkipped() throws {
+        let table = TrialTable(source: "t", parameters: [
+            HSICInput(name: "fixed", kind: .continuous, values: .real(Array(repeating: 3, count: 50))),
+            HSICInput(name: "x", kind: .continuous, values: .real((0..<50).map { Double($0) })),
+        ], objectives: [TrialObjective(name: "y", direction: .minimize, values: (0..<50).map { Double($0 % 7) })],
+           labels: (1...50).map(String.init))
+        var options = StudyAnalysisOptions()
+        options.permutations = 50
+        options.bootstrap = 0
+        let index = try #require(try StudyAnalysis.run(table, options: options).objectives[0].hsic?.indices[0])
+        #expect(index.hsic == nil && index.note != nil)
+    }
+}
