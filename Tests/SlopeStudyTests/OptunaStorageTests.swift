@@ -42,6 +42,10 @@ import Testing
                 let got = try #require(t.parameters.first { $0.name == key }?.value)
                 #expect(same(got, value), "trial \(t.number) \(key): \(got) vs \(value)")
             }
+            // The last intermediate value (Optuna's trial.report), which a pruned trial's failure quotes.
+            let reported = field(e, "intermediate_values")?.pairs?.last
+            #expect(t.lastIntermediate.map { "\($0.step)" } == reported?.key, "trial \(t.number)")
+            #expect(t.lastIntermediate?.value == reported?.value.double, "trial \(t.number)")
             switch field(e, "values") {
             case .array(let values)?:
                 #expect(t.values.count == values.count)
@@ -70,6 +74,9 @@ import Testing
         #expect(table.objectives.map(\.name) == ["value", "wall_time_s"])
         #expect(table.objectives[0].values.filter { $0 == nil }.count == states.filter { $0 != "COMPLETE" }.count)
         #expect(states.contains("FAIL") && states.contains("PRUNED"))
+        let pruned = try #require(toy.trials.first { $0.state == "PRUNED" })
+        let failure = toy.storedTrials().first { $0.id == pruned.number + 1 }?.failure
+        #expect(failure == "pruned by Optuna at step 0 (last intermediate value \(pruned.lastIntermediate!.value))")
     }
 
     @Test func anUnknownStudyListsThoseThere() {

@@ -8,7 +8,7 @@ public enum StudyReport {
         let analysed = analysis.objectives.indices.filter { analysis.objectives[$0].hsic != nil }
         func perObjective(_ name: String, _ body: (Int) -> String?) -> String {
             let panes = analysed.compactMap { k in body(k).map { (label: analysis.objectives[k].objective, body: $0) } }
-            return panes.count == 1 ? panes[0].body : HTMLPage.switcher(name: name, options: panes)
+            return panes.count <= 1 ? panes.first?.body ?? "" : HTMLPage.switcher(name: name, options: panes)
         }
         var sections = [
             HTMLPage.Section(

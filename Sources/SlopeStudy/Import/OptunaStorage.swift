@@ -17,6 +17,8 @@ public struct OptunaStudy: Sendable {
         public let values: [Double?]
         /// Seconds from start to completion, when both are recorded.
         public let duration: Double?
+        /// The last intermediate value reported (`trial.report`) and its step, if any.
+        public let lastIntermediate: (step: Int, value: Double)?
     }
 
     public let path: String
@@ -93,15 +95,19 @@ public struct OptunaStudy: Sendable {
                 let k: Int = v["objective"]
                 if values.indices.contains(k), (v["value_type"] as String?) ?? "FINITE" == "FINITE" { values[k] = v["value"] }
             }
+            let last = try db.tableExists("trial_intermediate_values")
+                ? try Row.fetchOne(db, sql: "SELECT step, intermediate_value FROM trial_intermediate_values WHERE trial_id = ? AND intermediate_value IS NOT NULL ORDER BY step DESC LIMIT 1", arguments: [id])
+                    .map { (step: $0["step"] as Int, value: $0["intermediate_value"] as Double) }
+                : nil
             trials.append(Trial(number: row["number"], state: row["state"], parameters: parameters, values: values,
-                                duration: duration(row["datetime_start"], row["datetime_complete"])))
+                                duration: duration(row["datetime_start"], row["datetime_complete"]), lastIntermediate: last))
         }
         // Parameters in order of first suggestion within each trial, across the study.
         let order = distributions.map(\.name)
         trials = trials.map { t in
             Trial(number: t.number, state: t.state,
                   parameters: t.parameters.sorted { order.firstIndex(of: $0.name)! < order.firstIndex(of: $1.name)! },
-                  values: t.values, duration: t.duration)
+                  values: t.values, duration: t.duration, lastIntermediate: t.lastIntermediate)
         }
         return OptunaStudy(path: path, name: chosen.name, objectives: objectives, distributions: distributions, trials: trials)
     }

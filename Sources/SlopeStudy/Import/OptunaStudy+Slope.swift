@@ -22,6 +22,13 @@ extension OptunaStudy {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Why a trial has no value, with the last intermediate value a pruned trial reported.
+    private func failure(_ t: Trial) -> String {
+        guard t.state == "PRUNED" else { return t.state == "FAIL" ? "failed in Optuna" : "complete without a finite value" }
+        guard let last = t.lastIntermediate else { return "pruned by Optuna" }
+        return "pruned by Optuna at step \(last.step) (last intermediate value \(last.value))"
+    }
+
     /// The finished trials as slope records them: COMPLETE → done with the objective values as
     /// metrics; FAIL and PRUNED → failed. Trial ids are Optuna's numbers + 1.
     public func storedTrials() -> [StoredTrial] {
@@ -34,7 +41,7 @@ extension OptunaStudy {
                 id: t.number + 1, parametersJSON: JSONText.object(t.parameters.map { ($0.name, $0.value.json) }), seed: 0,
                 state: complete ? .done : .failed, metricsJSON: metrics, wallTime: t.duration, peakRSS: nil,
                 worker: "optuna", startedAt: nil, finishedAt: nil, attempts: 1,
-                failure: complete ? nil : t.state == "PRUNED" ? "pruned by Optuna" : "failed in Optuna", stderrTail: nil)
+                failure: complete ? nil : failure(t), stderrTail: nil)
         }
     }
 }

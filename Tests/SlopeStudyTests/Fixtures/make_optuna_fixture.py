@@ -66,6 +66,7 @@ for name in ("toy", "multi"):
             "distributions": {k: type(v).__name__ + ("(log)" if getattr(v, "log", False) else "")
                               for k, v in t.distributions.items()},
             "values": t.values,
+            "intermediate_values": {str(k): v for k, v in sorted(t.intermediate_values.items())},
         } for t in s.trials],
     }
 with open(os.path.join(HERE, "optuna_expected.json"), "w") as f:
