@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import SlopeCore
 
-/// Where a study's trials are read from, told apart by the file: a CSV of trials (by its
-/// `.csv` name), Optuna's SQLite storage (tables studies, trial_params) or slope's own store
-/// (tables study, trial).
+/// Where a study's trials are read from, told apart by the file: a table of trials (a name
+/// ending .csv, .tsv or .txt), Optuna's SQLite storage (tables studies, trial_params) or
+/// slope's own store (tables study, trial).
 public enum TrialSource {
     /// The trials of `path` as a table for the analysis.
     /// - Parameters:
@@ -14,7 +14,7 @@ public enum TrialSource {
     /// - Throws: `SlopeError` / `StudyError` naming the file for anything unreadable.
     public static func table(path: String, study: String?, columns: StudyColumns, ignore: [String],
                              reader: CSVReader) throws -> TrialTable {
-        if path.lowercased().hasSuffix(".csv") {
+        if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
             var csv = TrialColumns(objectives: columns.objectives ?? [])
             csv.maximize = columns.maximize
             csv.ignore = ignore

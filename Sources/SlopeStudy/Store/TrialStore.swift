@@ -42,8 +42,7 @@ public final class TrialStore: Sendable {
     public func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws {
         try access {
             try pool.write { db in
-                try db.execute(sql: "INSERT INTO study (id, name, spec, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [Self.studyID, name, spec, fingerprint, Self.now()])
+                try Self.insertStudy(db, name: name, spec: spec, fingerprint: fingerprint)
                 for t in plan {
                     try db.execute(sql: "INSERT INTO trial (study_id, id, parameters, seed, state) VALUES (?, ?, ?, ?, 'pending')",
                                    arguments: [Self.studyID, t.id, t.parametersJSON, Int64(t.seed)])
@@ -56,8 +55,7 @@ public final class TrialStore: Sendable {
     public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws {
         try access {
             try pool.write { db in
-                try db.execute(sql: "INSERT INTO study (id, name, spec, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [Self.studyID, name, spec, fingerprint, Self.now()])
+                try Self.insertStudy(db, name: name, spec: spec, fingerprint: fingerprint)
                 for t in trials {
                     try db.execute(sql: """
                         INSERT INTO trial (study_id, id, parameters, seed, state, metrics, wall_time_s, peak_rss_bytes, worker,
@@ -67,6 +65,11 @@ public final class TrialStore: Sendable {
                 }
             }
         }
+    }
+
+    private static func insertStudy(_ db: Database, name: String, spec: String, fingerprint: String) throws {
+        try db.execute(sql: "INSERT INTO study (id, name, spec, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [studyID, name, spec, fingerprint, now()])
     }
 
     /// Puts running trials back to pending when `isAbandoned(worker)` says their worker is gone;
