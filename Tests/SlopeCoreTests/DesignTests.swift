@@ -79,4 +79,25 @@ import Testing
             try Design(csvAt: path, reader: CSVReader(), options: DesignOptions())
         }
     }
+
+    /// Blocks parsed in parallel start from the right line: quoted line breaks (in a dropped
+    /// column), CRLF and lone CR endings, a bad cell far into the file.
+    @Test func anErrorInALaterBlockNamesItsLine() throws {
+        var text = "id,a,y\n"
+        let endings = ["\n", "\r\n", "\r"]
+        for i in 0..<200 {
+            // Each record spans two lines: its id holds a line break.
+            text += "\"r\n\(i)\",\(i == 150 ? "x" : "\(i % 7)"),\(i % 5)" + endings[i % 3]
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("slope-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for blockSize in [16, 64, 1 << 22] {
+            var reader = try CSVReader()
+            reader.blockSize = blockSize
+            #expect(throws: SlopeError.notANumber(file: path, row: 2 + 2 * 150, column: 2, name: "a", text: "x"), "block \(blockSize)") {
+                try Design(csvAt: path, reader: reader, options: DesignOptions(drop: ["id"]))
+            }
+        }
+    }
 }

@@ -14,6 +14,7 @@ struct CSVBlocks {
 
     private static let quote = UInt8(ascii: "\"")
     private static let lf = UInt8(ascii: "\n")
+    private static let cr = UInt8(ascii: "\r")
 
     /// Calls `body` with every block of the file at `path` in order; the last block is the
     /// rest of the file, with or without a final line break.
@@ -62,6 +63,34 @@ struct CSVBlocks {
             memmove(buffer.baseAddress!, buffer.baseAddress! + cut, rest)
             filled = rest
         }
+    }
+
+    /// Calls `body` with up to `count` consecutive blocks at a time (copies), so that they can
+    /// be parsed in parallel; as `forEach` otherwise.
+    /// - Complexity: O(size of the file) time, O(count · block size) memory.
+    static func forEachBatch(path: String, blockSize: Int = initialBlockSize, count: Int,
+                             progress: ((Int, Int) -> Void)? = nil, _ body: ([[UInt8]]) throws -> Void) throws {
+        var batch: [[UInt8]] = []
+        try forEach(path: path, blockSize: blockSize, progress: progress) { block in
+            batch.append(Array(block))
+            if batch.count >= count {
+                try body(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { try body(batch) }
+    }
+
+    /// The line breaks in `bytes` as `CSVScanner` counts them, inside quotes or not: every
+    /// LF, and every CR not followed by an LF.
+    /// - Complexity: O(bytes.count).
+    static func lineBreaks(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        for k in bytes.indices {
+            let c = bytes[k]
+            if c == lf || (c == cr && (k + 1 == bytes.count || bytes[k + 1] != lf)) { count += 1 }
+        }
+        return count
     }
 
     /// The end (exclusive) of the last complete record in `bytes`, or `nil` when there is none.

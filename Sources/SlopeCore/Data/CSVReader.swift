@@ -50,7 +50,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Where a scan stands between blocks: the header once read, data rows so far, next line.
-    struct ScanState {
+    struct ScanState: Sendable {
         var names: [String]?
         var rows = 0
         var line = 1
@@ -63,7 +63,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Scans the complete records of one block.
-    private func scan(block: UnsafeBufferPointer<UInt8>, source: String, state: inout ScanState, start: ([String]) throws -> Void,
+    func scan(block: UnsafeBufferPointer<UInt8>, source: String, state: inout ScanState, start: ([String]) throws -> Void,
                       cell: (Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void, rowEnd: () throws -> Void) throws {
         var scanner = CSVScanner(bytes: block, delimiter: delimiter, source: source, line: state.line)
         while !scanner.atEnd {

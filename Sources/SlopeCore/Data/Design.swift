@@ -52,10 +52,12 @@ public struct Design: Sendable {
     public init(table: Table, options: DesignOptions) throws {
         var builder = try DesignBuilder(source: table.source, names: table.columnNames, options: options)
         builder.reserve(rows: table.rowCount)
-        let wanted = table.columnNames.indices.filter(builder.wants)
+        let collector = builder.rows()
         for k in 0..<table.rowCount {
-            for c in wanted { builder.set(c, table.columns[c][k]) }
-            builder.endRow()
+            var row = collector
+            for c in table.columnNames.indices { row.set(c, table.columns[c][k]) }
+            row.endRow()
+            builder.append(rows: row.values)
         }
         self = try builder.finish(featureScaling: options.featureScaling, targetScaling: options.targetScaling)
     }

@@ -7,9 +7,8 @@ struct DesignBuilder {
     /// The feature columns (indices in the table), in the design's order.
     let chosen: [Int]
     let targetColumn: Int
-    /// For every table column: its place in `row` (features 0..<n, the target n), or -1.
+    /// For every table column: its place in a row (features 0..<n, the target n), or -1.
     private let slot: [Int]
-    private var row: [Double]
     private var x: [Double] = []
     private var target: [Double] = []
     /// Statistics of the chosen features, then of the target.
@@ -33,25 +32,23 @@ struct DesignBuilder {
         self.names = names
         self.chosen = chosen
         self.slot = slot
-        row = [Double](repeating: 0, count: chosen.count + 1)
         statistics = Array(repeating: ColumnStatistics(), count: chosen.count + 1)
     }
 
     /// Number of complete rows so far.
     var rowCount: Int { target.count }
 
-    /// True when table column `column` is a feature or the target.
-    func wants(_ column: Int) -> Bool { slot[column] >= 0 }
+    /// An empty collector of rows for this builder's columns.
+    func rows() -> DesignRows { DesignRows(source: source, names: names, slot: slot, width: chosen.count + 1) }
 
-    /// Sets column `column` of the current row. - Precondition: `wants(column)`.
-    mutating func set(_ column: Int, _ value: Double) { row[slot[column]] = value }
-
-    /// Ends the current row.
-    mutating func endRow() {
+    /// Appends whole rows: `values` holds n + 1 numbers a row (features, then target).
+    mutating func append(rows values: [Double]) {
         let n = chosen.count
-        for i in 0...n { statistics[i].add(row[i]) }
-        x.append(contentsOf: row[0..<n])
-        target.append(row[n])
+        for start in stride(from: 0, to: values.count, by: n + 1) {
+            for i in 0...n { statistics[i].add(values[start + i]) }
+            x.append(contentsOf: values[start..<start + n])
+            target.append(values[start + n])
+        }
     }
 
     /// Makes room for `rows` rows in all, if there is less. Memory reserved and never written
@@ -81,10 +78,7 @@ struct DesignBuilder {
             }
         }
         let m = kept.count
-        // Row k's kept features move to k·m ≤ k·n: forward in place is safe.
-        for k in 0..<rows {
-            for (j, i) in kept.enumerated() { x[k * m + j] = maps[j](x[k * n + i]) }
-        }
+        ColumnMap.scaleRows(&x, rows: rows, width: n, kept: kept, maps: maps)
         x.removeLast(x.count - rows * m)
         let targetMap: ColumnMap
         switch targetScaling {
@@ -113,3 +107,4 @@ struct DesignBuilder {
         for (j, i) in columns.enumerated() { statistics[i].squaredDeviations = sums[j] }
     }
 }
+

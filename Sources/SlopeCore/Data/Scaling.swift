@@ -42,30 +42,42 @@ struct ColumnStatistics {
 /// The map that scales one column, from its statistics. Positive-affine, so ranks and
 /// correlations of a scaled column are those of the raw one (up to rounding).
 struct ColumnMap {
-    private enum Form {
-        case range(lo: Double, lower: Double, factor: Double)
-        case standard(mean: Double, sd: Double)
-        case identity
-    }
-    private let form: Form
+    /// lower + (v − shift) · factor (min-max), or (v − shift) / divisor (standardising).
+    private let shift, lower, factor, divisor: Double
+    private let divides: Bool
 
     /// Min-max into [lower, upper]. - Precondition: the column is not constant.
     static func range(_ s: ColumnStatistics, _ lower: Double, _ upper: Double) -> ColumnMap {
-        ColumnMap(form: .range(lo: s.lo, lower: lower, factor: (upper - lower) / (s.hi - s.lo)))
+        ColumnMap(shift: s.lo, lower: lower, factor: (upper - lower) / (s.hi - s.lo), divisor: 1, divides: false)
     }
 
     /// Centres and divides by the population standard deviation; needs `squaredDeviations`.
     static func standard(_ s: ColumnStatistics) -> ColumnMap {
-        ColumnMap(form: .standard(mean: s.mean, sd: (s.squaredDeviations / Double(s.count)).squareRoot()))
+        ColumnMap(shift: s.mean, lower: 0, factor: 1, divisor: (s.squaredDeviations / Double(s.count)).squareRoot(), divides: true)
     }
 
-    static let identity = ColumnMap(form: .identity)
+    static let identity = ColumnMap(shift: 0, lower: 0, factor: 1, divisor: 1, divides: true)  // (v − 0) / 1 keeps −0
 
     func callAsFunction(_ v: Double) -> Double {
-        switch form {
-        case let .range(lo, lower, factor): return lower + (v - lo) * factor
-        case let .standard(mean, sd): return (v - mean) / sd
-        case .identity: return v
+        divides ? (v - shift) / divisor : lower + (v - shift) * factor
+    }
+
+    /// Scales a row-major matrix in place: row k's columns `kept` (of `width`) become row k
+    /// of a `kept.count`-column matrix at the front of `x`, column j mapped by `maps[j]`.
+    /// One pass, rows in order (the destination never overtakes the source).
+    static func scaleRows(_ x: inout [Double], rows: Int, width: Int, kept: [Int], maps: [ColumnMap]) {
+        let m = kept.count
+        let shift = maps.map(\.shift), lower = maps.map(\.lower), factor = maps.map(\.factor), divisor = maps.map(\.divisor)
+        let divides = maps.map(\.divides)
+        x.withUnsafeMutableBufferPointer { buffer in
+            let p = buffer.baseAddress!
+            for k in 0..<rows {
+                let from = p + k * width, to = p + k * m
+                for j in 0..<m {
+                    let v = from[kept[j]]
+                    to[j] = divides[j] ? (v - shift[j]) / divisor[j] : lower[j] + (v - shift[j]) * factor[j]
+                }
+            }
         }
     }
 }
