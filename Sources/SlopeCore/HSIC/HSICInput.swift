@@ -112,3 +112,27 @@ public struct KernelChoice: Sendable, Equatable {
 
     public init() {}
 }
+
+extension HSICInput {
+    /// An input of levels: `labels` coded by their place in `names`, with labels not in it
+    /// appended in order of first appearance; boolean when every level is true or false
+    /// (any case), else categorical. nil labels are inactive.
+    /// - Complexity: O(rows + levels).
+    public static func levels(name: String, labels: [String?], names order: [String] = []) -> HSICInput {
+        var names = order
+        var code = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
+        for label in labels.compactMap({ $0 }) where code[label] == nil {
+            code[label] = names.count
+            names.append(label)
+        }
+        let isBoolean = Set(names.map { $0.lowercased() }).isSubset(of: ["true", "false"])
+        return HSICInput(name: name, kind: isBoolean ? .boolean : .categorical,
+                         values: .levels(labels.map { $0.map { code[$0]! } }, names: names))
+    }
+
+    /// A numeric input: integer when every value is whole, else continuous. nil values are inactive.
+    public static func numbers(name: String, values: [Double?]) -> HSICInput {
+        let integral = values.allSatisfy { $0 == nil || $0!.rounded() == $0! }
+        return HSICInput(name: name, kind: integral ? .integer : .continuous, values: .real(values))
+    }
+}

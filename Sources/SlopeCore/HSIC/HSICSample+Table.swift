@@ -49,16 +49,12 @@ extension HSICSample {
     }
 
     static func input(_ column: MixedTable.Column, _ table: MixedTable,
-                              log: Bool, categorical: Bool) throws -> HSICInput {
+                      log: Bool, categorical: Bool) throws -> HSICInput {
         if categorical || !column.isNumeric {
             if log, let (row, text) = column.firstText {
                 throw SlopeError.notANumber(file: table.source, row: row, column: column.position, name: column.name, text: text)
             }
-            let names = Array(Set(column.texts.compactMap { $0 })).sorted()
-            let code = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-            let isBoolean = Set(names.map { $0.lowercased() }).isSubset(of: ["true", "false"])
-            return HSICInput(name: column.name, kind: isBoolean ? .boolean : .categorical,
-                             values: .levels(column.texts.map { $0.map { code[$0]! } }, names: names))
+            return .levels(name: column.name, labels: column.texts, names: Array(Set(column.texts.compactMap { $0 })).sorted())
         }
         if log {
             let values = try column.numbers.enumerated().map { k, value -> Double? in
@@ -71,7 +67,6 @@ extension HSICSample {
             }
             return HSICInput(name: column.name, kind: .log, values: .real(values))
         }
-        let integral = column.numbers.allSatisfy { $0 == nil || $0!.rounded() == $0! }
-        return HSICInput(name: column.name, kind: integral ? .integer : .continuous, values: .real(column.numbers))
+        return .numbers(name: column.name, values: column.numbers)
     }
 }

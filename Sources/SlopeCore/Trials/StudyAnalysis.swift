@@ -41,8 +41,7 @@ public struct StudyAnalysis: Sendable, Encodable {
 
     /// The units of work `run` reports.
     public static func workUnits(_ table: TrialTable, _ options: StudyAnalysisOptions) -> Int {
-        let d = table.parameters.count
-        let jobs = d + (options.pairs ? d * (d - 1) / 2 : 0)
-        return table.objectives.count * jobs * (1 + options.permutations + options.bootstrap)
+        let inputs = HSICSample(source: table.source, outputName: "", output: [], inputs: table.parameters)
+        return table.objectives.count * HSICAnalysis.workUnits(inputs, options.hsic(direction: .minimize))
     }
 }

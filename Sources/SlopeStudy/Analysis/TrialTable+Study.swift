@@ -63,13 +63,11 @@ extension TrialTable {
     private static func input(_ p: Parameter, _ values: [ParameterValue?], log: Bool, categorical: Bool, source: String) throws -> HSICInput {
         let numbers = values.map { $0?.number }
         let isText = values.contains { if case .text = $0 { return true } else { return false } }
-        var levelNames: [String] = []
-        if case let .values(list) = p.domain { levelNames = list.map(\.description) }
         if isText || categorical || values.allSatisfy({ if case .boolean = $0 { return true } else { return $0 == nil } }) {
-            for v in values.compactMap({ $0?.description }) where !levelNames.contains(v) { levelNames.append(v) }
-            let isBoolean = Set(levelNames).isSubset(of: ["true", "false"])
-            return HSICInput(name: p.name, kind: isBoolean ? .boolean : .categorical,
-                             values: .levels(values.map { $0.map { levelNames.firstIndex(of: $0.description)! } }, names: levelNames))
+            // Levels in the spec's order where it lists them.
+            var order: [String] = []
+            if case let .values(list) = p.domain { order = list.map(\.description) }
+            return .levels(name: p.name, labels: values.map { $0?.description }, names: order)
         }
         var isLog = log
         if case .logUniform = p.domain { isLog = true }
@@ -79,7 +77,6 @@ extension TrialTable {
             }
             return HSICInput(name: p.name, kind: .log, values: .real(numbers.map { $0.map(Foundation.log) }))
         }
-        let integral = numbers.allSatisfy { $0 == nil || $0!.rounded() == $0! }
-        return HSICInput(name: p.name, kind: integral ? .integer : .continuous, values: .real(numbers))
+        return .numbers(name: p.name, values: numbers)
     }
 }
