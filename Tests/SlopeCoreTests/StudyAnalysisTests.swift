@@ -105,6 +105,7 @@ import Testing
         #expect(momentumIndex.rows == momentum.compactMap { $0 }.count)
         #expect(momentumIndex.pValue! <= 0.01)
         #expect(hsic.indices.first { $0.name == "lr" }!.pValue! > 0.05)
+        #expect(analysis.summary[0] == "momentum and optimizer decide error; lr does not matter (p > 0.05).", "\(analysis.summary)")
         #expect(analysis.parameters.map(\.activeTrials) == [240, momentumIndex.rows, 240])
     }
 

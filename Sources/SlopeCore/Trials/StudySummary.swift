@@ -18,8 +18,10 @@ enum StudySummary {
         let none = names.filter { !matter.contains($0) }
         var first = decides.joined(separator: "; ")
         if !none.isEmpty {
-            let target = objectives.count == 1 ? "it" : objectives.count == 2 ? "neither" : "none of them"
-            first += (first.isEmpty ? "" : "; ") + "\(list(none)) \(none.count == 1 ? "matters" : "matter") for \(target) (p > \(alpha))"
+            let verb = objectives.count == 1
+                ? (none.count == 1 ? "does not matter" : "do not matter")
+                : (none.count == 1 ? "matters" : "matter") + (objectives.count == 2 ? " for neither" : " for none of them")
+            first += (first.isEmpty ? "" : "; ") + "\(list(none)) \(verb) (p > \(alpha))"
         }
         if !first.isEmpty { lines.insert(first + ".", at: 0) }
         for t in tradeOffs {
