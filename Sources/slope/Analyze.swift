@@ -38,31 +38,26 @@ struct Analyze: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        guard flat >= 0 && flat < 1 else { throw SlopeError.invalidOption(name: "--flat", reason: "must be in [0, 1)") }
-        try OutputFiles.checkWritable(json)
-        try OutputFiles.checkWritable(historyCSV)
-        try OutputFiles.checkWritable(report)
+        let surface = try surfaceArguments.options()
+        let request = try AnalysisRequest(
+            table: source.source(inputs: designArguments.features?.names), featureScaling: designArguments.scale,
+            training: trainingArguments.options(), reading: ReadingOptions(convention: convention, flat: flat),
+            includeHistory: !noHistory, surface: report == nil ? nil : surface)
+        for path in [json, historyCSV, report] { try OutputFiles.checkWritable(path) }
 
-        let training = try trainingArguments.options()
-        let surfaceArguments = try surfaceArguments.checked()
-        let design = try designArguments.design(source, activation: trainingArguments.activation, quiet: quiet)
-        try training.validate(for: design)
-        let plane = try report.map { _ in try surfaceArguments.plane(design, seed: training.seed) }
-        let histories = try trainingArguments.train(design, training, quiet: quiet)
-        Terminal.status("reading the histories; Spearman, Pearson and HSIC baselines ...", quiet: quiet)
-        let analysis = Analysis(design: design, source: source.file, training: training, featureScaling: designArguments.scale,
-                                convention: convention, flat: flat, histories: histories,
-                                includeHistory: !noHistory)
+        let result = try AnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
         Terminal.clearStatus(quiet: quiet)
+        Terminal.warnConstant(result.design.constantFeatures, in: source.file)
 
         var outputs = OutputFiles()
-        try outputs.add(json, try JSONOutput.encode(analysis))
-        outputs.add(historyCSV, Data(HistoryCSV.render(histories).utf8))
-        if let report, let plane {
-            let surface = surfaceArguments.surface(design, training, histories, plane: plane.0)
-            outputs.add(report, Data(AnalysisReport.render(analysis, histories: histories, surface: surface, directions: plane.1).utf8))
+        try outputs.add(json, try JSONOutput.encode(result.analysis))
+        outputs.add(historyCSV, Data(HistoryCSV.render(result.histories).utf8))
+        if let report, let surface = result.surface, let plane = request.surface {
+            outputs.add(report, Data(AnalysisReport.render(
+                result.analysis, histories: result.histories, surface: surface,
+                directions: PlaneCaption.text(plane.plane, seed: request.training.seed)).utf8))
         }
         try outputs.write()
-        print(AnalysisTable.render(analysis), terminator: "")
+        print(AnalysisTable.render(result.analysis), terminator: "")
     }
 }

@@ -69,28 +69,19 @@ struct HSIC: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let options = try hsicOptions()
-        guard alpha > 0 && alpha < 1 else { throw SlopeError.invalidOption(name: "--alpha", reason: "must be in (0, 1)") }
-        if pairsCSV != nil && !pairs { throw SlopeError.invalidOption(name: "--pairs-csv", reason: "needs --pairs") }
+        if pairsCSV != nil && !pairs { throw ValidationError("--pairs-csv needs --pairs") }
+        guard alpha > 0 && alpha < 1 else { throw SlopeError.invalidSetting(.alpha, reason: "must be in (0, 1)") }
+        var columns = try source.source(inputs: inputs?.names)
+        columns.columns.log = log?.names ?? []
+        columns.columns.categorical = categorical?.names ?? []
+        let request = try HSICRequest(table: columns, sampleSize: subsample, options: hsicOptions())
         for path in [json, csv, pairsCSV] { try OutputFiles.checkWritable(path) }
 
-        let table = try source.reader().readMixed(path: source.file)
-        var columns = HSICColumns(target: source.target ?? table.columns.last!.name, inputs: inputs?.names)
-        columns.drop = source.drop?.names ?? []
-        columns.log = log?.names ?? []
-        columns.categorical = categorical?.names ?? []
-        var sample = try HSICSample(table: table, columns: columns)
-        if let subsample {
-            guard subsample >= 2 else { throw SlopeError.invalidOption(name: "--subsample", reason: "must be at least 2") }
-            if subsample < sample.output.count {
-                Terminal.warning("\(source.file): measuring on \(subsample) of \(sample.output.count) rows (seeded subsample)")
-            }
-            sample = sample.subsample(subsample, seed: seed)
+        let result = try HSICJob.run(request, progress: Terminal.progress(quiet: quiet))
+        let analysis = result.analysis
+        if let rows = result.subsampledFrom {
+            Terminal.warning("\(source.file): measuring on \(analysis.rows) of \(rows) rows (seeded subsample)")
         }
-
-        let progress = Terminal.progress("hsic", total: HSICAnalysis.workUnits(sample, options), quiet: quiet)
-        let analysis = try HSICAnalysis.run(sample, options: options, progress: progress)
-
         var outputs = OutputFiles()
         try outputs.add(json, try JSONOutput.encode(analysis))
         outputs.add(csv, Data(HSICCSV.indices(analysis).utf8))
@@ -116,13 +107,13 @@ struct HSIC: ParsableCommand {
         switch (self.goal, threshold, conditional) {
         case (nil, nil, nil):
             if maximize || smooth != nil {
-                throw SlopeError.invalidOption(name: maximize ? "--maximize" : "--smooth", reason: "needs --goal, --threshold or --conditional")
+                throw ValidationError("\(maximize ? "--maximize" : "--smooth") needs --goal, --threshold or --conditional")
             }
         case (let alpha?, nil, nil): options.measure = .target(goal(.quantile(alpha)))
         case (nil, let t?, nil): options.measure = .target(goal(.threshold(t)))
         case (nil, nil, let alpha?): options.measure = .conditional(goal(.quantile(alpha)))
         default:
-            throw SlopeError.invalidOption(name: "--goal", reason: "give one of --goal, --threshold and --conditional")
+            throw ValidationError("give one of --goal, --threshold and --conditional")
         }
         return options
     }

@@ -22,7 +22,7 @@ struct MLP: ParsableCommand {
     @Option(help: "CSV table, with --target.") var csv: String?
     @Option(help: "The CSV target column (default: the last column).") var target: String?
     @Option(help: "classify, regress, or auto (classify images, and CSV targets with at most 20 whole-number values).")
-    var task: Task = .auto
+    var task: MLPRequest.Task = .auto
     @Option(help: "Share of the rows held out for validation.") var validation = 0.2
     @Option(name: .customLong("split-seed"), help: "Seeds the training/validation split (the same for every trial).")
     var splitSeed: UInt64 = 0
@@ -41,50 +41,26 @@ struct MLP: ParsableCommand {
     @Option(help: "Seeds the initial weights and the batch order.") var seed: UInt64 = 0
     @Flag(help: "Print only the metrics line.") var quiet = false
 
-    enum Task: String, ExpressibleByArgument { case auto, classify, regress }
-
     func run() throws {
         var options = MLPOptions()
         options.lr = lr; options.width = width; options.depth = depth; options.activation = activation
         options.optimizer = optimizer; options.momentum = momentum; options.batchSize = batchSize
         options.weightDecay = weightDecay; options.epochs = epochs; options.seed = seed
-        try options.validate()
-        let data = try load()
-        let history = try MLPTrainer.train(data, options: options) { e in
+        let data: MLPRequest.Source
+        switch (images, labels, csv) {
+        case let (images?, labels?, nil): data = .images(images, labels: labels)
+        case let (nil, nil, csv?): data = .csv(csv, target: target)
+        default: throw ValidationError("give --images and --labels, or --csv")
+        }
+        let request = try MLPRequest(source: data, task: task, validationShare: validation, splitSeed: splitSeed, options: options)
+        let result = try MLPJob.run(request) { e in
             guard !quiet else { return }
             print("epoch \(e.epoch)/\(epochs) train_loss=\(fixed(e.trainLoss)) val_loss=\(fixed(e.validationLoss)) val_error=\(fixed(e.validationError))")
         }
-        let last = history.last!
-        var metrics = [("error", "\(last.validationError)")]
-        if data.outputs > 1 { metrics.append(("accuracy", "\(1 - last.validationError)")) }
-        metrics += [("val_loss", "\(last.validationLoss)"), ("train_loss", "\(last.trainLoss)"),
-                    ("epochs", "\(history.count)")]
-        print("{" + metrics.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
+        print(MetricsLine.render(result.metrics))
     }
 
     private func fixed(_ x: Double) -> String { String(format: "%.5f", x) }
-
-    /// The rows and targets from IDX files or a CSV table.
-    private func load() throws -> MLPData {
-        switch (images, labels, csv) {
-        case let (images?, labels?, nil):
-            let set = try ImageSet.read(images: images, labels: labels)
-            return try MLPData(rows: set.pixels, features: set.pixelCount, targets: set.labels.map(Double.init),
-                               classify: task != .regress, validationShare: validation, splitSeed: splitSeed)
-        case let (nil, nil, csv?):
-            let table = try CSVReader().read(path: csv)
-            let t = try target.map(table.index(of:)) ?? table.columnNames.count - 1
-            let features = table.columns.indices.filter { $0 != t }
-            guard !features.isEmpty else { throw SlopeError.noFeatures(file: csv) }
-            let n = table.rowCount
-            let rows = (0..<n).flatMap { r in features.map { table.columns[$0][r] } }
-            let y = table.columns[t]
-            let classify = task == .classify
-                || (task == .auto && y.allSatisfy { $0 == $0.rounded() } && Set(y).count <= 20)
-            return try MLPData(rows: rows, features: features.count, targets: y, classify: classify,
-                               validationShare: validation, splitSeed: splitSeed)
-        default:
-            throw SlopeError.invalidOption(name: "--images", reason: "give --images and --labels, or --csv")
-        }
-    }
 }
+
+extension MLPRequest.Task: ExpressibleByArgument {}

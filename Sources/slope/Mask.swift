@@ -35,34 +35,27 @@ struct Mask: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        for path in [report, pgm, csv] { try OutputFiles.checkWritable(path) }
-        if let top, top < 1 { throw SlopeError.invalidOption(name: "--top", reason: "must be at least 1") }
         let chosen = try digits.names.map { name in
-            guard let d = Int(name) else { throw SlopeError.invalidOption(name: "--digits", reason: "\"\(name)\" is not a label number") }
+            guard let d = Int(name) else { throw SlopeError.invalidSetting(.digits, reason: "\"\(name)\" is not a label number") }
             return d
         }
-        let training = try trainingArguments.options()
-        let set = try ImageSet.read(images: images, labels: labels)
-        let table = try set.task(digits: chosen, subset: subset, seed: trainingArguments.seed)
-        let design = try Design(table: table, options: DesignOptions(
-            target: "target", targetScaling: trainingArguments.activation.targetScaling))
-        try training.validate(for: design)
-        let histories = try trainingArguments.train(design, training, quiet: quiet)
-        let reading = Reading(design: design, histories: histories, convention: .diag, flat: 0.1)
-        let mask = PixelMask(width: set.width, height: set.height, reading: reading, rule: top.map { .top($0) } ?? .increasing)
-        let task = chosen.count == 1 ? "\(chosen[0]) vs rest" : "\(chosen[0]) vs \(chosen[1])"
+        let request = try MaskRequest(images: images, labels: labels, digits: chosen, subset: subset,
+                                      rule: top.map { .top($0) } ?? .increasing,
+                                      training: trainingArguments.options(), reading: ReadingOptions())
+        for path in [report, pgm, csv] { try OutputFiles.checkWritable(path) }
+        let result = try MaskJob.run(request, progress: Terminal.progress(quiet: quiet))
+        let mask = result.mask, set = result.images, training = request.training
 
         var outputs = OutputFiles()
         outputs.add(pgm, Data(mask.pgm.utf8))
         outputs.add(csv, Data(mask.csv.utf8))
         if let report {
-            let samples = Array(set.labels.indices.filter { chosen.contains(set.labels[$0]) }.prefix(12))
-            let settings = "\(design.rowCount) images used; lean network \(training.activation.rawValue), lr \(training.learningRate), \(training.epochs) epochs, \(training.restarts) restarts."
-            outputs.add(report, Data(MaskReport.render(mask, images: set, sampleRows: samples, task: task,
+            let settings = "\(result.design.rowCount) images used; lean network \(training.activation.rawValue), lr \(training.learningRate), \(training.epochs) epochs, \(training.restarts) restarts."
+            outputs.add(report, Data(MaskReport.render(mask, images: set, sampleRows: result.sampleImages, task: request.task,
                                                        source: images, settings: settings).utf8))
         }
         try outputs.write()
-        print("\(task): \(design.rowCount) images, \(set.width) x \(set.height) pixels")
+        print("\(request.task): \(result.design.rowCount) images, \(set.width) x \(set.height) pixels")
         print("\(mask.keptCount) of \(set.pixelCount) pixels kept (\(mask.rule)), \(mask.labels.filter { $0 == nil }.count) constant pixels masked")
         if mask.keptCount == 0 {
             Terminal.warning("no pixel has an increasing d2 trend (every trend falls with the loss); --top K keeps the K least decreasing")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
-import SlopeStudy
 
 /// The `slope` command. Bad input of any kind (a file, an option) ends with one line on
 /// stderr and exit status 2; nothing is written.
@@ -17,10 +16,7 @@ struct Slope: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as SlopeError {
-            Terminal.error(error.description)
-            Foundation.exit(2)
-        } catch let error as StudyError {
-            Terminal.error(error.description)
+            Terminal.error(error.message(naming: Flags.name))
             Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }

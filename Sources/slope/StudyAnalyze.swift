@@ -60,6 +60,7 @@ struct StudyAnalyze: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        if pairsCSV != nil && !pairs { throw ValidationError("--pairs-csv needs --pairs") }
         var options = StudyAnalysisOptions()
         options.goal = goal
         options.pairs = pairs
@@ -68,25 +69,19 @@ struct StudyAnalyze: ParsableCommand {
         options.alpha = alpha
         options.missing = missing
         options.seed = seed
-        try options.validate()
-        if pairsCSV != nil && !pairs { throw SlopeError.invalidOption(name: "--pairs-csv", reason: "needs --pairs") }
+        let columns = ColumnSelection(targets: objectives.isEmpty ? nil : objectives, ignored: ignore,
+                                      log: log, categorical: categorical, maximize: maximize)
+        let request = try StudyAnalysisRequest(source: source, study: study, columns: columns,
+                                               delimiter: delimiter.character, options: options)
         for path in [csv, pairsCSV, json, report] { try OutputFiles.checkWritable(path) }
 
-        var columns = StudyColumns()
-        columns.objectives = objectives.isEmpty ? nil : objectives
-        columns.maximize = maximize
-        columns.log = log
-        columns.categorical = categorical
-        let table = try TrialSource.table(path: source, study: study, columns: columns, ignore: ignore,
-                                          reader: CSVReader(delimiter: delimiter.character))
-        let progress = Terminal.progress("hsic", total: StudyAnalysis.workUnits(table, options), quiet: quiet)
-        let analysis = try StudyAnalysis.run(table, options: options, progress: progress)
-
+        let result = try StudyAnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
+        let analysis = result.analysis
         var outputs = OutputFiles()
         try outputs.add(json, try JSONOutput.encode(analysis))
         outputs.add(csv, Data(StudyAnalysisCSV.indices(analysis).utf8))
         outputs.add(pairsCSV, Data(StudyAnalysisCSV.pairs(analysis).utf8))
-        outputs.add(report, Data(StudyReport.render(analysis, trials: table).utf8))
+        outputs.add(report, Data(StudyReport.render(analysis, trials: result.trials).utf8))
         try outputs.write()
         print(StudyAnalysisTable.render(analysis), terminator: "")
     }

@@ -17,9 +17,8 @@ struct StudyExport: ParsableCommand {
         guard csv != nil || json != nil else {
             throw ValidationError("give --csv FILE and/or --json FILE")
         }
-        try OutputFiles.checkWritable(csv)
-        try OutputFiles.checkWritable(json)
-        let study = try StoredStudy(store: TrialStore.existing(path: store))
+        for path in [csv, json] { try OutputFiles.checkWritable(path) }
+        let study = try StudyStatusJob.read(store: store)
         var files = OutputFiles()
         files.add(csv, Data(TrialsCSV.render(study.trials, spec: study.spec).utf8))
         files.add(json, Data(TrialsJSON.render(study.trials, spec: study.spec, createdAt: study.createdAt).utf8))

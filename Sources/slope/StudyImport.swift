@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlopeCore
 import SlopeStudy
 
 /// `slope study import OPTUNA.db --study NAME --store OUT.sqlite`: an Optuna study as a slope store.
@@ -19,19 +20,11 @@ struct StudyImport: ParsableCommand {
     @Flag(help: "Print nothing.") var quiet = false
 
     func run() throws {
-        guard !FileManager.default.fileExists(atPath: store) else {
-            throw StudyError.store(store, "already exists; import into a new store")
-        }
+        let request = try StudyImportRequest(optuna: optuna, study: study, store: store)
         try OutputFiles.checkWritable(store)
-        let source = try OptunaStudy(path: optuna, study: study)
-        let text = source.specText()
-        let spec = try SpecReader.parse(text, file: "\(optuna) (Optuna study \"\(source.name)\")", folder: "")
-        let trials = source.storedTrials()
-        let target = try TrialStore(path: store)
-        try target.createImported(name: spec.name, spec: text, fingerprint: try spec.fingerprint(), trials: trials)
+        let result = try StudyImportJob.run(request)
         if !quiet {
-            let done = trials.filter { $0.state == .done }.count
-            print("imported study \(source.name): \(trials.count) trials (\(done) done, \(trials.count - done) failed or pruned) into \(store)")
+            print("imported study \(result.name): \(result.trials) trials (\(result.done) done, \(result.trials - result.done) failed or pruned) into \(store)")
         }
     }
 }

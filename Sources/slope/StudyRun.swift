@@ -23,18 +23,15 @@ struct StudyRun: ParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func run() throws {
-        guard jobs >= 1 else { throw SlopeError.invalidOption(name: "--jobs", reason: "must be at least 1") }
-        let study = try SpecReader.read(path: spec)
-        let storePath = store ?? URL(fileURLWithPath: spec).deletingPathExtension().lastPathComponent + ".sqlite"
+        let request = try StudyRunRequest(specPath: spec, store: store, jobs: jobs, retryFailed: retryFailed,
+                                          slopeExecutable: Self.executable)
+        let study = request.spec, storePath = request.store
         try OutputFiles.checkWritable(storePath)
-        _ = try TrialRunner.checked(spec: study, slopeExecutable: Self.executable)
-        let runner = try StudyRunner(spec: study, store: TrialStore(path: storePath),
-                                     slopeExecutable: Self.executable, jobs: jobs, retryFailed: retryFailed)
         let stop = StopFlag()
         let signals = Self.stopOnSignals(stop, quiet: quiet)
         defer { signals.forEach { $0.cancel() } }
         let bar = !quiet && Terminal.stderrIsTerminal ? ProgressBar(objective: study.primaryObjective) : nil
-        let final = try runner.run(stop: stop) { bar?.draw($0) }
+        let final = try StudyRunJob.run(request, stop: stop) { bar?.draw($0) }
         bar?.finish()
         if !quiet {
             let best = final.best.map { ", best \(study.primaryObjective.name) \(ProgressBar.number($0))" } ?? ""

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
+import SlopeReport
 
 /// `slope surface`: the loss on a plane through the trained parameters, as a CSV grid.
 struct Surface: ParsableCommand {
@@ -19,23 +20,21 @@ struct Surface: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        try OutputFiles.checkWritable(csv)
-        try OutputFiles.checkWritable(paths)
-        let training = try trainingArguments.options()
-        let surfaceArguments = try surfaceArguments.checked()
-        let design = try designArguments.design(source, activation: trainingArguments.activation, quiet: quiet)
-        try training.validate(for: design)
-        let plane = try surfaceArguments.plane(design, seed: training.seed)
-        let histories = try trainingArguments.train(design, training, quiet: quiet)
-        let surface = surfaceArguments.surface(design, training, histories, plane: plane.0)
+        let request = try SurfaceRequest(
+            table: source.source(inputs: designArguments.features?.names), featureScaling: designArguments.scale,
+            training: trainingArguments.options(), surface: surfaceArguments.options())
+        for path in [csv, paths] { try OutputFiles.checkWritable(path) }
+        let result = try SurfaceJob.run(request, progress: Terminal.progress(quiet: quiet))
+        Terminal.warnConstant(result.design.constantFeatures, in: source.file)
+        let surface = result.surface
 
         var outputs = OutputFiles()
         outputs.add(csv, Data(LossSurfaceCSV.grid(surface).utf8))
-        outputs.add(paths, Data(LossSurfaceCSV.paths(surface, histories: histories).utf8))
+        outputs.add(paths, Data(LossSurfaceCSV.paths(surface, histories: result.histories).utf8))
         try outputs.write()
         let k = surface.minimumIndex
-        print("plane: \(plane.1)")
+        print("plane: \(PlaneCaption.text(request.surface.plane, seed: request.training.seed))")
         let c = surface.coordinates
-        print("grid \(c.count) x \(c.count) over [-\(surfaceArguments.span), \(surfaceArguments.span)]: loss at theta* \(surface.centerLoss), grid minimum \(surface.loss[k]) at x = \(c[k % c.count]), y = \(c[k / c.count])")
+        print("grid \(c.count) x \(c.count) over [-\(request.surface.span), \(request.surface.span)]: loss at theta* \(surface.centerLoss), grid minimum \(surface.loss[k]) at x = \(c[k % c.count]), y = \(c[k / c.count])")
     }
 }

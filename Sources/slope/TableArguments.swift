@@ -13,8 +13,11 @@ struct TableArguments: ParsableArguments {
     @Option(help: "The cell separator: one character, or 'tab'.")
     var delimiter: Delimiter = Delimiter(argument: ",")!
 
-    /// A reader for the chosen delimiter.
-    func reader() throws -> CSVReader { try CSVReader(delimiter: delimiter.character) }
+    /// The table with the target, the given inputs (nil: all but the target) and the dropped columns.
+    func source(inputs: [String]?) throws -> TableSource {
+        try TableSource(path: file, delimiter: delimiter.character,
+                        columns: ColumnSelection(target: target, inputs: inputs, ignored: drop?.names ?? []))
+    }
 }
 
 /// Which columns are features and how they are scaled: shared by `analyze` and `surface`.
@@ -23,17 +26,4 @@ struct DesignArguments: ParsableArguments {
     var features: NameList?
     @Option(help: "Feature scaling: minmax, zscore or none.")
     var scale: FeatureScaling = .minMax
-
-    /// Reads the chosen columns of the table straight into the design (with a progress line
-    /// unless `quiet`), warning about constant columns left out.
-    func design(_ source: TableArguments, activation: Activation, quiet: Bool) throws -> Design {
-        let design = try Design(csvAt: source.file, reader: source.reader(), options: DesignOptions(
-            target: source.target, features: features?.names, drop: source.drop?.names ?? [],
-            featureScaling: scale, targetScaling: activation.targetScaling),
-            progress: Terminal.byteProgress("reading", quiet: quiet))
-        for name in design.constantFeatures {
-            Terminal.warning("\(source.file): column \"\(name)\" is constant and is left out")
-        }
-        return design
-    }
 }

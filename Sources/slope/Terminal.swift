@@ -11,6 +11,11 @@ enum Terminal {
         FileHandle.standardError.write(Data("slope: warning: \(message)\n".utf8))
     }
 
+    /// Warns that the constant columns `names` of `file` were left out.
+    static func warnConstant(_ names: [String], in file: String) {
+        for name in names { warning("\(file): column \"\(name)\" is constant and is left out") }
+    }
+
     /// A message for the user that is not a result (stderr).
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
@@ -29,32 +34,34 @@ enum Terminal {
     /// True when stderr is a terminal, so that a progress line can redraw itself.
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// A progress counter that redraws one stderr line, or `nil` when `quiet` or stderr is
-    /// not a terminal.
-    static func progress(_ label: String, total: Int, quiet: Bool) -> ProgressCounter? {
-        guard let line = progressLine(label, quiet: quiet, format: { "\($0)/\($1)" }) else { return nil }
-        return ProgressCounter(total: total, report: line)
-    }
-
-    /// A (done bytes, total bytes) callback that redraws one stderr line, or `nil` when
-    /// `quiet` or stderr is not a terminal.
-    static func byteProgress(_ label: String, quiet: Bool) -> (@Sendable (Int, Int) -> Void)? {
-        progressLine(label, quiet: quiet) { done, total in
-            String(format: "%.0f/%.0f MB", Double(done) / 1e6, Double(total) / 1e6)
-        }
-    }
-
-    /// Draws "label: percent% (amounts)" whenever the percentage changes; clears the line at the end.
-    private static func progressLine(_ label: String, quiet: Bool,
-                                     format: @escaping @Sendable (Int, Int) -> String) -> (@Sendable (Int, Int) -> Void)? {
+    /// The progress of a job on one stderr line, or `nil` when `quiet` or stderr is not a terminal.
+    static func progress(quiet: Bool) -> (any ProgressReporter)? {
         guard !quiet && stderrIsTerminal else { return nil }
-        nonisolated(unsafe) var lastPercent = -1
-        return { done, total in
-            let percent = done * 100 / max(1, total)
-            guard percent != lastPercent else { return }
-            lastPercent = percent
-            let end = done >= total ? "\r\u{1B}[K" : ""
-            FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(format(done, total)))\(end)".utf8))
-        }
+        return TerminalProgress()
+    }
+
+}
+
+/// Draws "stage: percent% (amounts)" on one stderr line whenever the percentage changes, and
+/// clears it when the stage ends.
+final class TerminalProgress: ProgressReporter, @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastPercent: [JobStage: Int] = [:]
+
+    func report(_ stage: JobStage, done: Int, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let percent = done * 100 / max(1, total)
+        guard percent != lastPercent[stage] else { return }
+        lastPercent[stage] = percent
+        let amounts = stage == .reading
+            ? String(format: "%.0f/%.0f MB", Double(done) / 1e6, Double(total) / 1e6) : "\(done)/\(total)"
+        let end = done >= total ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data("\r\(stage.rawValue): \(percent)% (\(amounts))\(end)".utf8))
+    }
+
+    func started(_ stage: JobStage) {
+        guard stage == .baselines else { return }
+        FileHandle.standardError.write(Data("\rreading the histories; Spearman, Pearson and HSIC baselines ...\u{1B}[K".utf8))
     }
 }

@@ -22,8 +22,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(name: .customLong("init"), help: "JSON file {\"weights\": [...], \"bias\": b} of starting parameters.")
     var initFile: String?
 
-    /// The training options, with every check that needs no data done (so that a bad option
-    /// stops the command before a large table is read).
+    /// The training options (checked by the request they go into).
     func options() throws -> TrainingOptions {
         var training = TrainingOptions()
         training.learningRate = lr
@@ -34,14 +33,7 @@ struct TrainingArguments: ParsableArguments {
         training.activation = activation
         training.loss = loss.loss(delta: huberDelta)
         training.initial = try initFile.map(InitialParameters.read(path:))
-        try training.validate()
         return training
-    }
-
-    /// Trains with a progress line unless `quiet`.
-    func train(_ design: Design, _ training: TrainingOptions, quiet: Bool) throws -> [History] {
-        let progress = Terminal.progress("training", total: training.restarts * training.epochs, quiet: quiet)
-        return try Trainer.train(design, options: training, progress: progress)
     }
 }
 
@@ -56,35 +48,17 @@ struct SurfaceArguments: ParsableArguments {
     @Option(help: "Two features whose weight axes span the plane (overrides --directions).")
     var axes: NameList?
 
-    func checked() throws -> SurfaceArguments {
-        guard grid >= 3 && grid <= 401 else { throw SlopeError.invalidOption(name: "--grid", reason: "must be between 3 and 401") }
-        guard span > 0 && span.isFinite else { throw SlopeError.invalidOption(name: "--span", reason: "must be a positive number") }
-        if let axes, axes.names.count != 2 || Set(axes.names).count != 2 {
-            throw SlopeError.invalidOption(name: "--axes", reason: "give two different feature names, e.g. --axes alcohol,hue")
-        }
-        return self
-    }
-
-    /// The directions for `design`, with a label for captions.
-    func plane(_ design: Design, seed: UInt64) throws -> (PlaneDirections, String) {
+    func options() throws -> SurfaceOptions {
+        let plane: SurfaceOptions.Plane
         if let names = axes?.names {
-            let index = try names.map { name in
-                guard let i = design.featureNames.firstIndex(of: name) else {
-                    throw SlopeError.invalidOption(name: "--axes", reason: "\"\(name)\" is not a feature (features: \(design.featureNames.joined(separator: ", ")))")
-                }
-                return i
+            guard names.count == 2 else {
+                throw SlopeError.invalidSetting(.axes, reason: "give two different feature names, e.g. --axes alcohol,hue")
             }
-            return (.axes(index[0], index[1]), "δ, η = the weight axes of \(names[0]) and \(names[1]), scaled to ‖θ*‖")
+            plane = .axes(names[0], names[1])
+        } else {
+            plane = directions == .pca ? .pca : .random
         }
-        switch directions {
-        case .random: return (.random(seed: seed), "δ, η = Gaussian directions (seed \(seed)) scaled to ‖θ*‖")
-        case .pca: return (.pca, "δ, η = the first two principal directions of restart 0's path, scaled to ‖θ*‖")
-        }
-    }
-
-    func surface(_ design: Design, _ training: TrainingOptions, _ histories: [History], plane: PlaneDirections) -> LossSurface {
-        let loss = NetworkLoss(design: design, activation: training.activation, loss: training.loss)
-        return LossSurface(loss: loss, histories: histories, directions: plane, grid: grid, span: span)
+        return try SurfaceOptions(grid: grid, span: span, plane: plane)
     }
 }
 

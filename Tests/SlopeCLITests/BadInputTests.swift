@@ -17,11 +17,14 @@ import Testing
         ("duplicate names", "a,a,y\n1,2,3\n4,5,6\n", [], "columns 1 and 2 are both named \"a\""),
         ("all constant", "a,b,y\n1,2,3\n1,2,6\n", [], "every feature column is constant"),
         ("unknown feature", "a,b,y\n1,2,3\n4,5,6\n", ["--features", "a,q"], "no column named \"q\""),
-        ("bad lr", "a,b,y\n1,2,3\n4,5,6\n", ["--lr=-1"], "option --lr: must be a positive number"),
+        ("bad lr", "a,b,y\n1,2,3\n4,5,6\n", ["--lr=-1"], "--lr: must be a positive number"),
         ("bad activation", "a,b,y\n1,2,3\n4,5,6\n", ["--activation", "cosine"], "cosine"),
         ("bad init", "a,b,y\n1,2,3\n4,5,6\n", ["--init", "/no/init.json"], "/no/init.json"),
         // A bad option is reported before the table is read (it may be gigabytes).
-        ("bad option before a bad table", "a,b,y\n1,x,3\n", ["--epochs", "1"], "option --epochs: must be at least 2"),
+        ("bad option before a bad table", "a,b,y\n1,x,3\n", ["--epochs", "1"], "--epochs: must be at least 2"),
+        // The library names the setting; the command line names its flag.
+        ("diverged", "a,b,y\n1,2,3\n4,5,6\n9,1,2\n", ["--activation", "identity", "--lr", "1e6", "--epochs", "50"],
+         "; try a smaller --lr"),
     ]
 
     @Test(arguments: cases.indices)

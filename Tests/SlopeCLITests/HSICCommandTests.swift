@@ -134,7 +134,7 @@ struct TestRandom {
         ("a,y\n1,2\n2,\n3,4\n", [], "row 3, column 2 (y): the cell is empty"),
         ("a,y\n1,2\n-2,3\n3,4\n", ["--log", "a"], "row 3, column 1 (a): \"-2\" is not positive"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--estimator", "U"], "needs at least 4 rows; the sample has 3"),
-        ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "1.5"], "the goal fraction must be in (0, 1)"),
+        ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "1.5"], "--goal: must be in (0, 1)"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "0.1", "--conditional", "0.1"], "give one of --goal"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--threshold", "-5"], "the goal set holds 0 of 3 rows"),
         ("a,y\n1,2\n2,2\n3,2\n", [], "the target column \"y\" is constant"),

@@ -50,7 +50,7 @@ import Testing
         (["study", "analyze", "/no/such.db"], "no such file"),
         (["study", "analyze", "OPTUNA", "--study", "nope"], "no Optuna study named \"nope\"; the storage holds \"toy\", \"multi\""),
         (["study", "analyze", "OPTUNA"], "choose one with --study"),
-        (["study", "analyze", "TOY"], "option --objective: name the objective columns"),
+        (["study", "analyze", "TOY"], "--objective: name the objective columns"),
         (["study", "analyze", "TOY", "--objective", "nope"], "no column named \"nope\""),
         (["study", "analyze", "TOY", "--objective", "error", "--goal", "1.5"], "--goal"),
         (["study", "analyze", "OPTUNA", "--study", "toy", "--objective", "accuracy"], "no trial recorded an objective \"accuracy\""),

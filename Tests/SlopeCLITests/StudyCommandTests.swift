@@ -76,7 +76,7 @@ import Testing
         #expect(run.stderr == "slope: error: \(spec.path):9: parameters.width.min: min (8) is greater than max (2)\n")
         #expect(!FileManager.default.fileExists(atPath: store))
         let jobs = try CLIRunner.run(["study", "run", spec.path, "--store", store, "--jobs", "0"])
-        #expect(jobs.status == 2 && jobs.stderr == "slope: error: option --jobs: must be at least 1\n")
+        #expect(jobs.status == 2 && jobs.stderr == "slope: error: --jobs: must be at least 1\n")
         #expect(!FileManager.default.fileExists(atPath: store))
         let missing = try CLIRunner.run(["study", "status", store])
         #expect(missing.status == 2 && missing.stderr == "slope: error: \(store): no such study store\n")
@@ -144,7 +144,7 @@ import Testing
         let noData = try CLIRunner.run(["mlp"])
         #expect(noData.status == 2 && noData.stderr.contains("give --images and --labels, or --csv"))
         let badLR = try CLIRunner.run(["mlp", "--csv", CLIRunner.example("wine.csv"), "--lr=-1"])
-        #expect(badLR.status == 2 && badLR.stderr == "slope: error: option --lr: must be a positive number\n")
+        #expect(badLR.status == 2 && badLR.stderr == "slope: error: --lr: must be a positive number\n")
     }
 
     /// `trainer: mlp` runs slope itself as each trial's child.

@@ -98,7 +98,7 @@ struct HSICLibraryTests {
     @Test("toy trials: lr, optimizer and momentum matter for the best 20 %, width does not")
     func readmeExample() throws {
         let trials = try CSVReader().readMixed(path: Paths.exampleData("toy-trials.csv").path)
-        var columns = HSICColumns(target: "error")
+        var columns = ColumnSelection(target: "error")
         columns.log = ["lr"]
         var options = HSICOptions()
         options.measure = .target(Goal(boundary: .quantile(0.2)))

@@ -51,7 +51,7 @@ import Testing
         let reference = try Reference.load(name)
         let (design, history) = try train(reference)
         for (convention, expected) in [(Convention.diag, reference.trend_rho), (.tape, reference.trend_rho_tape)] {
-            let reading = Reading(design: design, histories: [history], convention: convention, flat: 0.1)
+            let reading = try Reading(design: design, histories: [history], options: ReadingOptions(convention: convention))
             for (i, feature) in reference.features.enumerated() {
                 let report = try #require(reading.features.first { $0.name == feature })
                 let rho = try #require(report.trend.rho[0])
@@ -66,7 +66,7 @@ import Testing
         // The reading's baselines are measured on the scaled columns (the raw ones are not
         // kept); scaling is positive-affine, so SciPy's values on the raw table must hold.
         let (design, history) = try train(reference)
-        let reading = Reading(design: design, histories: [history], convention: .diag, flat: 0.1)
+        let reading = try Reading(design: design, histories: [history], options: ReadingOptions())
         for (i, feature) in reference.features.enumerated() {
             let report = try #require(reading.features.first { $0.name == feature })
             let spearman = try #require(report.spearman), pearson = try #require(report.pearson)

@@ -97,7 +97,7 @@ import Testing
     @Test func badOptionsAndDivergence() throws {
         var options = MLPOptions()
         options.lr = 0
-        #expect(throws: SlopeError.invalidOption(name: "--lr", reason: "must be a positive number")) { try options.validate() }
+        #expect(throws: SlopeError.invalidSetting(.learningRate, reason: "must be a positive number")) { try options.validate() }
         options = MLPOptions()
         options.activation = .swish
         #expect(throws: SlopeError.self) { try options.validate() }

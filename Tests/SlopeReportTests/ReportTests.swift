@@ -17,8 +17,8 @@ struct ReportTests {
         training.epochs = 60
         training.restarts = 3
         let histories = try Trainer.train(design, options: training)
-        let analysis = Analysis(design: design, source: "t.csv", training: training, featureScaling: .minMax,
-                                convention: .diag, flat: 0.1, histories: histories, includeHistory: false)
+        let analysis = try Analysis(design: design, source: "t.csv", training: training, featureScaling: .minMax,
+                                    reading: ReadingOptions(), histories: histories, includeHistory: false)
         let surface = LossSurface(loss: NetworkLoss(design: design, activation: .tanh, loss: .mse),
                                   histories: histories, directions: .random(seed: 0), grid: 9, span: 1)
         return (analysis, histories, surface)

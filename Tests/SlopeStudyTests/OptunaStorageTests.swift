@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 import Testing
 @testable import SlopeCore
@@ -62,7 +63,7 @@ import Testing
         #expect(multi.objectives.map(\.direction) == [.minimize, .maximize])
         let toy = try OptunaStudy(path: Self.db, study: "toy")
         let spec = try SpecReader.parse(toy.specText(), file: "toy", folder: "")
-        let table = try TrialTable(spec: spec, trials: toy.storedTrials(), source: "toy", columns: StudyColumns())
+        let table = try TrialTable(spec: spec, trials: toy.storedTrials(), source: "toy", columns: ColumnSelection())
         let kinds = Dictionary(uniqueKeysWithValues: table.parameters.map { ($0.name, $0.kind) })
         #expect(kinds == ["lr": .log, "width": .integer, "depth": .integer, "dropout": .continuous,
                           "optimizer": .categorical, "momentum": .continuous, "batch_norm": .boolean])
@@ -80,10 +81,10 @@ import Testing
     }
 
     @Test func anUnknownStudyListsThoseThere() {
-        #expect(throws: StudyError.store(Self.db, "no Optuna study named \"nope\"; the storage holds \"toy\", \"multi\"")) {
+        #expect(throws: SlopeError.store(file: Self.db, reason: "no Optuna study named \"nope\"; the storage holds \"toy\", \"multi\"")) {
             try OptunaStudy(path: Self.db, study: "nope")
         }
-        #expect(throws: StudyError.store(Self.db, "the storage holds 2 studies (\"toy\", \"multi\"); choose one with --study")) {
+        #expect(throws: SlopeError.ambiguousStudy(file: Self.db, studies: ["toy", "multi"])) {
             try OptunaStudy(path: Self.db, study: nil)
         }
     }

@@ -1,3 +1,4 @@
+import SlopeCore
 import Testing
 @testable import SlopeStudy
 
@@ -17,7 +18,7 @@ let toySpec = """
       momentum: {distribution: uniform, min: 0.0, max: 0.99, when: {optimizer: momentum}}
     """
 
-func parse(_ text: String) throws(StudyError) -> StudySpec {
+func parse(_ text: String) throws(SlopeError) -> StudySpec {
     try SpecReader.parse(text, file: "s.yaml", folder: "/tmp")
 }
 

@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 import Testing
 @testable import SlopeStudy
@@ -53,7 +54,7 @@ import Testing
         let store = try TrialStore(path: scratch.file("s.sqlite"))
         _ = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 1)
         let (other, _) = try study(scratch, seed: 2)
-        #expect(throws: StudyError.self) {
+        #expect(throws: SlopeError.self) {
             try StudyRunner(spec: other, store: store, slopeExecutable: "x", jobs: 1)
         }
         // Comments and spacing are not part of the study's identity.

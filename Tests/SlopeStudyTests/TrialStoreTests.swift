@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 import Testing
 @testable import SlopeStudy
@@ -65,11 +66,11 @@ import Testing
     @Test func storeErrorsAreOneLine() throws {
         let scratch = try Scratch()
         try "not a database".write(toFile: scratch.file("bad.sqlite"), atomically: true, encoding: .utf8)
-        #expect(throws: StudyError.self) { try TrialStore(path: scratch.file("bad.sqlite")) }
-        #expect(throws: StudyError.store(scratch.file("none.sqlite"), "no such study store")) {
+        #expect(throws: SlopeError.self) { try TrialStore(path: scratch.file("bad.sqlite")) }
+        #expect(throws: SlopeError.store(file: scratch.file("none.sqlite"), reason: "no such study store")) {
             try TrialStore.existing(path: scratch.file("none.sqlite"))
         }
         let empty = try TrialStore(path: scratch.file("empty.sqlite"))
-        #expect(throws: StudyError.store(scratch.file("empty.sqlite"), "the store holds no study")) { try StoredStudy(store: empty) }
+        #expect(throws: SlopeError.store(file: scratch.file("empty.sqlite"), reason: "the store holds no study")) { try StoredStudy(store: empty) }
     }
 }

@@ -13,7 +13,7 @@ public struct CSVReader: Sendable {
     /// - Parameter delimiter: a single ASCII character other than `"`, CR or LF.
     public init(delimiter: Character = ",") throws {
         guard let byte = delimiter.asciiValue, delimiter != "\"", delimiter != "\n", delimiter != "\r" else {
-            throw SlopeError.invalidOption(name: "--delimiter", reason: "\"\(delimiter)\" is not a single ASCII character other than a quote or a line break")
+            throw SlopeError.invalidSetting(.delimiter, reason: "\"\(delimiter)\" is not a single ASCII character other than a quote or a line break")
         }
         self.delimiter = byte
     }

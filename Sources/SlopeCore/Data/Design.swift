@@ -1,21 +1,24 @@
-/// Which columns of a table are features and target, and how they are scaled.
-public struct DesignOptions: Sendable {
-    /// The target column; `nil` takes the last column.
-    public var target: String?
-    /// The feature columns in this order; `nil` takes every column but the target.
-    public var features: [String]?
-    /// Columns to leave out.
-    public var drop: [String]
+/// Which columns of a table are features and target, and how they are scaled
+/// (docs/method.md, "Preprocessing").
+public struct DesignOptions: Sendable, Equatable {
+    /// The target (the first of `columns.targets`, else the last column) and the features
+    /// (`columns.inputs`, else every other column not ignored).
+    public var columns: ColumnSelection
     public var featureScaling: FeatureScaling
     public var targetScaling: TargetScaling
 
-    public init(target: String? = nil, features: [String]? = nil, drop: [String] = [],
-                featureScaling: FeatureScaling = .minMax, targetScaling: TargetScaling = .range(-1, 1)) {
-        self.target = target
-        self.features = features
-        self.drop = drop
+    public init(columns: ColumnSelection = ColumnSelection(), featureScaling: FeatureScaling = .minMax,
+                targetScaling: TargetScaling = .range(-1, 1)) {
+        self.columns = columns
         self.featureScaling = featureScaling
         self.targetScaling = targetScaling
+    }
+
+    /// The target, the features in this order (nil: all but the target) and columns to leave out.
+    public init(target: String? = nil, features: [String]? = nil, drop: [String] = [],
+                featureScaling: FeatureScaling = .minMax, targetScaling: TargetScaling = .range(-1, 1)) {
+        self.init(columns: ColumnSelection(target: target, inputs: features, ignored: drop),
+                  featureScaling: featureScaling, targetScaling: targetScaling)
     }
 }
 

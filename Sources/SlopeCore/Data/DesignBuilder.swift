@@ -18,11 +18,10 @@ struct DesignBuilder {
     /// - Throws: `SlopeError` for a repeated or unknown column name, or no feature left.
     init(source: String, names: [String], options: DesignOptions) throws {
         let header = try Table(source: source, columnNames: names, columns: names.map { _ in [] })
-        let targetColumn = try options.target.map(header.index(of:)) ?? (names.count - 1)
-        var chosen = try options.features.map { try $0.map(header.index(of:)) }
-            ?? Array(names.indices).filter { $0 != targetColumn }
-        let dropped = try Set(options.drop.map(header.index(of:)))
-        chosen.removeAll { dropped.contains($0) || $0 == targetColumn }
+        let columns = options.columns
+        for name in columns.mentioned { _ = try header.index(of: name) }
+        let targetColumn = try columns.target(among: names).map(header.index(of:)) ?? (names.count - 1)
+        let chosen = try columns.inputs(among: names, outputs: [names[targetColumn]]).map(header.index(of:))
         guard !chosen.isEmpty else { throw SlopeError.noFeatures(file: source) }
         var slot = [Int](repeating: -1, count: names.count)
         for (i, c) in chosen.enumerated() { slot[c] = i }

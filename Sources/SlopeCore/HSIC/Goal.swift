@@ -1,10 +1,5 @@
 import Foundation
 
-/// Whether small or large outputs are good.
-public enum Direction: String, Sendable, Codable {
-    case minimize, maximize
-}
-
 /// The set of good outputs that goal-oriented HSIC measures against (Novello et al. 2023;
 /// Marrel and Chabridon 2021), and the weight w(y) it gives each output.
 public struct Goal: Sendable, Equatable {

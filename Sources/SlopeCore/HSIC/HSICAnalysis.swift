@@ -89,7 +89,7 @@ public struct HSICAnalysis: Sendable, Encodable {
         let kernels = options.kernels
         var jobs = sample.inputs.map { input in
             let rows = input.activeRows
-            return HSICJob(name: input.name, rows: rows, unitDiagonal: input.hasUnitDiagonal(kernels)) {
+            return HSICIndexJob(name: input.name, rows: rows, unitDiagonal: input.hasUnitDiagonal(kernels)) {
                 input.gram(rows: rows, kernels: kernels)
             }
         }
@@ -97,7 +97,7 @@ public struct HSICAnalysis: Sendable, Encodable {
         for (a, b) in pairs {
             let (x, z) = (sample.inputs[a], sample.inputs[b])
             let rows = Set(x.activeRows).intersection(z.activeRows).sorted()
-            jobs.append(HSICJob(name: "\(x.name)×\(z.name)", rows: rows,
+            jobs.append(HSICIndexJob(name: "\(x.name)×\(z.name)", rows: rows,
                                 unitDiagonal: x.hasUnitDiagonal(kernels) && z.hasUnitDiagonal(kernels)) {
                 guard let kx = x.gram(rows: rows, kernels: kernels),
                       let kz = z.gram(rows: rows, kernels: kernels) else { return nil }
@@ -141,8 +141,8 @@ public struct HSICAnalysis: Sendable, Encodable {
         let w = goal.weights(for: y)
         let inside = w.filter { $0 == 1 }.count
         if Set(w).count < 2 || !w.contains(where: { $0 > 0 }) {
-            let option = if case .conditional = options.measure { "--conditional" } else { "--goal" }
-            throw SlopeError.invalidOption(name: option, reason: "the goal set holds \(inside) of \(y.count) rows of \(sample.outputName), so it does not split them")
+            let setting: Setting = if case .conditional = options.measure { .conditionalGoal } else { .goal }
+            throw SlopeError.invalidSetting(setting, reason: "the goal set holds \(inside) of \(y.count) rows of \(sample.outputName), so it does not split them")
         }
         return w
     }

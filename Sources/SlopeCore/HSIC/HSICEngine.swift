@@ -9,7 +9,7 @@ enum HSICEngine {
     /// - Parameter y: the output on all rows of the sample.
     /// - Complexity: per job, O(m²) memory and O((1 + B_perm + B_boot) m²) time on its m rows;
     ///   permutations and resamples run in parallel.
-    static func run(_ jobs: [HSICJob], y: [Double], options: HSICOptions,
+    static func run(_ jobs: [HSICIndexJob], y: [Double], options: HSICOptions,
                     progress: ProgressCounter?) -> [HSICIndex] {
         var results = [HSICIndex?](repeating: nil, count: jobs.count)
         var groups: [[Int]: [Int]] = [:]
@@ -75,7 +75,7 @@ private struct Group {
     }
 
     /// Measures a batch of jobs on this group's rows.
-    func measure(_ jobs: [HSICJob], progress: ProgressCounter?) -> [HSICIndex] {
+    func measure(_ jobs: [HSICIndexJob], progress: ProgressCounter?) -> [HSICIndex] {
         let output = self.output!
         let grams = parallelMap(jobs.count) { jobs[$0].gram() }
         let live = jobs.indices.filter { grams[$0] != nil }

@@ -23,33 +23,40 @@ public struct HSICOptions: Sendable {
 
     public init() {}
 
-    /// Checks the settings against a sample of `rows` rows.
+    /// Checks the settings against a sample of `rows` rows: `validate()`, then the rows the
+    /// estimator needs and the memory the Gram matrices take.
     public func validate(rows: Int) throws {
-        func fail(_ name: String, _ reason: String) -> SlopeError { .invalidOption(name: name, reason: reason) }
+        try validate()
         let minimum = estimator == .u ? 4 : 2
         guard rows >= minimum else {
-            throw fail("--estimator", "the \(estimator.rawValue)-statistic needs at least \(minimum) rows; the sample has \(rows)")
+            throw SlopeError.invalidSetting(.estimator, reason: "the \(estimator.rawValue)-statistic needs at least \(minimum) rows; the sample has \(rows)")
         }
         let bytes = 3 * 8 * Double(rows) * Double(rows)
         let available = Double(ProcessInfo.processInfo.physicalMemory) / 2
         guard bytes <= available else {
-            throw fail("--subsample", "\(rows) rows need \(Int(bytes / 1e9)) GB for the n × n Gram matrices (half the memory is \(Int(available / 1e9)) GB); measure on a subsample of the rows")
+            throw SlopeError.invalidSetting(.sampleSize, reason: "\(rows) rows need \(Int(bytes / 1e9)) GB for the n × n Gram matrices (half the memory is \(Int(available / 1e9)) GB); measure on a subsample of the rows")
         }
-        guard permutations >= 0 else { throw fail("--permutations", "must be 0 or more") }
-        guard bootstrap >= 0 else { throw fail("--bootstrap", "must be 0 or more") }
-        guard confidence > 0 && confidence < 1 else { throw fail("--confidence", "must be in (0, 1)") }
+    }
+
+    /// Checks what does not depend on the sample: counts, coverage, bandwidth, estimator and goal.
+    public func validate() throws {
+        func fail(_ setting: Setting, _ reason: String) -> SlopeError { .invalidSetting(setting, reason: reason) }
+        guard permutations >= 0 else { throw fail(.permutations, "must be 0 or more") }
+        guard bootstrap >= 0 else { throw fail(.bootstrap, "must be 0 or more") }
+        guard confidence > 0 && confidence < 1 else { throw fail(.confidence, "must be in (0, 1)") }
         if case .fixed(let s) = kernels.bandwidth, !(s > 0 && s.isFinite) {
-            throw fail("--bandwidth", "must be std, median or a positive number")
+            throw fail(.bandwidth, "must be std, median or a positive number")
         }
         if case .conditional = measure, estimator == .u {
-            throw fail("--estimator", "conditional HSIC is defined for the V-statistic only")
+            throw fail(.estimator, "conditional HSIC is defined for the V-statistic only")
         }
         if let goal = measure.goal {
             if case .quantile(let alpha) = goal.boundary, !(alpha > 0 && alpha < 1) {
-                throw fail("--goal", "the goal fraction must be in (0, 1)")
+                let setting: Setting = if case .conditional = measure { .conditionalGoal } else { .goal }
+                throw fail(setting, "must be in (0, 1)")
             }
             if let s = goal.smoothness, !(s > 0 && s.isFinite) {
-                throw fail("--smooth", "must be a positive number")
+                throw fail(.smoothness, "must be a positive number")
             }
         }
     }

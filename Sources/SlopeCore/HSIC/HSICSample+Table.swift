@@ -1,35 +1,17 @@
 import Foundation
 
-/// Which columns of a table are the output and the inputs, and how to read the inputs.
-public struct HSICColumns: Sendable {
-    /// The output column.
-    public var target: String
-    /// The input columns (nil: every column but the target and `drop`).
-    public var inputs: [String]?
-    /// Columns left out.
-    public var drop: [String] = []
-    /// Numeric inputs read on a log scale.
-    public var log: [String] = []
-    /// Numeric inputs read as unordered levels (text columns are levels anyway).
-    public var categorical: [String] = []
-
-    public init(target: String, inputs: [String]? = nil) {
-        self.target = target
-        self.inputs = inputs
-    }
-}
-
 extension HSICSample {
     /// The sample of `table`'s columns: the output must be a number on every row; an empty
     /// input cell marks the input inactive on that row (a conditional input).
     /// - Throws: `SlopeError` naming the file, row and column of the first bad cell.
-    public init(table: MixedTable, columns: HSICColumns) throws {
-        for name in [columns.target] + columns.drop + columns.log + columns.categorical + (columns.inputs ?? []) {
-            _ = try table.column(name)
-        }
-        let target = try table.column(columns.target)
+    /// The output is the first of `columns.targets` (nil: the last column).
+    public init(table: MixedTable, columns: ColumnSelection) throws {
+        for name in columns.mentioned { _ = try table.column(name) }
+        let header = table.columns.map(\.name)
+        guard let targetName = columns.target(among: header) else { throw SlopeError.emptyFile(file: table.source) }
+        let target = try table.column(targetName)
         let y = try Self.numbers(target, table)
-        let names = columns.inputs ?? table.columns.map(\.name).filter { $0 != columns.target && !columns.drop.contains($0) }
+        let names = columns.inputs(among: header, outputs: [targetName])
         guard !names.isEmpty else { throw SlopeError.noFeatures(file: table.source) }
         let inputs = try names.map { name in
             try Self.input(try table.column(name), table, log: columns.log.contains(name),

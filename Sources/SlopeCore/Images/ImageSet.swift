@@ -27,6 +27,9 @@ public struct ImageSet: Sendable {
                         labels: y.values.map(Int.init))
     }
 
+    /// The name of the task table's target column.
+    public static let targetName = "target"
+
     /// The name of pixel (r, c) as a feature: "r3c5".
     public static func pixelName(_ r: Int, _ c: Int) -> String { "r\(r)c\(c)" }
 
@@ -35,21 +38,23 @@ public struct ImageSet: Sendable {
     /// `subset` keeps that many of the chosen images, drawn by a seeded shuffle (in order).
     public func task(digits: [Int], subset: Int?, seed: UInt64) throws -> Table {
         guard digits.count == 1 || digits.count == 2, Set(digits).count == digits.count else {
-            throw SlopeError.invalidOption(name: "--digits", reason: "give one digit (one vs rest) or two different digits")
+            throw SlopeError.invalidSetting(.digits, reason: "give one digit (one vs rest) or two different digits")
         }
         var rows = digits.count == 1 ? Array(0..<count) : (0..<count).filter { digits.contains(labels[$0]) }
         for d in digits where !labels.contains(d) {
-            throw SlopeError.invalidOption(name: "--digits", reason: "no image has the label \(d)")
+            throw SlopeError.invalidSetting(.digits, reason: "no image has the label \(d)")
         }
         if let subset, subset < rows.count {
-            guard subset >= 2 else { throw SlopeError.invalidOption(name: "--subset", reason: "must be at least 2") }
+            guard subset >= 2 else { throw SlopeError.invalidSetting(.subset, reason: "must be at least 2") }
             var g = SeededGenerator(seed: seed)
             rows = g.sample(subset, of: rows.count).map { rows[$0] }
         }
-        let positive = digits.last!
+        guard let positive = digits.last else {
+            throw SlopeError.invalidSetting(.digits, reason: "give one digit (one vs rest) or two different digits")
+        }
         var columns = (0..<pixelCount).map { p in rows.map { pixels[$0 * pixelCount + p] } }
         columns.append(rows.map { labels[$0] == positive ? 1.0 : 0.0 })
-        let names = (0..<height).flatMap { r in (0..<width).map { Self.pixelName(r, $0) } } + ["target"]
+        let names = (0..<height).flatMap { r in (0..<width).map { Self.pixelName(r, $0) } } + [Self.targetName]
         return try Table(source: "images", columnNames: names, columns: columns)
     }
 }

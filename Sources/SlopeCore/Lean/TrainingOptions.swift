@@ -44,7 +44,7 @@ public struct TrainingOptions: Sendable {
         try validate()
         if let initial {
             guard initial.weights.count == design.featureCount else {
-                throw SlopeError.invalidOption(name: "--init", reason: "has \(initial.weights.count) weights for \(design.featureCount) features (\(design.featureNames.joined(separator: ", ")))")
+                throw SlopeError.invalidSetting(.initialParameters, reason: "has \(initial.weights.count) weights for \(design.featureCount) features (\(design.featureNames.joined(separator: ", ")))")
             }
         }
     }
@@ -53,19 +53,19 @@ public struct TrainingOptions: Sendable {
     /// at least 1 restart and 1 row per batch, a positive Huber delta, finite initial parameters.
     public func validate() throws {
         guard learningRate.isFinite && learningRate > 0 else {
-            throw SlopeError.invalidOption(name: "--lr", reason: "must be a positive number")
+            throw SlopeError.invalidSetting(.learningRate, reason: "must be a positive number")
         }
-        guard epochs >= 2 else { throw SlopeError.invalidOption(name: "--epochs", reason: "must be at least 2") }
-        guard restarts >= 1 else { throw SlopeError.invalidOption(name: "--restarts", reason: "must be at least 1") }
+        guard epochs >= 2 else { throw SlopeError.invalidSetting(.epochs, reason: "must be at least 2") }
+        guard restarts >= 1 else { throw SlopeError.invalidSetting(.restarts, reason: "must be at least 1") }
         if let batchSize, batchSize < 1 {
-            throw SlopeError.invalidOption(name: "--batch-size", reason: "must be at least 1")
+            throw SlopeError.invalidSetting(.batchSize, reason: "must be at least 1")
         }
         if case .huber(let delta) = loss, !(delta > 0 && delta.isFinite) {
-            throw SlopeError.invalidOption(name: "--huber-delta", reason: "must be a positive number")
+            throw SlopeError.invalidSetting(.huberDelta, reason: "must be a positive number")
         }
         if let initial {
             guard (initial.weights + [initial.bias]).allSatisfy(\.isFinite) else {
-                throw SlopeError.invalidOption(name: "--init", reason: "weights and bias must be finite")
+                throw SlopeError.invalidSetting(.initialParameters, reason: "weights and bias must be finite")
             }
         }
     }

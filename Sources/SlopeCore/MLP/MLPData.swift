@@ -27,10 +27,10 @@ public struct MLPData: Sendable {
                 validationShare: Double, splitSeed: UInt64) throws(SlopeError) {
         let n = y.count
         guard validationShare > 0 && validationShare < 1 else {
-            throw .invalidOption(name: "--validation", reason: "must be a share in (0, 1)")
+            throw .invalidSetting(.validationShare, reason: "must be a share in (0, 1)")
         }
         let nValidation = max(1, Int((Double(n) * validationShare).rounded()))
-        guard n - nValidation >= 2 else { throw .invalidOption(name: "--validation", reason: "leaves fewer than 2 training rows") }
+        guard n - nValidation >= 2 else { throw .invalidSetting(.validationShare, reason: "leaves fewer than 2 training rows") }
         var order = Array(0..<n)
         var g = SeededGenerator(seed: splitSeed)
         g.shuffle(&order)
@@ -49,14 +49,14 @@ public struct MLPData: Sendable {
         let targets: (Targets, Targets)
         if classify {
             let labels = Array(Set(y)).sorted()
-            guard labels.count >= 2 else { throw .invalidOption(name: "--task", reason: "classification needs at least 2 classes") }
+            guard labels.count >= 2 else { throw .invalidSetting(.task, reason: "classification needs at least 2 classes") }
             let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
             targets = (.classes(trainRows.map { index[y[$0]]! }, labels: labels),
                        .classes(validationRows.map { index[y[$0]]! }, labels: labels))
         } else {
             let m = trainRows.reduce(0) { $0 + y[$1] } / Double(trainRows.count)
             let s = (trainRows.reduce(0) { $0 + (y[$1] - m) * (y[$1] - m) } / Double(trainRows.count)).squareRoot()
-            guard s > 0 else { throw .invalidOption(name: "--target", reason: "the target is constant on the training rows") }
+            guard s > 0 else { throw .invalidSetting(.target, reason: "the target is constant on the training rows") }
             targets = (.values(trainRows.map { (y[$0] - m) / s }, scale: s),
                        .values(validationRows.map { (y[$0] - m) / s }, scale: s))
         }

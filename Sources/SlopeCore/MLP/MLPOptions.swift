@@ -33,16 +33,16 @@ public struct MLPOptions: Sendable, Equatable {
 
     /// Fails on a value outside its domain, naming the option.
     public func validate() throws(SlopeError) {
-        func check(_ ok: Bool, _ name: String, _ reason: String) throws(SlopeError) {
-            if !ok { throw .invalidOption(name: name, reason: reason) }
+        func check(_ ok: Bool, _ setting: Setting, _ reason: String) throws(SlopeError) {
+            if !ok { throw .invalidSetting(setting, reason: reason) }
         }
-        try check(lr > 0 && lr.isFinite, "--lr", "must be a positive number")
-        try check(width >= 1, "--width", "must be at least 1")
-        try check(depth >= 0, "--depth", "must be 0 or more")
-        try check(Self.activations.contains(activation), "--activation", "must be one of tanh, relu, sigmoid, gelu")
-        try check(momentum >= 0 && momentum < 1, "--momentum", "must be in [0, 1)")
-        try check(batchSize >= 1, "--batch_size", "must be at least 1")
-        try check(weightDecay >= 0 && weightDecay.isFinite, "--weight_decay", "must be 0 or more")
-        try check(epochs >= 1, "--epochs", "must be at least 1")
+        try check(lr > 0 && lr.isFinite, .learningRate, "must be a positive number")
+        try check(width >= 1, .width, "must be at least 1")
+        try check(depth >= 0, .depth, "must be 0 or more")
+        try check(Self.activations.contains(activation), .activation, "must be one of tanh, relu, sigmoid, gelu")
+        try check(momentum >= 0 && momentum < 1, .momentum, "must be in [0, 1)")
+        try check(batchSize >= 1, .batchSize, "must be at least 1")
+        try check(weightDecay >= 0 && weightDecay.isFinite, .weightDecay, "must be 0 or more")
+        try check(epochs >= 1, .epochs, "must be at least 1")
     }
 }

@@ -45,9 +45,10 @@ public struct Analysis: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey { case dataset, settings, features, agreement, history }
 
+    /// - Throws: what `Reading` throws.
     public init(design: Design, source: String, training: TrainingOptions, featureScaling: FeatureScaling,
-                convention: Convention, flat: Double, histories: [History], includeHistory: Bool) {
-        let reading = Reading(design: design, histories: histories, convention: convention, flat: flat)
+                reading options: ReadingOptions, histories: [History], includeHistory: Bool) throws {
+        let reading = try Reading(design: design, histories: histories, options: options)
         var huberDelta: Double? = nil
         if case .huber(let delta) = training.loss { huberDelta = delta }
         dataset = Dataset(file: source, rows: design.rowCount, target: design.targetName,
@@ -57,7 +58,7 @@ public struct Analysis: Sendable, Encodable {
                             learningRate: training.learningRate, epochs: training.epochs,
                             restarts: training.restarts, seeds: histories.map(\.seed),
                             batchSize: training.batchSize, featureScaling: featureScaling,
-                            explicitInit: training.initial != nil, convention: convention, flat: flat)
+                            explicitInit: training.initial != nil, convention: options.convention, flat: options.flat)
         features = reading.features
         agreement = reading.agreement
         history = includeHistory ? histories : nil

@@ -14,9 +14,11 @@ public enum HSICBaseline {
         return generator.sample(maximumRows, of: rowCount)
     }
 
-    /// One index per feature of `design`, in its order.
+    /// One index per feature of `design`, in its order. When the target takes one value on
+    /// the rows measured (a subset of a larger table), every index says so instead of a value.
+    /// - Throws: what `HSICAnalysis.run` throws for a sample it cannot measure.
     /// - Complexity: O(n · min(N, 2000)²).
-    public static func indices(_ design: Design) -> [HSICIndex] {
+    public static func indices(_ design: Design) throws -> [HSICIndex] {
         let rows = rows(design.rowCount)
         var options = HSICOptions()
         options.permutations = 0
@@ -26,9 +28,9 @@ public enum HSICBaseline {
                 HSICInput(name: design.featureNames[i], kind: .continuous,
                           values: .real(rows.map { design.x[$0 * design.featureCount + i] }))
             })
-        guard let analysis = try? HSICAnalysis.run(sample, options: options) else {
+        guard Set(sample.output).count > 1 else {
             return design.featureNames.map { HSICIndex(name: $0, rows: rows.count, note: "the target is constant") }
         }
-        return analysis.indices
+        return try HSICAnalysis.run(sample, options: options).indices
     }
 }

@@ -1,16 +1,16 @@
-/// Reads trained histories as the paper does (METHOD.md part 3).
+/// Reads trained histories as the paper does (docs/method.md, "The reading").
 public struct Reading: Sendable {
     /// Per-feature reports, ranked by mean ρ (highest first; undefined last).
     public let features: [FeatureReport]
     public let agreement: Agreement
 
-    /// - Parameters:
-    ///   - convention: which second derivative the trend reads.
-    ///   - flat: |ρ| below this is `flat`.
+    /// - Parameter options: which second derivative the trend reads, and the flat threshold.
+    /// - Throws: what `HSICBaseline.indices` throws.
     /// - Complexity: O(restarts · n · epochs log epochs) plus O(n · N log N) for the
     ///   correlations and O(n · min(N, 2000)²) for HSIC.
-    public init(design: Design, histories: [History], convention: Convention, flat: Double) {
-        let hsic = HSICBaseline.indices(design)
+    public init(design: Design, histories: [History], options: ReadingOptions) throws {
+        let convention = options.convention, flat = options.flat
+        let hsic = try HSICBaseline.indices(design)
         let targetRanks = Ranks.average(design.target)
         let reports = parallelMap(design.featureCount) { i -> FeatureReport in
             let column = design.column(i)

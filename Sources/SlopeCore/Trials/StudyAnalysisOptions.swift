@@ -38,9 +38,9 @@ public struct StudyAnalysisOptions: Sendable {
 
     /// Checks the values that no sample decides.
     public func validate() throws {
-        guard goal > 0 && goal < 1 else { throw SlopeError.invalidOption(name: "--goal", reason: "the goal fraction must be in (0, 1)") }
-        guard alpha > 0 && alpha < 1 else { throw SlopeError.invalidOption(name: "--alpha", reason: "must be in (0, 1)") }
-        guard permutations >= 0 else { throw SlopeError.invalidOption(name: "--permutations", reason: "must be 0 or more") }
-        guard bootstrap >= 0 else { throw SlopeError.invalidOption(name: "--bootstrap", reason: "must be 0 or more") }
+        guard goal > 0 && goal < 1 else { throw SlopeError.invalidSetting(.goal, reason: "must be in (0, 1)") }
+        guard alpha > 0 && alpha < 1 else { throw SlopeError.invalidSetting(.alpha, reason: "must be in (0, 1)") }
+        guard permutations >= 0 else { throw SlopeError.invalidSetting(.permutations, reason: "must be 0 or more") }
+        guard bootstrap >= 0 else { throw SlopeError.invalidSetting(.bootstrap, reason: "must be 0 or more") }
     }
 }

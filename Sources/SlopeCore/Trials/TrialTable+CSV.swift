@@ -1,47 +1,29 @@
-/// Which columns of a CSV of trials are objectives, which are left out, and how to read the
-/// hyperparameters.
-public struct TrialColumns: Sendable {
-    /// Objective columns, in order (at least one).
-    public var objectives: [String]
-    /// Objectives where larger is better (the others are minimised).
-    public var maximize: [String] = []
-    /// Columns that are neither objective nor hyperparameter. `id` and `state` (the
-    /// bookkeeping columns of `slope study export`) are always left out.
-    public var ignore: [String] = []
-    /// Numeric hyperparameters read on a log scale.
-    public var log: [String] = []
-    /// Numeric hyperparameters read as unordered levels (text columns are levels anyway).
-    public var categorical: [String] = []
-
-    public init(objectives: [String]) { self.objectives = objectives }
-
-    /// Columns never taken as hyperparameters.
-    public static let bookkeeping = ["id", "state"]
-}
-
 extension TrialTable {
-    /// The trials of a CSV: every column that is not an objective and not left out is a
-    /// hyperparameter (an empty cell: inactive on that trial); an objective cell is a number,
-    /// or empty where the trial has no value.
+    /// Columns of a table of trials never taken as hyperparameters (the bookkeeping columns
+    /// of `slope study export`).
+    public static let bookkeepingColumns = ["id", "state"]
+
+    /// The trials of a CSV: the objectives are `columns.targets` (at least one); every column
+    /// that is not an objective, not ignored and not a bookkeeping column is a hyperparameter
+    /// (an empty cell: inactive on that trial); an objective cell is a number, or empty where
+    /// the trial has no value.
     /// - Throws: `SlopeError` for an unknown column, no hyperparameter left, or a cell of an
     ///   objective that is not a number (naming file, row and column).
-    public init(table: MixedTable, columns: TrialColumns) throws {
-        for name in columns.objectives + columns.maximize + columns.ignore + columns.log + columns.categorical {
-            _ = try table.column(name)
+    public init(table: MixedTable, columns: ColumnSelection) throws {
+        for name in columns.mentioned { _ = try table.column(name) }
+        guard let wanted = columns.targets, !wanted.isEmpty else {
+            throw SlopeError.invalidSetting(.objectives, reason: "name the objective columns of a CSV of trials (available: \(table.columns.map(\.name).joined(separator: ", ")))")
         }
-        guard !columns.objectives.isEmpty else {
-            throw SlopeError.invalidOption(name: "--objective", reason: "name the objective columns of a CSV of trials (available: \(table.columns.map(\.name).joined(separator: ", ")))")
-        }
-        let objectives = try columns.objectives.map { name -> TrialObjective in
+        let objectives = try wanted.map { name -> TrialObjective in
             let column = try table.column(name)
             if let (row, text) = column.firstText {
                 throw SlopeError.notANumber(file: table.source, row: row, column: column.position, name: name, text: text)
             }
-            return TrialObjective(name: name, direction: columns.maximize.contains(name) ? .maximize : .minimize,
+            return TrialObjective(name: name, direction: columns.direction(of: name),
                                   values: column.numbers)
         }
-        let left = Set(columns.objectives + columns.ignore + TrialColumns.bookkeeping)
-        let parameters = try table.columns.filter { !left.contains($0.name) }.map { column in
+        let names = columns.inputs(among: table.columns.map(\.name), outputs: wanted + Self.bookkeepingColumns)
+        let parameters = try names.map { try table.column($0) }.map { column in
             try HSICSample.input(column, table, log: columns.log.contains(column.name),
                                  categorical: columns.categorical.contains(column.name))
         }

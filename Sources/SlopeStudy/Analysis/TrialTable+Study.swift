@@ -1,19 +1,8 @@
 import Foundation
 import SlopeCore
 
-/// How `study analyze` reads a study's trials: which objectives, and type overrides.
-public struct StudyColumns: Sendable {
-    /// Objectives to analyse; nil: the spec's objectives, then wall_time_s and peak_rss_bytes
-    /// where the trials recorded them.
-    public var objectives: [String]?
-    /// Objectives (beyond the spec's) where larger is better.
-    public var maximize: [String] = []
-    public var log: [String] = []
-    public var categorical: [String] = []
-
-    public init() {}
-
-    /// The objectives every slope trial records besides its metrics.
+/// The objectives every slope trial records besides its metrics.
+public enum RecordedObjective {
     public static let wallTime = "wall_time_s", peakMemory = "peak_rss_bytes"
 }
 
@@ -22,14 +11,14 @@ extension TrialTable {
     /// Hyperparameter types come from the spec: uniform and q_uniform → continuous,
     /// log_uniform_values → log, int_uniform → integer, a list of text → categorical, of
     /// true/false → boolean, of numbers → integer or continuous (ordered).
-    /// - Throws: `StudyError` for an objective no trial recorded (listing those recorded), a
+    /// - Throws: `SlopeError` for an objective no trial recorded (listing those recorded), a
     ///   `--log` parameter with a value ≤ 0, or a name that is not a parameter.
-    public init(spec: StudySpec, trials all: [StoredTrial], source: String, columns: StudyColumns) throws {
+    public init(spec: StudySpec, trials all: [StoredTrial], source: String, columns: ColumnSelection) throws {
         let trials = all.filter { $0.state == .done || $0.state == .failed }
-        guard !trials.isEmpty else { throw StudyError.store(source, "no finished trial to analyse") }
+        guard !trials.isEmpty else { throw SlopeError.store(file: source, reason: "no finished trial to analyse") }
         let names = spec.space.parameters.map(\.name)
         for name in columns.log + columns.categorical where !names.contains(name) {
-            throw StudyError.store(source, "\"\(name)\" is not a hyperparameter (hyperparameters: \(names.joined(separator: ", ")))")
+            throw SlopeError.store(file: source, reason: "\"\(name)\" is not a hyperparameter (hyperparameters: \(names.joined(separator: ", ")))")
         }
         let values = trials.map { Dictionary(uniqueKeysWithValues: spec.space.values(fromJSON: $0.parametersJSON).map { ($0.name, $0.value) }) }
         let parameters = try spec.space.parameters.map { p in
@@ -38,21 +27,21 @@ extension TrialTable {
         }
         let metrics = trials.map(\.metrics)
         let recorded = Set(metrics.flatMap(\.keys))
-        var wanted = columns.objectives ?? spec.objectives.map(\.name)
-        if columns.objectives == nil {
-            if trials.contains(where: { $0.wallTime != nil }) { wanted.append(StudyColumns.wallTime) }
-            if trials.contains(where: { $0.peakRSS != nil }) { wanted.append(StudyColumns.peakMemory) }
+        var wanted = columns.targets ?? spec.objectives.map(\.name)
+        if columns.targets == nil {
+            if trials.contains(where: { $0.wallTime != nil }) { wanted.append(RecordedObjective.wallTime) }
+            if trials.contains(where: { $0.peakRSS != nil }) { wanted.append(RecordedObjective.peakMemory) }
         }
         let objectives = try wanted.map { name -> TrialObjective in
-            let direction: Direction = spec.objectives.first { $0.name == name }.map { $0.direction == .maximize ? .maximize : .minimize }
-                ?? (columns.maximize.contains(name) ? .maximize : .minimize)
+            let direction: Direction = spec.objectives.first { $0.name == name }?.direction
+                ?? columns.direction(of: name)
             switch name {
-            case StudyColumns.wallTime: return TrialObjective(name: name, direction: direction, values: trials.map(\.wallTime))
-            case StudyColumns.peakMemory: return TrialObjective(name: name, direction: direction, values: trials.map { $0.peakRSS.map(Double.init) })
+            case RecordedObjective.wallTime: return TrialObjective(name: name, direction: direction, values: trials.map(\.wallTime))
+            case RecordedObjective.peakMemory: return TrialObjective(name: name, direction: direction, values: trials.map { $0.peakRSS.map(Double.init) })
             default:
                 guard recorded.contains(name) else {
-                    let available = (recorded.sorted() + [StudyColumns.wallTime, StudyColumns.peakMemory]).joined(separator: ", ")
-                    throw StudyError.store(source, "no trial recorded an objective \"\(name)\" (recorded: \(available))")
+                    let available = (recorded.sorted() + [RecordedObjective.wallTime, RecordedObjective.peakMemory]).joined(separator: ", ")
+                    throw SlopeError.store(file: source, reason: "no trial recorded an objective \"\(name)\" (recorded: \(available))")
                 }
                 return TrialObjective(name: name, direction: direction, values: metrics.map { $0[name] })
             }
@@ -73,7 +62,7 @@ extension TrialTable {
         if case .logUniform = p.domain { isLog = true }
         if isLog {
             if let bad = numbers.compactMap({ $0 }).first(where: { $0 <= 0 }) {
-                throw StudyError.store(source, "hyperparameter \"\(p.name)\" is read on a log scale but takes the value \(bad)")
+                throw SlopeError.store(file: source, reason: "hyperparameter \"\(p.name)\" is read on a log scale but takes the value \(bad)")
             }
             return HSICInput(name: p.name, kind: .log, values: .real(numbers.map { $0.map(Foundation.log) }))
         }

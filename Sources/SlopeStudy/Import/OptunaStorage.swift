@@ -29,19 +29,19 @@ public struct OptunaStudy: Sendable {
     public let trials: [Trial]
 
     /// Reads study `name` (or the only study when nil) from the Optuna storage at `path`.
-    /// - Throws: `StudyError` when the file is not an Optuna storage, the study is unknown
+    /// - Throws: `SlopeError` when the file is not an Optuna storage, the study is unknown
     ///   (listing those present), or a distribution cannot be read.
     public init(path: String, study name: String?) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw StudyError.store(path, "no such file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
         var config = Configuration()
         config.readonly = true
         do {
             let db = try DatabaseQueue(path: path, configuration: config)
             self = try db.read { db in try Self.read(db, path: path, study: name) }
-        } catch let error as StudyError {
+        } catch let error as SlopeError {
             throw error
         } catch {
-            throw StudyError.store(path, "cannot read the Optuna storage: \(error)")
+            throw SlopeError.store(file: path, reason: "cannot read the Optuna storage: \(error)")
         }
     }
 
@@ -56,7 +56,7 @@ public struct OptunaStudy: Sendable {
 
     private static func read(_ db: Database, path: String, study name: String?) throws -> OptunaStudy {
         guard try db.tableExists("trial_params") && db.tableExists("studies") else {
-            throw StudyError.store(path, "not an Optuna storage (no tables studies and trial_params)")
+            throw SlopeError.store(file: path, reason: "not an Optuna storage (no tables studies and trial_params)")
         }
         let studies = try Row.fetchAll(db, sql: "SELECT study_id, study_name FROM studies ORDER BY study_id")
             .map { (id: $0["study_id"] as Int64, name: $0["study_name"] as String) }
@@ -64,12 +64,12 @@ public struct OptunaStudy: Sendable {
         let chosen: (id: Int64, name: String)
         if let name {
             guard let match = studies.first(where: { $0.name == name }) else {
-                throw StudyError.store(path, "no Optuna study named \"\(name)\"; the storage holds \(listed)")
+                throw SlopeError.store(file: path, reason: "no Optuna study named \"\(name)\"; the storage holds \(listed)")
             }
             chosen = match
         } else {
             guard studies.count == 1 else {
-                throw StudyError.store(path, "the storage holds \(studies.count) studies (\(listed)); choose one with --study")
+                throw SlopeError.ambiguousStudy(file: path, studies: studies.map(\.name))
             }
             chosen = studies[0]
         }
@@ -85,7 +85,7 @@ public struct OptunaStudy: Sendable {
             for p in try Row.fetchAll(db, sql: "SELECT param_name, param_value, distribution_json FROM trial_params WHERE trial_id = ? ORDER BY param_id", arguments: [id]) {
                 let pname: String = p["param_name"], json: String = p["distribution_json"]
                 guard let distribution = OptunaDistribution(json: json), let value = distribution.value(internal: p["param_value"]) else {
-                    throw StudyError.store(path, "trial \(row["number"] as Int) parameter \"\(pname)\": cannot read the distribution \(json)")
+                    throw SlopeError.store(file: path, reason: "trial \(row["number"] as Int) parameter \"\(pname)\": cannot read the distribution \(json)")
                 }
                 if !distributions.contains(where: { $0.name == pname }) { distributions.append((pname, distribution)) }
                 parameters.append((pname, value))

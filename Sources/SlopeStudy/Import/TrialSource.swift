@@ -9,18 +9,13 @@ public enum TrialSource {
     /// The trials of `path` as a table for the analysis.
     /// - Parameters:
     ///   - study: the Optuna study's name (needed when the storage holds several).
-    ///   - columns: objectives and type overrides; for a CSV `objectives` must be given.
-    ///   - ignore: CSV columns that are neither objective nor hyperparameter.
-    /// - Throws: `SlopeError` / `StudyError` naming the file for anything unreadable.
-    public static func table(path: String, study: String?, columns: StudyColumns, ignore: [String],
+    ///   - columns: the objectives (`targets`; for a CSV they must be given), type overrides,
+    ///     and CSV columns that are neither objective nor hyperparameter (`ignored`).
+    /// - Throws: `SlopeError` naming the file for anything unreadable.
+    public static func table(path: String, study: String?, columns: ColumnSelection,
                              reader: CSVReader) throws -> TrialTable {
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
-            var csv = TrialColumns(objectives: columns.objectives ?? [])
-            csv.maximize = columns.maximize
-            csv.ignore = ignore
-            csv.log = columns.log
-            csv.categorical = columns.categorical
-            return try TrialTable(table: reader.readMixed(path: path), columns: csv)
+            return try TrialTable(table: reader.readMixed(path: path), columns: columns)
         }
         let (spec, trials, source) = try read(path: path, study: study)
         return try TrialTable(spec: spec, trials: trials, source: source, columns: columns)
@@ -36,16 +31,16 @@ public enum TrialSource {
             return (spec, optuna.storedTrials(), source)
         }
         guard tables.isSuperset(of: ["study", "trial"]) else {
-            throw StudyError.store(path, "neither a slope study store nor an Optuna storage (SQLite tables: \(tables.sorted().joined(separator: ", ")))")
+            throw SlopeError.store(file: path, reason: "neither a slope study store nor an Optuna storage (SQLite tables: \(tables.sorted().joined(separator: ", ")))")
         }
-        if let study { throw StudyError.store(path, "--study \(study): a slope store holds one study; --study is for Optuna storages") }
+        if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
         let stored = try StoredStudy(store: TrialStore.existing(path: path))
         return (stored.spec, stored.trials, path)
     }
 
     /// The tables of the SQLite file at `path`, read without changing it.
     private static func tableNames(_ path: String) throws -> Set<String> {
-        guard FileManager.default.fileExists(atPath: path) else { throw StudyError.store(path, "no such file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
         var config = Configuration()
         config.readonly = true
         do {
@@ -53,7 +48,7 @@ public enum TrialSource {
                 Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             }
         } catch {
-            throw StudyError.store(path, "not a CSV (by its name) and not an SQLite file")
+            throw SlopeError.store(file: path, reason: "not a CSV (by its name) and not an SQLite file")
         }
     }
 }

@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 
 /// Runs a study's pending trials, `jobs` at a time, each a child process; every finished
@@ -17,7 +18,7 @@ public final class StudyRunner: @unchecked Sendable {
     /// trials whose worker has died (and the failed ones with `retryFailed`).
     public init(spec: StudySpec, store: TrialStore, slopeExecutable: String, jobs: Int,
                 retryFailed: Bool = false) throws {
-        guard jobs >= 1 else { throw StudyError("--jobs: must be at least 1") }
+        guard jobs >= 1 else { throw SlopeError.invalidSetting(.jobs, reason: "must be at least 1") }
         self.spec = spec
         self.store = store
         self.jobs = jobs
@@ -25,7 +26,7 @@ public final class StudyRunner: @unchecked Sendable {
         let fingerprint = try spec.fingerprint()
         if let existing = try store.study() {
             guard existing.fingerprint == fingerprint else {
-                throw StudyError.store(store.path, "holds study '\(existing.name)' with a different spec; use the spec it was created with or a new --store")
+                throw SlopeError.specMismatch(file: store.path, study: existing.name)
             }
         } else {
             try store.create(name: spec.name, spec: spec.source, fingerprint: fingerprint, plan: spec.plan())

@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 
 /// Runs one trial as a child process and reads its result: the last non-empty stdout line
@@ -13,10 +14,10 @@ public struct TrialRunner: Sendable {
     }
 
     /// A runner whose program exists; fails before any trial runs otherwise.
-    public static func checked(spec: StudySpec, slopeExecutable: String) throws(StudyError) -> TrialRunner {
+    public static func checked(spec: StudySpec, slopeExecutable: String) throws(SlopeError) -> TrialRunner {
         let runner = TrialRunner(spec: spec, slopeExecutable: slopeExecutable)
         guard runner.template.programExists(in: spec.folder) else {
-            throw StudyError("command: cannot find the program '\(runner.template.tokens[0])' (an executable file relative to \(spec.folder), or a name on PATH)")
+            throw SlopeError.program(reason: "command: cannot find the program '\(runner.template.tokens[0])' (an executable file relative to \(spec.folder), or a name on PATH)")
         }
         return runner
     }
@@ -56,12 +57,12 @@ public struct TrialRunner: Sendable {
     }
 
     /// The numbers of the last non-empty stdout line as a sorted JSON object, or why not.
-    static func metrics(stdout: String, objectives: [Objective]) -> Result<String, StudyError> {
+    static func metrics(stdout: String, objectives: [Objective]) -> Result<String, SlopeError> {
         guard let line = stdout.split(whereSeparator: \.isNewline).last(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            return .failure(StudyError("printed nothing on stdout (expected a JSON object of metrics as its last line)"))
+            return .failure(SlopeError.metrics(reason: "printed nothing on stdout (expected a JSON object of metrics as its last line)"))
         }
         guard let pairs = JSONValue.parse(String(line))?.pairs else {
-            return .failure(StudyError("the last stdout line is not a JSON object: \(line.prefix(80))"))
+            return .failure(SlopeError.metrics(reason: "the last stdout line is not a JSON object: \(line.prefix(80))"))
         }
         // Finite numbers only, each key once (the first), sorted by key.
         var seen = Set<String>()
@@ -70,7 +71,7 @@ public struct TrialRunner: Sendable {
             return (p.key, "\(x)")
         }.sorted { $0.0 < $1.0 }
         for o in objectives where !numbers.contains(where: { $0.0 == o.name }) {
-            return .failure(StudyError("the metrics lack the objective '\(o.name)' as a finite number: \(line.prefix(80))"))
+            return .failure(SlopeError.metrics(reason: "the metrics lack the objective '\(o.name)' as a finite number: \(line.prefix(80))"))
         }
         return .success(JSONText.object(numbers))
     }

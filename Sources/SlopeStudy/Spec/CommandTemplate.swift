@@ -42,7 +42,7 @@ public struct CommandTemplate: Sendable {
         let lookup = Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value.description) })
             .merging(["seed": "\(seed)", "id": "\(id)"]) { a, _ in a }
         let expanded = tokens.map { token -> [String] in
-            if token == "{args}" { return values.map { "--\($0.name)=\($0.value)" } }
+            if token == "{args}" { return values.map { TrialArgument.named($0.name, $0.value.description) } }
             var out = token
             for name in Self.placeholders(token) {
                 guard let value = lookup[name] else { return [] }

@@ -3,7 +3,7 @@ import SlopeCore
 import Yams
 
 /// Reads and checks a study spec (YAML, in the style of W&B sweeps). Every problem is reported
-/// before anything runs, as one `StudyError` naming the file, line and key.
+/// before anything runs, as one `SlopeError` naming the file, line and key.
 public enum SpecReader {
     static let topKeys = ["name", "trials", "seed", "sampler", "objectives", "command", "trainer", "data",
                           "timeout", "parameters"]
@@ -25,15 +25,15 @@ public enum SpecReader {
     }
 
     /// Parses spec text; `file` names it in errors, `folder` is where its trials will run.
-    public static func parse(_ text: String, file: String, folder: String) throws(StudyError) -> StudySpec {
+    public static func parse(_ text: String, file: String, folder: String) throws(SlopeError) -> StudySpec {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw StudyError.spec(file, line: nil, key: "spec", "the file is empty") }
+            guard let node = try Yams.compose(yaml: text) else { throw SlopeError.spec(file: file, line: nil, key: "spec", reason: "the file is empty") }
             root = node
-        } catch let error as StudyError {
+        } catch let error as SlopeError {
             throw error
         } catch {
-            throw StudyError("\(file): not valid YAML: \(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))")
+            throw SlopeError.invalidFile(file: file, reason: "not valid YAML: \(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))")
         }
         let top = try YAMLMap(file: file, path: "", node: root)
         try top.onlyKeys(topKeys)
@@ -60,7 +60,7 @@ public enum SpecReader {
             run: try command(top, space: space), timeout: timeout, space: space, folder: folder, source: text)
     }
 
-    static func objectives(_ top: YAMLMap) throws(StudyError) -> [Objective] {
+    static func objectives(_ top: YAMLMap) throws(SlopeError) -> [Objective] {
         guard let map = try top.map("objectives"), !map.pairs.isEmpty else {
             throw top.error("objectives", "give at least one objective, e.g. {error: minimize}")
         }
@@ -71,7 +71,7 @@ public enum SpecReader {
                 throw map.error(name, "'\(name)' is also a parameter or an export column; give the objective another name")
             }
             let word = try map.string(name) ?? ""
-            guard let direction = Objective.Direction(rawValue: word) else {
+            guard let direction = Direction(rawValue: word) else {
                 throw map.error(name, "expected minimize or maximize, found '\(word)'")
             }
             out.append(Objective(name: name, direction: direction))
@@ -79,7 +79,7 @@ public enum SpecReader {
         return out
     }
 
-    static func command(_ top: YAMLMap, space: ParameterSpace) throws(StudyError) -> TrialCommand {
+    static func command(_ top: YAMLMap, space: ParameterSpace) throws(SlopeError) -> TrialCommand {
         switch (top["command"], top["trainer"]) {
         case (nil, nil), (.some, .some):
             throw top.error(top["command"] == nil ? "command" : "trainer", "give exactly one of command: or trainer:")
@@ -98,7 +98,7 @@ public enum SpecReader {
         }
     }
 
-    static func parameters(_ top: YAMLMap) throws(StudyError) -> ParameterSpace {
+    static func parameters(_ top: YAMLMap) throws(SlopeError) -> ParameterSpace {
         guard let map = try top.map("parameters"), !map.pairs.isEmpty else {
             throw top.error("parameters", "give at least one parameter")
         }
@@ -132,7 +132,7 @@ public enum SpecReader {
         }
     }
 
-    static func domain(_ p: YAMLMap) throws(StudyError) -> Domain {
+    static func domain(_ p: YAMLMap) throws(SlopeError) -> Domain {
         if let values = try p.values("values") {
             guard p["distribution"] == nil, p["value"] == nil else { throw p.error("values", "give values: or distribution:, not both") }
             guard !values.isEmpty else { throw p.error("values", "the list is empty") }
@@ -172,7 +172,7 @@ public enum SpecReader {
         }
     }
 
-    static func conditions(_ p: YAMLMap) throws(StudyError) -> [Condition] {
+    static func conditions(_ p: YAMLMap) throws(SlopeError) -> [Condition] {
         guard let when = try p.map("when") else { return [] }
         guard !when.pairs.isEmpty else { throw p.error("when", "name at least one parameter") }
         var out: [Condition] = []

@@ -1,3 +1,5 @@
+import SlopeCore
+
 /// A hyperparameter study as its YAML spec describes it (see `SpecReader`).
 public struct StudySpec: Hashable, Sendable, Encodable {
     public var name: String
@@ -39,7 +41,6 @@ public struct StudySpec: Hashable, Sendable, Encodable {
 
 /// A metric to minimise or maximise.
 public struct Objective: Hashable, Sendable, Encodable {
-    public enum Direction: String, Hashable, Sendable, Encodable { case minimize, maximize }
     public let name: String
     public let direction: Direction
 
@@ -50,7 +51,7 @@ public struct Objective: Hashable, Sendable, Encodable {
 
     /// True when `a` is a better value than `b`.
     public func isBetter(_ a: Double, than b: Double) -> Bool {
-        direction == .minimize ? a < b : a > b
+        direction.isBetter(a, than: b)
     }
 }
 
@@ -65,7 +66,7 @@ public enum TrialCommand: Hashable, Sendable, Encodable {
     public func template(slopeExecutable: String) -> [String] {
         switch self {
         case let .command(tokens): return tokens
-        case let .trainer(name, arguments): return [slopeExecutable, name] + arguments + ["{args}", "--seed={seed}"]
+        case let .trainer(name, arguments): return [slopeExecutable, name] + arguments + ["{args}", TrialArgument.named("seed", "{seed}")]
         }
     }
 }

@@ -5,12 +5,12 @@ import SlopeCore
 enum TrainerSpec {
     static let dataKeys = ["images", "labels", "csv", "target", "task", "validation"]
 
-    static func read(_ top: YAMLMap, space: ParameterSpace) throws(StudyError) -> TrialCommand {
+    static func read(_ top: YAMLMap, space: ParameterSpace) throws(SlopeError) -> TrialCommand {
         let name = try top.string("trainer") ?? ""
         guard name == "mlp" else { throw top.error("trainer", "unknown trainer '\(name)' (slope has: mlp)") }
         for p in space.parameters where !MLPOptions.hyperparameterNames.contains(p.name) {
-            throw .spec(top.file, line: top["parameters"]?.mark?.line, key: "parameters.\(p.name)",
-                        "the mlp trainer has no hyperparameter '\(p.name)' (it has: \(MLPOptions.hyperparameterNames.joined(separator: ", ")))")
+            throw .spec(file: top.file, line: top["parameters"]?.mark?.line, key: "parameters.\(p.name)",
+                        reason: "the mlp trainer has no hyperparameter '\(p.name)' (it has: \(MLPOptions.hyperparameterNames.joined(separator: ", ")))")
         }
         guard let data = try top.map("data") else {
             throw top.error("trainer", "trainer: mlp needs data: {images: ..., labels: ...} or {csv: ..., target: ...}")
@@ -20,7 +20,7 @@ enum TrainerSpec {
         for key in dataKeys {
             guard let node = data[key] else { continue }
             guard let value = YAMLMap.value(node) else { throw data.error(key, "expected one value") }
-            arguments.append("--\(key)=\(value)")
+            arguments.append(TrialArgument.named(key, "\(value)"))
         }
         let hasImages = data["images"] != nil && data["labels"] != nil, hasCSV = data["csv"] != nil
         guard hasImages != hasCSV else {

@@ -1,3 +1,4 @@
+import SlopeCore
 import Yams
 
 /// A YAML mapping read key by key, with errors that name the file, line and key path.
@@ -8,16 +9,16 @@ struct YAMLMap {
     let node: Node
     let pairs: [(key: String, value: Node)]
 
-    init(file: String, path: String, node: Node) throws(StudyError) {
+    init(file: String, path: String, node: Node) throws(SlopeError) {
         self.file = file
         self.path = path
         self.node = node
         guard case let .mapping(mapping) = node else {
-            throw .spec(file, line: node.mark?.line, key: path.isEmpty ? "spec" : path, "expected a mapping (key: value lines)")
+            throw .spec(file: file, line: node.mark?.line, key: path.isEmpty ? "spec" : path, reason: "expected a mapping (key: value lines)")
         }
         var pairs: [(String, Node)] = []
         for (k, v) in mapping {
-            guard let name = k.string else { throw .spec(file, line: k.mark?.line, key: path, "a key is not text") }
+            guard let name = k.string else { throw .spec(file: file, line: k.mark?.line, key: path, reason: "a key is not text") }
             pairs.append((name, v))
         }
         self.pairs = pairs
@@ -25,37 +26,37 @@ struct YAMLMap {
 
     func key(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
 
-    func error(_ name: String, _ message: String) -> StudyError {
-        .spec(file, line: (self[name] ?? node).mark?.line, key: key(name), message)
+    func error(_ name: String, _ message: String) -> SlopeError {
+        .spec(file: file, line: (self[name] ?? node).mark?.line, key: key(name), reason: message)
     }
 
     subscript(name: String) -> Node? { pairs.first { $0.key == name }?.value }
 
     /// Fails on the first key not in `allowed`.
-    func onlyKeys(_ allowed: [String]) throws(StudyError) {
+    func onlyKeys(_ allowed: [String]) throws(SlopeError) {
         for (k, v) in pairs where !allowed.contains(k) {
-            throw .spec(file, line: v.mark?.line, key: key(k), "unknown key (expected one of: \(allowed.joined(separator: ", ")))")
+            throw .spec(file: file, line: v.mark?.line, key: key(k), reason: "unknown key (expected one of: \(allowed.joined(separator: ", ")))")
         }
     }
 
-    func map(_ name: String) throws(StudyError) -> YAMLMap? {
+    func map(_ name: String) throws(SlopeError) -> YAMLMap? {
         guard let n = self[name] else { return nil }
         return try YAMLMap(file: file, path: key(name), node: n)
     }
 
-    func string(_ name: String) throws(StudyError) -> String? {
+    func string(_ name: String) throws(SlopeError) -> String? {
         guard let n = self[name] else { return nil }
         guard case .scalar = n, let s = n.string, n.tag.rawValue != Tag.Name.null.rawValue else { throw error(name, "expected text") }
         return s
     }
 
-    func double(_ name: String) throws(StudyError) -> Double? {
+    func double(_ name: String) throws(SlopeError) -> Double? {
         guard let n = self[name] else { return nil }
         guard let value = Self.value(n)?.number, value.isFinite else { throw error(name, "expected a number") }
         return value
     }
 
-    func int(_ name: String) throws(StudyError) -> Int? {
+    func int(_ name: String) throws(SlopeError) -> Int? {
         guard let n = self[name] else { return nil }
         guard case let .integer(k)? = Self.value(n) else { throw error(name, "expected a whole number") }
         return k
@@ -75,7 +76,7 @@ struct YAMLMap {
     }
 
     /// One value or a list of values.
-    func values(_ name: String) throws(StudyError) -> [ParameterValue]? {
+    func values(_ name: String) throws(SlopeError) -> [ParameterValue]? {
         guard let n = self[name] else { return nil }
         let items: [Node]
         if case let .sequence(seq) = n { items = Array(seq) } else { items = [n] }

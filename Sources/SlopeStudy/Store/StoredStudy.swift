@@ -1,3 +1,5 @@
+import SlopeCore
+
 /// A study read back from its store: the spec it was created with and its trials.
 public struct StoredStudy: Sendable {
     public let spec: StudySpec
@@ -6,7 +8,7 @@ public struct StoredStudy: Sendable {
 
     /// Reads the study in `store`; fails when the store holds none.
     public init(store: TrialStore) throws {
-        guard let study = try store.study() else { throw StudyError.store(store.path, "the store holds no study") }
+        guard let study = try store.study() else { throw SlopeError.store(file: store.path, reason: "the store holds no study") }
         spec = try SpecReader.parse(study.spec, file: "\(store.path) (stored spec)", folder: "")
         createdAt = study.createdAt
         trials = try store.trials()

@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 import GRDB
 
@@ -17,13 +18,13 @@ public final class TrialStore: Sendable {
             pool = try DatabasePool(path: path, configuration: config)
             try StoreSchema.migrator.migrate(pool)
         } catch {
-            throw StudyError.store(path, "cannot open the study store: \(Self.reason(error))")
+            throw SlopeError.store(file: path, reason: "cannot open the study store: \(Self.reason(error))")
         }
     }
 
     /// Opens an existing store; fails when `path` does not exist.
     public static func existing(path: String) throws -> TrialStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw StudyError.store(path, "no such study store") }
+        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such study store") }
         return try TrialStore(path: path)
     }
 
@@ -172,8 +173,8 @@ public final class TrialStore: Sendable {
 
     /// Runs a database access, turning database errors into one-line store errors.
     private func access<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as StudyError { throw error } catch {
-            throw StudyError.store(path, Self.reason(error))
+        do { return try body() } catch let error as SlopeError { throw error } catch {
+            throw SlopeError.store(file: path, reason: Self.reason(error))
         }
     }
 

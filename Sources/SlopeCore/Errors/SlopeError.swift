@@ -1,10 +1,12 @@
 import Foundation
 
-/// A problem with the user's input, located as precisely as the input allows.
+/// Every problem slope reports: bad input located as precisely as the input allows, a setting
+/// out of range, a study spec or store that cannot be used, a training that diverged.
 ///
-/// Every case renders as one line that names the file and, where it applies, the row and
-/// column (`description`). Rows count lines of the file with the header as row 1, so the
-/// number is what an editor shows; columns count from 1 and carry the header name.
+/// The one error type of all of slope's libraries. Every case renders as one line that names
+/// the file and, where it applies, the row and column (`message(naming:)`). Rows count lines
+/// of the file with the header as row 1, so the number is what an editor shows; columns count
+/// from 1 and carry the header name. Settings are named by `Setting`, never by a flag.
 public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The file does not exist or cannot be read.
     case unreadable(file: String, reason: String)
@@ -32,20 +34,37 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case allFeaturesConstant(file: String)
     /// The target column takes a single value.
     case constantTarget(file: String, name: String)
-    /// No feature is left after `--features` / `--drop`.
+    /// No feature (input) column is left after the column selection.
     case noFeatures(file: String)
-    /// A structured input file (e.g. `--init`) is malformed.
+    /// A structured input file (initial parameters, a spec's YAML) is malformed.
     case invalidFile(file: String, reason: String)
     /// An output file cannot be written.
     case unwritable(file: String, reason: String)
     /// Training produced a non-finite loss or derivative.
     case diverged(restart: Int, epoch: Int)
-    /// `slope mlp`: the loss stopped being finite.
+    /// The multilayer trainer: the loss stopped being finite.
     case networkDiverged(epoch: Int)
-    /// An option value is out of its domain.
-    case invalidOption(name: String, reason: String)
+    /// A setting's value is out of its domain.
+    case invalidSetting(Setting, reason: String)
+    /// A study spec is wrong at `key` (a dotted path), on `line` of `file` when known.
+    case spec(file: String, line: Int?, key: String, reason: String)
+    /// A study store (or another tool's storage) cannot be used.
+    case store(file: String, reason: String)
+    /// A store holds a study made from another spec.
+    case specMismatch(file: String, study: String)
+    /// A storage holds several studies and none was chosen.
+    case ambiguousStudy(file: String, studies: [String])
+    /// A study's trial program cannot be run.
+    case program(reason: String)
+    /// What a trial printed is not a metrics line.
+    case metrics(reason: String)
 
-    public var description: String {
+    /// The message with settings named by their labels (`Setting.label`).
+    public var description: String { message(naming: \.label) }
+
+    /// The one-line message, with every setting named by `naming` (a front end passes the
+    /// names its user typed, e.g. the command line's flags).
+    public func message(naming name: (Setting) -> String) -> String {
         switch self {
         case let .unreadable(file, reason):
             return "\(file): cannot read the file: \(reason)"
@@ -74,17 +93,27 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .constantTarget(file, name):
             return "\(file): the target column \"\(name)\" is constant"
         case let .noFeatures(file):
-            return "\(file): no feature column is left after --features and --drop"
+            return "\(file): no feature column is left after the column selection"
         case let .invalidFile(file, reason):
             return "\(file): \(reason)"
         case let .unwritable(file, reason):
             return "\(file): cannot write the file: \(reason)"
         case let .networkDiverged(epoch):
-            return "training diverged (a non-finite loss) at epoch \(epoch); try a smaller --lr"
+            return "training diverged (a non-finite loss) at epoch \(epoch); try a smaller \(name(.learningRate))"
         case let .diverged(restart, epoch):
-            return "training diverged (a non-finite loss or derivative) in restart \(restart) at epoch \(epoch); try a smaller --lr"
-        case let .invalidOption(name, reason):
-            return "option \(name): \(reason)"
+            return "training diverged (a non-finite loss or derivative) in restart \(restart) at epoch \(epoch); try a smaller \(name(.learningRate))"
+        case let .invalidSetting(setting, reason):
+            return "\(name(setting)): \(reason)"
+        case let .spec(file, line, key, reason):
+            return "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(reason)"
+        case let .store(file, reason):
+            return "\(file): \(reason)"
+        case let .specMismatch(file, study):
+            return "\(file): holds study '\(study)' with a different spec; use the spec it was created with or a new \(name(.store))"
+        case let .ambiguousStudy(file, studies):
+            return "\(file): the storage holds \(studies.count) studies (\(studies.map { "\"\($0)\"" }.joined(separator: ", "))); choose one with \(name(.study))"
+        case let .program(reason), let .metrics(reason):
+            return reason
         }
     }
 }

@@ -1,5 +1,5 @@
 /// One quantity to measure against the output: an input, or a pair of inputs, on its rows.
-struct HSICJob: Sendable {
+struct HSICIndexJob: Sendable {
     /// The name the index carries.
     let name: String
     /// The sample rows it is measured on, ascending.

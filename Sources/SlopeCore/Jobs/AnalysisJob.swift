@@ -1,0 +1,70 @@
+/// Everything `slope analyze` needs: the table, the scaling, the training, the reading and,
+/// when a report wants it, the loss surface. Settings that need no data are checked when the
+/// request is made, so a bad one costs no read of a large table.
+public struct AnalysisRequest: Sendable {
+    public let table: TableSource
+    /// The features' scaling; the target goes into the activation's range.
+    public let featureScaling: FeatureScaling
+    public let training: TrainingOptions
+    public let reading: ReadingOptions
+    /// Keep the histories in the result's `Analysis` (its JSON form).
+    public let includeHistory: Bool
+    /// Also compute the loss surface with these settings.
+    public let surface: SurfaceOptions?
+
+    /// - Throws: `SlopeError.invalidSetting` for a training setting out of range.
+    public init(table: TableSource, featureScaling: FeatureScaling = .minMax, training: TrainingOptions = TrainingOptions(),
+                reading: ReadingOptions, includeHistory: Bool = true, surface: SurfaceOptions? = nil) throws {
+        try training.validate()
+        self.table = table
+        self.featureScaling = featureScaling
+        self.training = training
+        self.reading = reading
+        self.includeHistory = includeHistory
+        self.surface = surface
+    }
+
+    /// The design's column and scaling choices.
+    var designOptions: DesignOptions {
+        DesignOptions(columns: table.columns, featureScaling: featureScaling,
+                      targetScaling: training.activation.targetScaling)
+    }
+}
+
+/// What `slope analyze` computes.
+public struct AnalysisResult: Sendable {
+    /// The scaled training data (its `constantFeatures` were left out).
+    public let design: Design
+    /// One history per restart.
+    public let histories: [History]
+    /// The reading, baselines and settings (the JSON and terminal table are rendered from it).
+    public let analysis: Analysis
+    /// The loss surface and its plane, when the request asked for one.
+    public let surface: LossSurface?
+}
+
+/// `slope analyze` as a library call.
+public enum AnalysisJob {
+    /// Reads the table, trains the lean network `restarts` times recording the derivative
+    /// history, reads the trends against the correlation and HSIC baselines and, when asked,
+    /// computes the loss surface.
+    /// - Throws: `SlopeError` for bad input (file, row, column), a setting that does not fit
+    ///   the data, or a diverged training.
+    /// - Complexity: O(file size + restarts · epochs · N · n), plus the reading (see `Reading`).
+    public static func run(_ request: AnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> AnalysisResult {
+        let design = try Design(csvAt: request.table.path, reader: request.table.reader(), options: request.designOptions,
+                                progress: progress.callback(.reading))
+        try request.training.validate(for: design)
+        let directions = try request.surface?.directions(design, seed: request.training.seed)
+        let histories = try Trainer.train(design, options: request.training,
+                                          progress: progress.counter(.training, total: request.training.restarts * request.training.epochs))
+        progress?.started(.baselines)
+        let analysis = try Analysis(design: design, source: request.table.path, training: request.training,
+                                    featureScaling: request.featureScaling, reading: request.reading,
+                                    histories: histories, includeHistory: request.includeHistory)
+        let surface = request.surface.flatMap { options in
+            directions.map { options.surface(design, request.training, histories, directions: $0) }
+        }
+        return AnalysisResult(design: design, histories: histories, analysis: analysis, surface: surface)
+    }
+}

@@ -1,0 +1,44 @@
+/// Everything `slope hsic` needs: the table and its columns, the rows to measure on and the
+/// HSIC settings.
+public struct HSICRequest: Sendable {
+    /// The output is the first of `table.columns.targets` (nil: the last column).
+    public let table: TableSource
+    /// Measure on this many rows drawn at random (seeded by `options.seed`) when the table
+    /// has more; nil: every row.
+    public let sampleSize: Int?
+    public let options: HSICOptions
+
+    /// - Throws: `SlopeError.invalidSetting` for a sample size below 2 or HSIC settings out of range.
+    public init(table: TableSource, sampleSize: Int? = nil, options: HSICOptions = HSICOptions()) throws {
+        try options.validate()
+        if let sampleSize, sampleSize < 2 { throw SlopeError.invalidSetting(.sampleSize, reason: "must be at least 2") }
+        self.table = table
+        self.sampleSize = sampleSize
+        self.options = options
+    }
+}
+
+/// What `slope hsic` computes.
+public struct HSICResult: Sendable {
+    public let analysis: HSICAnalysis
+    /// The table's rows, when the analysis was measured on a subsample of them.
+    public let subsampledFrom: Int?
+}
+
+/// `slope hsic` as a library call (docs/method.md, "HSIC").
+public enum HSICJob {
+    /// - Throws: `SlopeError` for bad input (file, row, column) or settings that do not fit the sample.
+    /// - Complexity: O(d · n²) per index plus O(n²) per permutation and resample (see `HSICAnalysis.run`).
+    public static func run(_ request: HSICRequest, progress: (any ProgressReporter)? = nil) throws -> HSICResult {
+        let table = try request.table.reader().readMixed(path: request.table.path)
+        var sample = try HSICSample(table: table, columns: request.table.columns)
+        var subsampledFrom: Int?
+        if let size = request.sampleSize, size < sample.output.count {
+            subsampledFrom = sample.output.count
+            sample = sample.subsample(size, seed: request.options.seed)
+        }
+        let counter = progress.counter(.hsic, total: HSICAnalysis.workUnits(sample, request.options))
+        let analysis = try HSICAnalysis.run(sample, options: request.options, progress: counter)
+        return HSICResult(analysis: analysis, subsampledFrom: subsampledFrom)
+    }
+}

@@ -1,0 +1,41 @@
+/// Everything `slope surface` needs: a table, scaling, training and the plane.
+public struct SurfaceRequest: Sendable {
+    public let table: TableSource
+    public let featureScaling: FeatureScaling
+    public let training: TrainingOptions
+    public let surface: SurfaceOptions
+
+    /// - Throws: `SlopeError.invalidSetting` for a training setting out of range.
+    public init(table: TableSource, featureScaling: FeatureScaling = .minMax,
+                training: TrainingOptions = TrainingOptions(), surface: SurfaceOptions) throws {
+        try training.validate()
+        self.table = table
+        self.featureScaling = featureScaling
+        self.training = training
+        self.surface = surface
+    }
+}
+
+/// What `slope surface` computes.
+public struct SurfaceResult: Sendable {
+    public let design: Design
+    public let histories: [History]
+    public let surface: LossSurface
+}
+
+/// `slope surface` as a library call: trains, then evaluates the loss on the plane.
+public enum SurfaceJob {
+    /// - Throws: `SlopeError` for bad input, axes that are not features, or a diverged training.
+    /// - Complexity: O(file size + restarts · epochs · N · n + grid² · N · n).
+    public static func run(_ request: SurfaceRequest, progress: (any ProgressReporter)? = nil) throws -> SurfaceResult {
+        let design = try Design(csvAt: request.table.path, reader: request.table.reader(), options: DesignOptions(
+            columns: request.table.columns, featureScaling: request.featureScaling,
+            targetScaling: request.training.activation.targetScaling), progress: progress.callback(.reading))
+        try request.training.validate(for: design)
+        let directions = try request.surface.directions(design, seed: request.training.seed)
+        let histories = try Trainer.train(design, options: request.training,
+                                          progress: progress.counter(.training, total: request.training.restarts * request.training.epochs))
+        let surface = request.surface.surface(design, request.training, histories, directions: directions)
+        return SurfaceResult(design: design, histories: histories, surface: surface)
+    }
+}

@@ -1,0 +1,12 @@
+/// The metrics line of `slope mlp`: one JSON object on the last stdout line, the trial
+/// contract's metrics (`{"error":…,"accuracy":…,"val_loss":…,"train_loss":…,"epochs":…}`).
+public enum MetricsLine {
+    /// The line, keys in that order (accuracy for classes only), numbers as Swift prints them
+    /// (shortest text that reads back as the same Double).
+    public static func render(_ m: MLPMetrics) -> String {
+        var pairs = [("error", "\(m.error)")]
+        if let accuracy = m.accuracy { pairs.append(("accuracy", "\(accuracy)")) }
+        pairs += [("val_loss", "\(m.validationLoss)"), ("train_loss", "\(m.trainLoss)"), ("epochs", "\(m.epochs)")]
+        return "{" + pairs.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+}

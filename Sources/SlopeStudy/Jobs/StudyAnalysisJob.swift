@@ -1,0 +1,50 @@
+import SlopeCore
+
+/// Everything `slope study analyze` needs: where the trials are, which columns are what, and
+/// the analysis settings.
+public struct StudyAnalysisRequest: Sendable {
+    /// A slope store, an Optuna SQLite storage or a CSV of trials (told apart by `TrialSource`).
+    public let source: String
+    /// The Optuna study to read, when the storage holds several.
+    public let study: String?
+    /// Objectives (`targets`), directions, type overrides and, for a CSV, ignored columns.
+    public let columns: ColumnSelection
+    /// The cell separator of a CSV.
+    public let delimiter: Character
+    public let options: StudyAnalysisOptions
+
+    /// - Throws: `SlopeError.invalidSetting` for settings out of range or a bad delimiter.
+    public init(source: String, study: String? = nil, columns: ColumnSelection = ColumnSelection(),
+                delimiter: Character = ",", options: StudyAnalysisOptions = StudyAnalysisOptions()) throws {
+        try options.validate()
+        _ = try CSVReader(delimiter: delimiter)
+        self.source = source
+        self.study = study
+        self.columns = columns
+        self.delimiter = delimiter
+        self.options = options
+    }
+}
+
+/// What `slope study analyze` computes.
+public struct StudyAnalysisResult: Sendable {
+    /// The trials as analysed (typed hyperparameters, objectives with directions).
+    public let trials: TrialTable
+    public let analysis: StudyAnalysis
+}
+
+/// `slope study analyze` as a library call.
+public enum StudyAnalysisJob {
+    /// Reads the trials and ranks the hyperparameters of every objective.
+    /// - Throws: `SlopeError` naming the file for anything unreadable.
+    /// - Complexity: see `StudyAnalysis.run`.
+    public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> StudyAnalysisResult {
+        let trials = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
+                                           reader: CSVReader(delimiter: request.delimiter))
+        let counter = progress.map { reporter in
+            ProgressCounter(total: StudyAnalysis.workUnits(trials, request.options)) { reporter.report(.hsic, done: $0, total: $1) }
+        }
+        let analysis = try StudyAnalysis.run(trials, options: request.options, progress: counter)
+        return StudyAnalysisResult(trials: trials, analysis: analysis)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import SlopeCore
+
+/// Everything `slope study import` needs.
+public struct StudyImportRequest: Sendable {
+    /// Optuna's SQLite storage.
+    public let optuna: String
+    /// The Optuna study, when the storage holds several.
+    public let study: String?
+    /// The new slope store to write; it must not exist.
+    public let store: String
+
+    /// - Throws: `SlopeError.store` when the store already exists.
+    public init(optuna: String, study: String? = nil, store: String) throws {
+        guard !FileManager.default.fileExists(atPath: store) else {
+            throw SlopeError.store(file: store, reason: "already exists; import into a new store")
+        }
+        self.optuna = optuna
+        self.study = study
+        self.store = store
+    }
+}
+
+/// What `slope study import` did.
+public struct StudyImportResult: Sendable {
+    /// The Optuna study's name.
+    public let name: String
+    public let trials: Int
+    /// Trials that finished with values (the others failed or were pruned).
+    public let done: Int
+}
+
+/// `slope study import` as a library call: an Optuna study copied into a new slope store.
+public enum StudyImportJob {
+    /// - Throws: `SlopeError` for a storage that is not Optuna's, an unknown or ambiguous study.
+    public static func run(_ request: StudyImportRequest) throws -> StudyImportResult {
+        let source = try OptunaStudy(path: request.optuna, study: request.study)
+        let text = source.specText()
+        let spec = try SpecReader.parse(text, file: "\(request.optuna) (Optuna study \"\(source.name)\")", folder: "")
+        let trials = source.storedTrials()
+        let target = try TrialStore(path: request.store)
+        try target.createImported(name: spec.name, spec: text, fingerprint: try spec.fingerprint(), trials: trials)
+        return StudyImportResult(name: source.name, trials: trials.count, done: trials.filter { $0.state == .done }.count)
+    }
+}

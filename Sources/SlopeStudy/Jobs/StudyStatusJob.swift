@@ -1,0 +1,40 @@
+import SlopeCore
+
+/// A study's state as `slope study status` shows it.
+public struct StudyOverview: Sendable {
+    /// The best finished trial for one objective.
+    public struct Best: Sendable {
+        public let objective: Objective
+        public let trial: Int
+        public let value: Double
+        /// The trial's active parameters, in the spec's order.
+        public let parameters: [(name: String, value: ParameterValue)]
+    }
+
+    public let spec: StudySpec
+    /// When the study was created (ISO 8601, UTC).
+    public let createdAt: String
+    public let trials: [StoredTrial]
+    /// One entry per objective some trial reached, in the spec's order.
+    public let best: [Best]
+
+    /// How many trials are in `state`.
+    public func count(_ state: TrialState) -> Int { trials.filter { $0.state == state }.count }
+}
+
+/// `slope study status` (and `export`) as library calls: read a store without changing it.
+public enum StudyStatusJob {
+    /// The study in the store at `path`.
+    /// - Throws: `SlopeError.store` when the file is not a slope store or holds no study.
+    /// - Complexity: O(trials · parameters).
+    public static func read(store path: String) throws -> StudyOverview {
+        let study = try StoredStudy(store: TrialStore.existing(path: path))
+        let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
+            let done = study.trials.compactMap { t in t.metrics[objective.name].map { (t, $0) } }
+            guard let (trial, value) = done.min(by: { objective.isBetter($0.1, than: $1.1) }) else { return nil }
+            let parameters = study.spec.space.values(fromJSON: trial.parametersJSON).map { (name: $0.name, value: $0.value) }
+            return StudyOverview.Best(objective: objective, trial: trial.id, value: value, parameters: parameters)
+        }
+        return StudyOverview(spec: study.spec, createdAt: study.createdAt, trials: study.trials, best: best)
+    }
+}

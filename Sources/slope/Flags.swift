@@ -1,0 +1,21 @@
+import SlopeCore
+
+/// The command line's names for the libraries' settings: errors name the flag the user typed.
+enum Flags {
+    /// The flag that sets `setting`.
+    static func name(_ setting: Setting) -> String {
+        switch setting {
+        case .learningRate: return "--lr"
+        case .batchSize: return "--batch-size"
+        case .huberDelta: return "--huber-delta"
+        case .initialParameters: return "--init"
+        case .sampleSize: return "--subsample"
+        case .smoothness: return "--smooth"
+        case .conditionalGoal: return "--conditional"
+        case .objectives: return "--objective"
+        case .validationShare: return "--validation"
+        case .weightDecay: return "--weight_decay"
+        default: return "--\(setting.rawValue)"
+        }
+    }
+}
