@@ -5,7 +5,7 @@ let package = Package(
     name: "slope",
     products: [
         .library(name: "SlopeCore", targets: ["SlopeCore"]),
-        .library(name: "SlopeReport", targets: ["SlopeReport"]),
+        .library(name: "SlopeOutput", targets: ["SlopeOutput"]),
         .library(name: "SlopeStudy", targets: ["SlopeStudy"]),
         .executable(name: "slope", targets: ["slope"]),
     ],
@@ -15,19 +15,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
-        // The numeric core: data in, jets, the lean network, statistics, reading.
-        // No dependency beyond Foundation, so that it builds in seconds.
+        // The numeric core: data in, jets, the lean network, statistics, HSIC, the reading, and
+        // one entry point per job (a request in, a result out). Foundation only.
         .target(name: "SlopeCore"),
-        // Figures (SVG) and self-contained HTML reports over SlopeCore's results.
-        .target(name: "SlopeReport", dependencies: ["SlopeCore"]),
+        // Results out: JSON, CSV, terminal tables and sentences, SVG figures and HTML reports.
+        .target(name: "SlopeOutput", dependencies: ["SlopeCore"]),
         // One libc call Swift's Glibc module leaves out (the child's working directory).
         .target(name: "CSpawn"),
-        // Hyperparameter studies: YAML specs, samplers, the SQLite trial store, the runner.
+        // Hyperparameter studies: YAML specs, samplers, the SQLite trial store, the runner, and
+        // the study's own exports (CSV and JSON of trials).
         // The only target with database and YAML dependencies.
         .target(
             name: "SlopeStudy",
             dependencies: [
                 "SlopeCore",
+                "SlopeOutput",
                 "CSpawn",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -38,7 +40,7 @@ let package = Package(
             name: "slope",
             dependencies: [
                 "SlopeCore",
-                "SlopeReport",
+                "SlopeOutput",
                 "SlopeStudy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -47,12 +49,12 @@ let package = Package(
         .executableTarget(name: "slope-bench", dependencies: ["SlopeCore"], path: "bench/swift"),
         .testTarget(
             name: "SlopeCoreTests",
-            dependencies: ["SlopeCore"],
+            dependencies: ["SlopeCore", "SlopeOutput"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
-            name: "SlopeReportTests",
-            dependencies: ["SlopeReport", "SlopeCore"]
+            name: "SlopeOutputTests",
+            dependencies: ["SlopeOutput", "SlopeCore"]
         ),
         .testTarget(
             name: "SlopeStudyTests",

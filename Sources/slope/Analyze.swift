@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
-import SlopeReport
+import SlopeOutput
 
 /// `slope analyze`: train the lean network many times, record the derivative history and
 /// read which features drive the fit.

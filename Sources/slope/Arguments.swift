@@ -1,5 +1,6 @@
 import ArgumentParser
 import SlopeCore
+import SlopeOutput
 
 extension Activation: ExpressibleByArgument {}
 extension FeatureScaling: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import SlopeCore
+import SlopeOutput
 
 /// The command line's names for the libraries' settings: errors name the flag the user typed.
 enum Flags {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
+import SlopeOutput
 
 /// `slope hsic`: rank the inputs of a table by HSIC dependence with an output.
 struct HSIC: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
+import SlopeOutput
 
 extension MLPOptions.Optimizer: ExpressibleByArgument {}
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
-import SlopeReport
+import SlopeOutput
 
 /// `slope mask`: which pixels drive a digit classifier, by the d2 trend of each pixel's weight.
 struct Mask: ParsableCommand {

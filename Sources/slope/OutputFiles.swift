@@ -1,5 +1,6 @@
 import Foundation
 import SlopeCore
+import SlopeOutput
 
 /// Output files of a command, written only after every result is computed, each atomically,
 /// so that bad input or a failure leaves no partial file.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
+import SlopeOutput
 
 /// The `slope` command. Bad input of any kind (a file, an option) ends with one line on
 /// stderr and exit status 2; nothing is written.

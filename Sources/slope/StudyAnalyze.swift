@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
-import SlopeReport
+import SlopeOutput
 import SlopeStudy
 
 /// `slope study analyze SOURCE`: which hyperparameters matter for each objective.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
+import SlopeOutput
 import SlopeStudy
 
 /// `slope study import OPTUNA.db --study NAME --store OUT.sqlite`: an Optuna study as a slope store.

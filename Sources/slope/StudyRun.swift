@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import SlopeCore
+import SlopeOutput
 import SlopeStudy
 
 /// `slope study run SPEC --store FILE`: runs (or resumes) a study.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
+import SlopeOutput
 import SlopeStudy
 
 /// `slope study status STORE`: counts, the best trial, times and memory, failures.

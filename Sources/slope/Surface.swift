@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeCore
-import SlopeReport
+import SlopeOutput
 
 /// `slope surface`: the loss on a plane through the trained parameters, as a CSV grid.
 struct Surface: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SlopeCore
+import SlopeOutput
 
 /// The arguments every command that reads a table shares: the file, its output column, the
 /// columns to leave out and the delimiter.

@@ -1,5 +1,6 @@
 import Foundation
 import SlopeCore
+import SlopeOutput
 
 /// Writing to the terminal: errors, warnings and progress go to stderr, results to stdout.
 enum Terminal {

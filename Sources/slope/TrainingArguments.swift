@@ -1,5 +1,6 @@
 import ArgumentParser
 import SlopeCore
+import SlopeOutput
 
 /// How the lean network is trained: shared by `analyze`, `surface` and `mask`.
 struct TrainingArguments: ParsableArguments {

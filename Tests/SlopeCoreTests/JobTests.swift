@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SlopeCore
+import SlopeOutput
 
 /// The library entry points: requests checked where they are made, jobs wired to the methods.
 @Suite struct JobTests {

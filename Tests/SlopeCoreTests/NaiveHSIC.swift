@@ -1,6 +1,6 @@
 @testable import SlopeCore
 
-/// Dense O(n³) matrix forms of the HSIC estimators (METHOD.md part 5), written from the
+/// Dense O(n³) matrix forms of the HSIC estimators (docs/method.md, "HSIC estimators"), written from the
 /// formulas with explicit matrix products, to check the O(n²) code against.
 enum NaiveHSIC {
     typealias Matrix = [[Double]]

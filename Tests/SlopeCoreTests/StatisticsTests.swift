@@ -8,6 +8,20 @@ import Testing
         #expect(Ranks.average([3, 1, 2]) == [3, 1, 2])
     }
 
+    @Test func spearmanFisherInterval() throws {
+        // ρ = 0.5 on 103 rows: tanh(atanh 0.5 ± 1.96 · 1.03/10), computed by Python's math module.
+        let interval = try #require(Correlation.spearmanInterval(0.5, count: 103))
+        #expect(relativeError(interval.lower, 0.3340909436743723) < 1e-14)
+        #expect(relativeError(interval.upper, 0.6358560562152388) < 1e-14)
+        let mirrored = try #require(Correlation.spearmanInterval(-0.5, count: 103))
+        #expect(mirrored.lower == -interval.upper && mirrored.upper == -interval.lower)
+        let narrower = try #require(Correlation.spearmanInterval(0.5, count: 1000))
+        #expect(narrower.upper - narrower.lower < interval.upper - interval.lower)
+        #expect(Correlation.spearmanInterval(0.5, count: 3) == nil)
+        let perfect = try #require(Correlation.spearmanInterval(1, count: 50))
+        #expect(perfect.upper <= 1 && perfect.lower > 0.99)
+    }
+
     @Test func pearsonOfHandComputedCase() throws {
         // x = 1..5, y = 2,4,5,4,5: Sxy = 6, Sxx = 10, Syy = 6 → r = 6 / √60.
         let r = try #require(Correlation.pearson([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]))

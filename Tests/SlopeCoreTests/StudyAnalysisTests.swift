@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SlopeCore
+import SlopeOutput
 
 /// The hyperparameter analysis on synthetic studies whose answer is known.
 @Suite struct StudyAnalysisTests {
@@ -53,7 +54,7 @@ import Testing
         #expect(pair.index.hsic! > 2 * pair.marginalSum!)
         // Memory: width alone.
         #expect(analysis.objectives[1].significant(at: 0.05) == ["width"])
-        #expect(analysis.summary[0].hasPrefix("lr and width decide error; width decides memory; dummy, a and b matter for neither"), "\(analysis.summary)")
+        #expect(StudySummary.sentences(analysis)[0].hasPrefix("lr and width decide error; width decides memory; dummy, a and b matter for neither"), "\(StudySummary.sentences(analysis))")
     }
 
     @Test func widthTradesErrorAndAccuracyAgainstMemory() throws {
@@ -77,7 +78,7 @@ import Testing
         // A larger width lowers the error (ρ < 0), raises the accuracy and the memory (ρ > 0).
         #expect(analysis.tradeOffs[0].rhoImproves < -0.85 && analysis.tradeOffs[0].rhoWorsens > 0.95)
         #expect(analysis.tradeOffs[1].rhoImproves > 0.85)
-        #expect(analysis.summary.contains("width trades error against memory: a larger width improves error (ρ = -0.90) and worsens memory (ρ = +1.00)."), "\(analysis.summary)")
+        #expect(StudySummary.sentences(analysis).contains("width trades error against memory: a larger width improves error (ρ = -0.90) and worsens memory (ρ = +1.00)."), "\(StudySummary.sentences(analysis))")
     }
 
     @Test func aConditionalParameterIsAnalysedOnItsActiveTrialsOnly() throws {
@@ -105,7 +106,7 @@ import Testing
         #expect(momentumIndex.rows == momentum.compactMap { $0 }.count)
         #expect(momentumIndex.pValue! <= 0.01)
         #expect(hsic.indices.first { $0.name == "lr" }!.pValue! > 0.05)
-        #expect(analysis.summary[0] == "momentum and optimizer decide error; lr does not matter (p > 0.05).", "\(analysis.summary)")
+        #expect(StudySummary.sentences(analysis)[0] == "momentum and optimizer decide error; lr does not matter (p > 0.05).", "\(StudySummary.sentences(analysis))")
         #expect(analysis.parameters.map(\.activeTrials) == [240, momentumIndex.rows, 240])
     }
 

@@ -1,6 +1,6 @@
 /* The fused single-pass derivative history in plain C: the speed-of-light reference of
  * bench/run. For y = tanh(w.x + b) and MSE loss, every epoch records the loss and, for every
- * weight and the bias, d1, d2, d3, d2_tape, d3_tape (METHOD.md part 2) in one pass over the
+ * weight and the bias, d1, d2, d3, d2_tape, d3_tape (docs/method.md, "Derivatives, two conventions") in one pass over the
  * rows, then takes a full-batch gradient step (lr 0.01), as slope does. Restarts run in
  * parallel with OpenMP. Build: gcc -O3 -march=native -fopenmp history.c -lm
  *

@@ -4,7 +4,7 @@ compile time excluded): what a skilled user would write instead of slope.
 usage: history_jax.py DATA.bin EPOCHS RESTARTS MODE [DUMP.bin]
 MODE exact: d1 = grad, d2 and d3 the exact diagonals of the Hessian (jax.hessian) and of the
             third-derivative tensor (jacfwd of the Hessian), d2_tape and d3_tape their sums over
-            the weights (METHOD.md: the tape sums run over the weights w_j, not the bias).
+            the weights (docs/method.md: the tape sums run over the weights w_j, not the bias).
 MODE tape:  only what nested reverse mode gives: d1, d2_tape = grad(sum_j grad_j),
             d3_tape = grad(sum_j d2_tape_j), j over the weights.
 Restarts are vmapped, epochs a lax.scan; lr 0.01 full batch, as slope. Prints JSON.

@@ -1,5 +1,5 @@
 /// The asymptotic p-value of HSIC under independence: Gretton et al. (2008)'s gamma
-/// approximation, as OpenTURNS computes it (METHOD.md part 5).
+/// approximation, as OpenTURNS computes it (docs/method.md, "Gamma and permutation p-values").
 enum GammaTest {
     /// P(Gamma(shape, scale) > n·HSIC_V), or > n·HSIC_U + n·m for the U-statistic.
     ///

@@ -30,38 +30,30 @@ extension HSICSample {
 }
 
 /// The joint effect of two inputs (product kernel), next to their marginal effects.
-public struct HSICPair: Sendable, Encodable {
+public struct HSICPair: Sendable {
     public let first: String
     public let second: String
     /// HSIC of the pair against the output, on the rows where both are active.
     public let index: HSICIndex
     /// HSIC(first) + HSIC(second): a joint index well above it points to an interaction.
-    @Nullable public var marginalSum: Double?
-
-    enum CodingKeys: String, CodingKey {
-        case first, second, index, marginalSum = "marginal_sum"
-    }
+    public var marginalSum: Double?
 }
 
 /// The HSIC sensitivity analysis of a sample: one index per input, optionally every pair.
-public struct HSICAnalysis: Sendable, Encodable {
+public struct HSICAnalysis: Sendable {
     public let source: String
     public let output: String
     public let rows: Int
     public let settings: HSICOptions
     /// The goal threshold q on all rows (target and conditional HSIC); conditional inputs
     /// recompute it on their active rows.
-    @Nullable public var goalThreshold: Double?
+    public var goalThreshold: Double?
     /// The rows inside the goal set (indicator weights only).
-    @Nullable public var goalCount: Int?
+    public var goalCount: Int?
     /// One index per input, in the sample's order.
     public let indices: [HSICIndex]
     /// Every pair of inputs, when asked for.
     public let pairs: [HSICPair]
-
-    enum CodingKeys: String, CodingKey {
-        case source, output, rows, settings, goalThreshold = "goal_threshold", goalCount = "goal_count", indices, pairs
-    }
 
     /// The indices ranked by R2-HSIC, largest first; skipped inputs last.
     public var ranked: [HSICIndex] {

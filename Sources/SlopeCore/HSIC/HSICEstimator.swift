@@ -1,4 +1,4 @@
-/// The two classical estimators of HSIC (METHOD.md part 5).
+/// The two classical estimators of HSIC (docs/method.md, "HSIC estimators").
 public enum HSICEstimator: String, Sendable, Codable, CaseIterable {
     /// The V-statistic (1/n²) tr(K H L H): biased upwards, never negative.
     case v = "V"

@@ -1,36 +1,36 @@
 /// A percentile bootstrap interval.
-public struct Interval: Sendable, Equatable, Codable {
+public struct Interval: Sendable, Equatable {
     public let lower: Double
     public let upper: Double
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
 }
 
 /// The measured dependence of one input (or one pair of inputs) on the output.
-public struct HSICIndex: Sendable, Encodable {
+public struct HSICIndex: Sendable {
     /// The input's name, or "a×b" for a pair.
     public let name: String
     /// The input's type (nil for a pair).
-    @Nullable public var kind: InputKind?
+    public var kind: InputKind?
     /// The rows it was measured on (fewer than the sample for a conditional input).
     public let rows: Int
     /// The HSIC estimate; nil when it was skipped (see `note`).
-    @Nullable public var hsic: Double?
+    public var hsic: Double?
     /// HSIC(X, Y) / sqrt(HSIC(X, X) HSIC(Y, Y)).
-    @Nullable public var r2HSIC: Double?
+    public var r2HSIC: Double?
     /// Gretton et al.'s gamma p-value; nil where not defined (conditional HSIC, kernels without
     /// a unit diagonal).
-    @Nullable public var pGamma: Double?
+    public var pGamma: Double?
     /// (1 + #{HSIC_b ≥ HSIC}) / (1 + B): never 0.
-    @Nullable public var pPermutation: Double?
+    public var pPermutation: Double?
     /// Bootstrap percentile intervals.
-    @Nullable public var hsicInterval: Interval?
-    @Nullable public var r2Interval: Interval?
+    public var hsicInterval: Interval?
+    public var r2Interval: Interval?
     /// Why the index is missing or limited (a constant input, too few active rows, …).
-    @Nullable public var note: String?
-
-    enum CodingKeys: String, CodingKey {
-        case name, kind, rows, hsic, r2HSIC = "r2_hsic", pGamma = "p_gamma", pPermutation = "p_permutation"
-        case hsicInterval = "hsic_interval", r2Interval = "r2_hsic_interval", note
-    }
+    public var note: String?
 
     /// A skipped index.
     init(name: String, rows: Int, note: String) {

@@ -1,4 +1,4 @@
-/// The weighted centring of conditional HSIC (METHOD.md part 5): with normalised weights
+/// The weighted centring of conditional HSIC (docs/method.md, "Goal-oriented and conditional HSIC"): with normalised weights
 /// w̃ (mean 1), H₁ = I − (1/n) 1 1ᵀ W and H₂ = H₁ᵀ,
 /// (H₁ L H₂)_ij = L_ij − a_i − a_j + g, a_i = (1/n) Σ_k L_ik w̃_k, g = (1/n) Σ_k a_k w̃_k,
 /// and C-HSIC(K, L) = (1/n²) Σ_ij w̃_i w̃_j K_ij (H₁ L H₂)_ij.

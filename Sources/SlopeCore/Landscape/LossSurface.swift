@@ -1,4 +1,4 @@
-/// The loss on a plane through the trained parameters (METHOD.md part 4, the paper's Fig. 1):
+/// The loss on a plane through the trained parameters (docs/method.md, "Loss surface and image mask"; the paper's Fig. 1):
 /// L(θ* + α δ + β η) on a grid of α, β in [−span, span], with every restart's training path
 /// projected onto the plane.
 public struct LossSurface: Sendable {

@@ -24,7 +24,7 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Where the target is scaled before training (METHOD.md part 1): into the activation's
+    /// Where the target is scaled before training (docs/method.md, "Preprocessing"): into the activation's
     /// range when it is bounded, otherwise to zero mean and unit variance.
     public var targetScaling: TargetScaling {
         switch self {

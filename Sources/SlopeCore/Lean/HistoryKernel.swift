@@ -1,7 +1,7 @@
 import Foundation
 
 /// One pass over the data per epoch that gives the loss and every recorded derivative for
-/// every parameter of every restart at once (METHOD.md part 2).
+/// every parameter of every restart at once (docs/method.md, "Derivatives, two conventions").
 ///
 /// For each row k and restart r the scalar g_k(u) = ℓ(σ(u), t_k) is evaluated on a `Jet` at
 /// u_kr = w_r·x_k + b_r, giving g', g'', g''' exactly; then, with s_k = Σ_j x_kj,

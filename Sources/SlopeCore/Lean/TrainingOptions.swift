@@ -21,7 +21,7 @@ public struct InitialParameters: Codable, Sendable, Equatable {
     }
 }
 
-/// How the lean network is trained (METHOD.md part 1).
+/// How the lean network is trained (docs/method.md, "The lean network").
 public struct TrainingOptions: Sendable {
     /// Step size η of gradient descent.
     public var learningRate: Double = 0.01

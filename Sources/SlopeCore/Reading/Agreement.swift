@@ -1,6 +1,6 @@
 /// Whether the consensus trend of each feature has the sign of its Spearman ρ against the
-/// target (METHOD.md part 3). A measured result, not a target.
-public struct Agreement: Sendable, Encodable, Equatable {
+/// target (docs/method.md, "The reading"). A measured result, not a target.
+public struct Agreement: Sendable, Equatable {
     /// Features whose consensus sign equals the Spearman sign.
     public let count: Int
     /// Number of features.
@@ -9,8 +9,6 @@ public struct Agreement: Sendable, Encodable, Equatable {
     public let disagreeing: [String]
     /// For each restart, how many features agree when read from that restart alone.
     public let perRestart: [Int]
-
-    enum CodingKeys: String, CodingKey { case count, of, disagreeing, perRestart = "per_restart" }
 
     /// True when `label`'s sign equals the sign of `rho` (a flat label agrees only with ρ = 0).
     public static func agrees(_ label: TrendLabel, spearman rho: Double?) -> Bool {

@@ -1,14 +1,14 @@
 /// What several restarts say together about one feature's trend.
-public struct Consensus: Sendable, Encodable {
+public struct Consensus: Sendable {
     /// The label most restarts give; a tie between the most frequent labels is `flat`
     /// (no consensus).
     public let label: TrendLabel
     /// Share of restarts labelled `increasing`, in [0, 1].
     public let shareIncreasing: Double
     /// Mean of the defined ρ, or `nil` when no restart gives one.
-    @Nullable public private(set) var meanRho: Double?
+    public private(set) var meanRho: Double?
     /// Sample standard deviation of the defined ρ (`nil` below two values).
-    @Nullable public private(set) var sdRho: Double?
+    public private(set) var sdRho: Double?
     /// ρ of each restart, `nil` where undefined.
     public let rho: [Double?]
     /// The label of each restart.
@@ -32,9 +32,5 @@ public struct Consensus: Sendable, Encodable {
         } else {
             sdRho = nil
         }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case label, shareIncreasing = "share_increasing", meanRho = "mean_rho", sdRho = "sd_rho", rho, labels
     }
 }

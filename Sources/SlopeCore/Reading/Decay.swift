@@ -20,10 +20,10 @@ public struct Decay: Sendable, Equatable {
 }
 
 /// `Decay` over restarts: medians of the magnitudes and ratio, and each restart's epoch.
-public struct DecaySummary: Sendable, Encodable {
+public struct DecaySummary: Sendable {
     public let firstMedian: Double
     public let lastMedian: Double
-    @Nullable public private(set) var ratioMedian: Double?
+    public private(set) var ratioMedian: Double?
     /// One per restart, `nil` where |value| never fell below a tenth of its start.
     public let firstEpochBelowTenth: [Int?]
 
@@ -32,10 +32,5 @@ public struct DecaySummary: Sendable, Encodable {
         lastMedian = Median.of(runs.map(\.last))!
         ratioMedian = Median.of(runs.compactMap(\.ratio))
         firstEpochBelowTenth = runs.map(\.firstEpochBelowTenth)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case firstMedian = "first_abs_median", lastMedian = "last_abs_median", ratioMedian = "ratio_median"
-        case firstEpochBelowTenth = "first_epoch_below_tenth"
     }
 }

@@ -22,6 +22,7 @@ public struct Reading: Sendable {
                 trend: Consensus(rho: rho, flat: flat),
                 // Spearman's ρ is Pearson's r of the ranks.
                 spearman: Correlation.pearsonTest(Ranks.average(column), targetRanks),
+                rows: design.rowCount,
                 pearson: Correlation.pearsonTest(column, design.target),
                 hsic: hsic[i],
                 d1Decay: DecaySummary(histories.map { Decay(series: $0.series(.d1, parameter: i)) }),

@@ -12,7 +12,7 @@ public enum TrendLabel: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// Which second-derivative series the trend reads (METHOD.md part 2).
+/// Which second-derivative series the trend reads (docs/method.md, "Derivatives, two conventions").
 public enum Convention: String, CaseIterable, Codable, Sendable {
     /// ∂²L/∂w_i², the exact Hessian diagonal (`d2`).
     case diag
@@ -23,7 +23,7 @@ public enum Convention: String, CaseIterable, Codable, Sendable {
     public var quantity: Quantity { self == .diag ? .d2 : .d2Tape }
 }
 
-/// The paper's reading of one second-derivative history (METHOD.md part 3).
+/// The paper's reading of one second-derivative history (docs/method.md, "The reading").
 public enum Trend {
     /// Spearman's ρ between the series d2(e) and −L(e) over epochs e; `nil` when either is
     /// constant (e.g. d2 of an identity network under MSE).

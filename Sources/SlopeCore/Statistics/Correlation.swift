@@ -1,3 +1,5 @@
+import Foundation
+
 /// A correlation coefficient and its two-sided p-value for "no correlation".
 public struct CorrelationTest: Sendable, Equatable {
     /// The coefficient in [-1, 1].
@@ -38,6 +40,15 @@ public enum Correlation {
     /// Spearman's ρ with its p-value (t approximation, as SciPy), or `nil` when undefined.
     public static func spearmanTest(_ x: [Double], _ y: [Double]) -> CorrelationTest? {
         spearman(x, y).flatMap { test($0, count: x.count) }
+    }
+
+    /// The 95 % interval of Spearman's ρ on m rows by Fisher's z: tanh(atanh ρ ± 1.96·se),
+    /// se = 1.03/√(m − 3) (docs/method.md, "Correlations and p-values"); nil for m ≤ 3.
+    /// - Complexity: O(1).
+    public static func spearmanInterval(_ rho: Double, count m: Int) -> Interval? {
+        guard m > 3 else { return nil }
+        let z = atanh(max(-0.999999, min(0.999999, rho))), se = 1.03 / Double(m - 3).squareRoot()
+        return Interval(lower: tanh(z - 1.96 * se), upper: tanh(z + 1.96 * se))
     }
 
     /// p = P(|T| ≥ |t|), t = r √((m − 2)/(1 − r²)); computed as I_{1−r²}((m − 2)/2, 1/2)

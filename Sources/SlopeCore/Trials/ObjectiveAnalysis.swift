@@ -1,19 +1,17 @@
 /// What decides one objective: goal-oriented HSIC of every hyperparameter (and pair), with
 /// Spearman's ρ as the baseline a user knows.
-public struct ObjectiveAnalysis: Sendable, Encodable {
+public struct ObjectiveAnalysis: Sendable {
     public let objective: String
     public let direction: Direction
     /// Trials analysed, and how many of them had no value and were given the worst one.
     public let rows: Int
     public let imputed: Int
     /// The HSIC analysis; nil when the objective could not be analysed (see `note`).
-    @Nullable public var hsic: HSICAnalysis?
+    public var hsic: HSICAnalysis?
     /// Spearman's ρ of each hyperparameter with the objective on its active rows, in the
     /// order of the table's hyperparameters.
     public let spearman: [SpearmanBaseline]
-    @Nullable public var note: String?
-
-    enum CodingKeys: String, CodingKey { case objective, direction, rows, imputed, hsic, spearman, note }
+    public var note: String?
 
     /// Analyses `objective` of `table`.
     /// - Complexity: that of `HSICAnalysis.run` on the trials with a value (plus imputed ones).
@@ -58,16 +56,7 @@ public struct ObjectiveAnalysis: Sendable, Encodable {
 
 /// Spearman's ρ of one hyperparameter with an objective; nil for categorical hyperparameters
 /// and where undefined (constant, fewer than 3 active trials).
-public struct SpearmanBaseline: Sendable, Encodable {
+public struct SpearmanBaseline: Sendable {
     public let parameter: String
     public let test: CorrelationTest?
-
-    enum CodingKeys: String, CodingKey { case parameter, rho, p }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(parameter, forKey: .parameter)
-        try c.encode(test?.coefficient, forKey: .rho)
-        try c.encode(test?.p, forKey: .p)
-    }
 }

@@ -1,12 +1,11 @@
 /// Which hyperparameters matter, for each objective of a study (goal-oriented HSIC, Novello
 /// et al. 2023), which trade one objective against another, and a summary in plain words.
-public struct StudyAnalysis: Sendable, Encodable {
+public struct StudyAnalysis: Sendable {
     /// A hyperparameter as analysed: its type and on how many trials it was active.
-    public struct ParameterInfo: Sendable, Encodable {
+    public struct ParameterInfo: Sendable {
         public let name: String
         public let kind: InputKind
         public let activeTrials: Int
-        enum CodingKeys: String, CodingKey { case name, kind, activeTrials = "active_trials" }
     }
 
     public let source: String
@@ -17,11 +16,6 @@ public struct StudyAnalysis: Sendable, Encodable {
     public let parameters: [ParameterInfo]
     public let objectives: [ObjectiveAnalysis]
     public let tradeOffs: [TradeOff]
-    public let summary: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case source, trials, goal, alpha, missing, parameters, objectives, tradeOffs = "trade_offs", summary
-    }
 
     /// Analyses every objective of `table`.
     /// - Parameter progress: told of finished units; its total must be `workUnits(table, options)`.
@@ -35,8 +29,7 @@ public struct StudyAnalysis: Sendable, Encodable {
         return StudyAnalysis(
             source: table.source, trials: table.rowCount, goal: options.goal, alpha: options.alpha, missing: options.missing,
             parameters: table.parameters.map { ParameterInfo(name: $0.name, kind: $0.kind, activeTrials: $0.activeRows.count) },
-            objectives: objectives, tradeOffs: tradeOffs,
-            summary: StudySummary.sentences(objectives, names: names, tradeOffs: tradeOffs, alpha: options.alpha))
+            objectives: objectives, tradeOffs: tradeOffs)
     }
 
     /// The units of work `run` reports.

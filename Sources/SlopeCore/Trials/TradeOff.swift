@@ -1,6 +1,6 @@
 /// A hyperparameter that moves two objectives in opposite directions (one better, the other
 /// worse), both significantly by Spearman's ρ.
-public struct TradeOff: Sendable, Encodable, Equatable {
+public struct TradeOff: Sendable, Equatable {
     public let parameter: String
     /// The objective that improves as the parameter grows, and the one that worsens.
     public let improves: String
@@ -8,10 +8,6 @@ public struct TradeOff: Sendable, Encodable, Equatable {
     /// Spearman's ρ of the parameter with each.
     public let rhoImproves: Double
     public let rhoWorsens: Double
-
-    enum CodingKeys: String, CodingKey {
-        case parameter, improves, worsens, rhoImproves = "rho_improves", rhoWorsens = "rho_worsens"
-    }
 
     /// Every trade-off among `objectives` of the parameters `names`.
     static func find(_ objectives: [ObjectiveAnalysis], names: [String], alpha: Double) -> [TradeOff] {

@@ -1,4 +1,5 @@
 import SlopeCore
+import SlopeOutput
 
 /// A study's trials as CSV: `id,state`, one column a parameter, one an objective, then
 /// `wall_time_s,peak_rss_bytes`; an empty cell where a parameter is inactive or a value unknown.

@@ -1,3 +1,4 @@
+import SlopeCore
 /// HSIC results as CSV, in the ranked order; an empty cell where a value is not defined.
 public enum HSICCSV {
     /// `input,hsic,r2_hsic,p_gamma,p_permutation`, then `hsic_lower,hsic_upper,r2_hsic_lower,

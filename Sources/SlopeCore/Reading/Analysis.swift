@@ -1,8 +1,8 @@
 /// The complete result of `slope analyze`: what was read, how it was trained, what the
 /// histories say, and (optionally) the histories themselves. Its JSON form is documented in
 /// docs/analysis-json.md; key names are stable.
-public struct Analysis: Sendable, Encodable {
-    public struct Dataset: Sendable, Encodable {
+public struct Analysis: Sendable {
+    public struct Dataset: Sendable {
         public let file: String
         public let rows: Int
         public let target: String
@@ -10,30 +10,21 @@ public struct Analysis: Sendable, Encodable {
         public let constantFeatures: [String]
         /// The rows the HSIC baseline was measured on (at most `HSICBaseline.maximumRows`).
         public let hsicRows: Int
-        enum CodingKeys: String, CodingKey {
-            case file, rows, target, features, constantFeatures = "constant_features", hsicRows = "hsic_rows"
-        }
     }
 
-    public struct Settings: Sendable, Encodable {
+    public struct Settings: Sendable {
         public let activation: Activation
         public let loss: String
-        @Nullable public private(set) var huberDelta: Double?
+        public private(set) var huberDelta: Double?
         public let learningRate: Double
         public let epochs: Int
         public let restarts: Int
         public let seeds: [UInt64]
-        @Nullable public private(set) var batchSize: Int?
+        public private(set) var batchSize: Int?
         public let featureScaling: FeatureScaling
         public let explicitInit: Bool
         public let convention: Convention
         public let flat: Double
-
-        enum CodingKeys: String, CodingKey {
-            case activation, loss, huberDelta = "huber_delta", learningRate = "lr", epochs, restarts, seeds
-            case batchSize = "batch_size", featureScaling = "feature_scaling", explicitInit = "explicit_init"
-            case convention, flat
-        }
     }
 
     public let dataset: Dataset
@@ -42,8 +33,6 @@ public struct Analysis: Sendable, Encodable {
     public let agreement: Agreement
     /// The recorded histories, one per restart; `nil` leaves them out of the JSON.
     public let history: [History]?
-
-    enum CodingKeys: String, CodingKey { case dataset, settings, features, agreement, history }
 
     /// - Throws: what `Reading` throws.
     public init(design: Design, source: String, training: TrainingOptions, featureScaling: FeatureScaling,

@@ -1,3 +1,4 @@
+import SlopeCore
 /// The terminal form of a `StudyAnalysis`: the rankings side by side, each objective's HSIC
 /// table with Spearman's ρ next to it, the trade-offs and the summary.
 public enum StudyAnalysisTable {
@@ -26,7 +27,7 @@ public enum StudyAnalysisTable {
             out += "trade-offs (Spearman, p <= \(analysis.alpha)):\n"
             out += analysis.tradeOffs.map { "  \($0.parameter): improves \($0.improves), worsens \($0.worsens)\n" }.joined() + "\n"
         }
-        out += "summary:\n" + analysis.summary.map { "  \($0)\n" }.joined()
+        out += "summary:\n" + StudySummary.sentences(analysis).map { "  \($0)\n" }.joined()
         return out
     }
 

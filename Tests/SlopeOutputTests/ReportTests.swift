@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import SlopeCore
-@testable import SlopeReport
+@testable import SlopeOutput
 
 @Suite("Reports")
 struct ReportTests {
@@ -44,15 +44,5 @@ struct ReportTests {
         #expect(html.contains("a&lt;b&amp;&quot;c&quot;"))
         #expect(!html.contains("a<b&"))
         #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"))
-    }
-
-    @Test("Fisher-z interval of Spearman's rho contains rho and narrows with n")
-    func interval() {
-        let (lo, hi) = CorrelationFigure.interval(0.5, 100)
-        #expect(lo < 0.5 && 0.5 < hi)
-        let (lo2, hi2) = CorrelationFigure.interval(0.5, 1000)
-        #expect(hi2 - lo2 < hi - lo)
-        // atanh(0.5) ± 1.96 · 1.03 / √97
-        #expect(abs(lo - tanh(atanh(0.5) - 1.96 * 1.03 / 97.0.squareRoot())) < 1e-15)
     }
 }

@@ -1,3 +1,4 @@
+import SlopeCore
 /// JSON form of a history: `{"seed", "loss": [E], "parameters": [{"name", "weight": [E],
 /// "d1": [E], …}]}`, column by column so that each series is one array.
 extension History: Encodable {

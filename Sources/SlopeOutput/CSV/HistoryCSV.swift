@@ -1,3 +1,4 @@
+import SlopeCore
 /// The histories in long (tidy) form, one row per restart, epoch and parameter:
 /// `restart,epoch,parameter,loss,weight,d1,d2,d3,d2_tape,d3_tape`.
 ///
@@ -23,14 +24,5 @@ public enum HistoryCSV {
             }
         }
         return out
-    }
-}
-
-/// RFC 4180 quoting of one CSV field.
-public enum CSVField {
-    /// The field as is, or quoted with doubled quotes when it holds a comma, quote or line break.
-    public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

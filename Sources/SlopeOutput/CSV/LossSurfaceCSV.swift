@@ -1,3 +1,4 @@
+import SlopeCore
 /// A loss surface as CSV, for any plotting tool to redraw.
 public enum LossSurfaceCSV {
     /// `x,y,loss` for every grid point, x (α) varying fastest.

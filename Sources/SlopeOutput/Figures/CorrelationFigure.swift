@@ -1,13 +1,12 @@
 import Foundation
 import SlopeCore
 
-/// The paper's Fig. 2, extended: Spearman ρ per feature with its 95 % interval (Fisher z,
-/// standard error 1.03/√(N−3), Fieller et al.), Pearson r as a marker, and R2-HSIC beside,
+/// The paper's Fig. 2, extended: Spearman ρ per feature with its 95 % interval
+/// (`Correlation.spearmanInterval`), Pearson r as a marker, and R2-HSIC beside,
 /// features sorted by ρ, bars coloured by sign.
 public enum CorrelationFigure {
     public static func render(_ analysis: Analysis) -> String {
         let features = analysis.features.sorted { ($0.spearman?.coefficient ?? 0) > ($1.spearman?.coefficient ?? 0) }
-        let n = Double(analysis.dataset.rows)
         let rowHeight = 18.0
         let labelWidth = 8 + 6.5 * Double(features.map(\.name.count).max() ?? 4)
         let plotHeight = rowHeight * Double(features.count)
@@ -21,7 +20,7 @@ public enum CorrelationFigure {
             svg.text(labelWidth - 8, y + 4, f.name, size: 11, anchor: "end")
             if let s = f.spearman {
                 let rho = s.coefficient
-                let (lo, hi) = interval(rho, n)
+                let (lo, hi) = f.spearmanInterval.map { ($0.lower, $0.upper) } ?? (-1, 1)
                 let x0 = left.x(0), x1 = left.x(rho)
                 svg.rect(min(x0, x1), y - 6, abs(x1 - x0), 12, fill: rho >= 0 ? "#d6604d" : "#4393c3",
                          title: "\(f.name): Spearman ρ = \(String(format: "%.3f", rho)), 95 % interval [\(String(format: "%.3f", lo)), \(String(format: "%.3f", hi))], p = \(String(format: "%.2g", s.p))")
@@ -43,12 +42,5 @@ public enum CorrelationFigure {
         svg.line(left.x(0), left.top, left.x(0), left.top + plotHeight, stroke: "#444")
         right.drawAxes(&svg, xTitle: "R2-HSIC (0 = independent)", yTitle: "", xTicks: 3, yTicks: 0)
         return svg.render(label: "Spearman, Pearson and HSIC of every feature with the target")
-    }
-
-    /// The 95 % interval of Spearman's ρ by Fisher's z with standard error 1.03/√(n−3).
-    public static func interval(_ rho: Double, _ n: Double) -> (Double, Double) {
-        guard n > 3 else { return (-1, 1) }
-        let z = atanh(max(-0.999999, min(0.999999, rho))), se = 1.03 / (n - 3).squareRoot()
-        return (tanh(z - 1.96 * se), tanh(z + 1.96 * se))
     }
 }

@@ -1,3 +1,4 @@
+import SlopeCore
 /// The metrics line of `slope mlp`: one JSON object on the last stdout line, the trial
 /// contract's metrics (`{"error":…,"accuracy":…,"val_loss":…,"train_loss":…,"epochs":…}`).
 public enum MetricsLine {

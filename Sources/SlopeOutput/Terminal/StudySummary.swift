@@ -1,7 +1,13 @@
+import SlopeCore
+
 /// The analysis in plain words: what decides each objective, what matters for none, and the
 /// trade-offs.
-enum StudySummary {
-    static func sentences(_ objectives: [ObjectiveAnalysis], names: [String], tradeOffs: [TradeOff], alpha: Double) -> [String] {
+public enum StudySummary {
+    /// The summary's sentences: first what decides each objective and what matters for none
+    /// (permutation p ≤ alpha), then one sentence per trade-off.
+    public static func sentences(_ analysis: StudyAnalysis) -> [String] {
+        let objectives = analysis.objectives, alpha = analysis.alpha, tradeOffs = analysis.tradeOffs
+        let names = analysis.parameters.map(\.name)
         var lines: [String] = []
         var decides: [String] = []
         for o in objectives {
@@ -32,7 +38,8 @@ enum StudySummary {
     }
 
     private static func list(_ names: [String]) -> String {
-        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+        guard let last = names.last, names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + " and " + last
     }
 
     private static func format(_ x: Double) -> String { String(format: "%+.2f", x) }

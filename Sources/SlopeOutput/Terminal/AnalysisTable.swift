@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 
 /// The terminal form of an `Analysis`: a ranked, aligned table and the agreement line.

@@ -1,3 +1,4 @@
+import SlopeCore
 /// A study analysis as CSV, one row per objective and hyperparameter (or pair), ranked within
 /// each objective; an empty cell where a value is not defined.
 public enum StudyAnalysisCSV {

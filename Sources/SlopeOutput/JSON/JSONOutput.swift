@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 
 /// Encodes results as JSON the same way every time: pretty-printed, keys sorted (Foundation's

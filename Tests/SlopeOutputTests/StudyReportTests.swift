@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import SlopeCore
-@testable import SlopeReport
+@testable import SlopeOutput
 
 @Suite("Study report")
 struct StudyReportTests {

@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import SlopeReport
+@testable import SlopeOutput
 
 /// Whether `text` parses as XML.
 func isWellFormedXML(_ text: String) -> Bool {

@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 
 /// Aligned plain-text tables and the number formats the terminal output shares.

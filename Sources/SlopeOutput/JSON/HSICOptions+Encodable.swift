@@ -1,3 +1,4 @@
+import SlopeCore
 /// The settings as written in `slope hsic --json` (docs/hsic-json.md): flat keys, the
 /// bandwidth as "std", "median" or a number, the goal as an object or null.
 extension HSICOptions: Encodable {

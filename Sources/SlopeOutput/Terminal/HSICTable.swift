@@ -1,3 +1,4 @@
+import SlopeCore
 /// The terminal form of an `HSICAnalysis`: the ranked indices, the significance line and,
 /// when measured, the pair matrix.
 public enum HSICTable {

@@ -1,0 +1,108 @@
+import SlopeCore
+
+// The JSON form of `slope analyze` (docs/analysis-json.md); key names are stable.
+
+extension Analysis: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try jsonObject(encoder) { c in
+            try c.object("dataset") { d in
+                try d.put("file", dataset.file)
+                try d.put("rows", dataset.rows)
+                try d.put("target", dataset.target)
+                try d.put("features", dataset.features)
+                try d.put("constant_features", dataset.constantFeatures)
+                try d.put("hsic_rows", dataset.hsicRows)
+            }
+            try c.object("settings") { s in
+                try s.put("activation", settings.activation)
+                try s.put("loss", settings.loss)
+                try s.put("huber_delta", settings.huberDelta)
+                try s.put("lr", settings.learningRate)
+                try s.put("epochs", settings.epochs)
+                try s.put("restarts", settings.restarts)
+                try s.put("seeds", settings.seeds)
+                try s.put("batch_size", settings.batchSize)
+                try s.put("feature_scaling", settings.featureScaling)
+                try s.put("explicit_init", settings.explicitInit)
+                try s.put("convention", settings.convention)
+                try s.put("flat", settings.flat)
+            }
+            try c.put("features", features)
+            try c.put("agreement", agreement)
+            if let history { try c.put("history", history) }
+        }
+    }
+}
+
+extension FeatureReport: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try jsonObject(encoder) { c in
+            try c.put("name", name)
+            try c.put("rank", rank)
+            try c.put("trend", trend)
+            try c.object("spearman") { s in
+                try s.put("rho", spearman?.coefficient)
+                try s.put("p", spearman?.p)
+                try s.put("interval", spearmanInterval)
+            }
+            try c.object("pearson") { p in
+                try p.put("r", pearson?.coefficient)
+                try p.put("p", pearson?.p)
+            }
+            try c.object("hsic") { h in
+                try h.put("hsic", hsic.hsic)
+                try h.put("r2_hsic", hsic.r2HSIC)
+                try h.put("p", hsic.pGamma)
+            }
+            try c.put("agrees", agrees)
+            try c.object("decay") { d in
+                try d.put("d1", d1Decay)
+                try d.put("d3", d3Decay)
+            }
+        }
+    }
+}
+
+extension Consensus: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try jsonObject(encoder) { c in
+            try c.put("label", label)
+            try c.put("share_increasing", shareIncreasing)
+            try c.put("mean_rho", meanRho)
+            try c.put("sd_rho", sdRho)
+            try c.put("rho", rho)
+            try c.put("labels", labels)
+        }
+    }
+}
+
+extension DecaySummary: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try jsonObject(encoder) { c in
+            try c.put("first_abs_median", firstMedian)
+            try c.put("last_abs_median", lastMedian)
+            try c.put("ratio_median", ratioMedian)
+            try c.put("first_epoch_below_tenth", firstEpochBelowTenth)
+        }
+    }
+}
+
+extension Agreement: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try jsonObject(encoder) { c in
+            try c.put("count", count)
+            try c.put("of", of)
+            try c.put("disagreeing", disagreeing)
+            try c.put("per_restart", perRestart)
+        }
+    }
+}
+
+extension Interval: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try jsonObject(encoder) { c in
+            try c.put("lower", lower)
+            try c.put("upper", upper)
+        }
+    }
+}
