@@ -20,7 +20,7 @@ struct StudyStatus: ParsableCommand {
         print("created \(study.createdAt); sampler \(spec.sampler.rawValue), seed \(spec.seed)")
         for best in study.best {
             print("best \(best.objective.name) (\(best.objective.direction.rawValue)): \(best.value) in trial \(best.trial): "
-                  + best.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
+                  + best.parameters.entries.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
         }
         let walls = study.trials.compactMap(\.wallTime), memory = study.trials.compactMap(\.peakRSS).map(Double.init)
         if let median = Median.of(walls), let max = walls.max() {

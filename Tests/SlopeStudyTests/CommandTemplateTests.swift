@@ -13,7 +13,7 @@ import Testing
 
     @Test func expandsArgsAndNamesAndDropsInactive() {
         let t = CommandTemplate(tokens: ["train", "{args}", "--m={momentum}", "--lr", "{lr}", "out-{id}-{seed}.log"])
-        let values: [(name: String, value: ParameterValue)] = [("lr", .real(0.001)), ("opt", .text("adam")), ("deep", .boolean(true))]
+        let values = TrialParameters([("lr", .real(0.001)), ("opt", .text("adam")), ("deep", .boolean(true))])
         #expect(t.arguments(values: values, seed: 42, id: 3)
                 == ["train", "--lr=0.001", "--opt=adam", "--deep=true", "--lr", "0.001", "out-3-42.log"])
         #expect(t.parameterPlaceholders == ["momentum", "lr"])

@@ -85,12 +85,12 @@ import Testing
         let plan = spec.plan()
         #expect(plan.count == 30 && plan.map(\.id) == Array(1...30))
         for trial in plan {
-            let names = trial.values.map(\.name)
-            let optimizer = trial.values.first { $0.name == "optimizer" }!.value
+            let names = trial.parameters.entries.map(\.name)
+            let optimizer = try #require(trial.parameters["optimizer"])
             #expect(names.contains("momentum") == (optimizer == .text("momentum")))
-            #expect(!trial.parametersJSON.contains("momentum\":") || optimizer == .text("momentum"))
+            #expect(!trial.parameters.json.contains("momentum\":") || optimizer == .text("momentum"))
         }
-        #expect(plan.contains { $0.values.count == 4 } && plan.contains { $0.values.count == 3 })
+        #expect(plan.contains { $0.parameters.entries.count == 4 } && plan.contains { $0.parameters.entries.count == 3 })
     }
 
     @Test func nestedConditionsFollowTheirParent() throws {
@@ -106,8 +106,8 @@ import Testing
 
     @Test func planIsAFunctionOfTheSpec() throws {
         let a = try parse(toySpec).plan(), b = try parse(toySpec).plan()
-        #expect(a.map(\.parametersJSON) == b.map(\.parametersJSON) && a.map(\.seed) == b.map(\.seed))
+        #expect(a.map(\.parameters) == b.map(\.parameters) && a.map(\.seed) == b.map(\.seed))
         let other = try parse(toySpec.replacingOccurrences(of: "seed: 11", with: "seed: 12")).plan()
-        #expect(a.map(\.parametersJSON) != other.map(\.parametersJSON))
+        #expect(a.map(\.parameters) != other.map(\.parameters))
     }
 }

@@ -30,22 +30,22 @@ import Testing
         let runner = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 3)
         let seen = ProgressLog()
         let final = try runner.run(stop: StopFlag()) { seen.add($0) }
-        let trials = try store.trials()
-        let bad = trials.filter { $0.parametersJSON.contains("\"bad\"") }
+        let trials = try store.trials(space: spec.space)
+        let bad = trials.filter { $0.parameters.entries.contains { $0.value == .text("bad") } }
         #expect(!bad.isEmpty && bad.count < 12)
         #expect(bad.allSatisfy { $0.state == .failed && $0.failure == "exit status 4" && $0.stderrTail == "bad optimiser" })
         let done = trials.filter { $0.state == .done }
         #expect(done.count + bad.count == 12)
-        for t in done { #expect(t.metrics["error"] == spec.space.values(fromJSON: t.parametersJSON)[0].value.number) }
+        for t in done { #expect(t.metric("error") == t.parameters.entries[0].value.number) }
         #expect(final.done == done.count && final.failed == bad.count && final.total == 12)
-        #expect(final.best == done.compactMap { $0.metrics["error"] }.min())
+        #expect(final.best == done.compactMap { $0.metric("error") }.min())
         #expect(seen.items.count == 13 && seen.items.last?.finished == 12)
         #expect(seen.items.map(\.finished) == Array(0...12))
 
         // A second run of a finished study runs nothing and keeps every result.
         let again = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 2)
         #expect(try again.run(stop: StopFlag()) == StudyProgress(total: 12, done: final.done, failed: final.failed, best: final.best, eta: nil))
-        #expect(try store.trials() == trials)
+        #expect(try store.trials(space: spec.space) == trials)
     }
 
     @Test func aDifferentSpecIsRefused() throws {

@@ -17,8 +17,8 @@ import Testing
             """, file: "t.yaml", folder: folder)
     }
 
-    func trial(_ json: String = #"{"lr":0.01,"opt":"adam"}"#) -> StoredTrial {
-        StoredTrial(id: 7, parametersJSON: json, seed: 99, state: .running, metricsJSON: nil, wallTime: nil, peakRSS: nil,
+    func trial(_ parameters: TrialParameters = TrialParameters([("lr", .real(0.01)), ("opt", .text("adam"))])) -> StoredTrial {
+        StoredTrial(id: 7, parameters: parameters, seed: 99, state: .running, metrics: nil, wallTime: nil, peakRSS: nil,
                     worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
     }
 
@@ -37,8 +37,8 @@ import Testing
             echo '{"error": 0.25, "acc": 0.75, "note": "x", "flag": true, "nested": {"a": 1}}'
             echo
             """)
-        guard case let .done(json, wall, rss)? = outcome else { Issue.record("\(String(describing: outcome))"); return }
-        #expect(json == #"{"acc":0.75,"error":0.25}"#)
+        guard case let .done(metrics, wall, rss)? = outcome else { Issue.record("\(String(describing: outcome))"); return }
+        #expect(metrics.json == #"{"acc":0.75,"error":0.25}"#)
         #expect(wall > 0.1 && wall < 10)
         #expect(rss.map { $0 > 100_000 && $0 < 20_000_000 } == true, "\(rss)")
     }
@@ -121,7 +121,7 @@ import Testing
               opt: {values: [a, b]}
               tool: {values: [./t.sh], when: {opt: b}}
             """, file: "t.yaml", folder: "/tmp")
-        let trial = StoredTrial(id: 1, parametersJSON: #"{"opt":"a"}"#, seed: 1, state: .running, metricsJSON: nil, wallTime: nil,
+        let trial = StoredTrial(id: 1, parameters: TrialParameters([("opt", .text("a"))]), seed: 1, state: .running, metrics: nil, wallTime: nil,
                                 peakRSS: nil, worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
         guard case let .failed(reason, _, _, _)? = TrialRunner(spec: spec, slopeExecutable: "x").run(trial, stop: StopFlag()) else {
             Issue.record(); return

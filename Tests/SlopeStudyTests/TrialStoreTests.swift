@@ -16,34 +16,34 @@ import Testing
         let (store, spec, scratch) = try newStore()
         #expect(FileManager.default.fileExists(atPath: scratch.file("s.sqlite-wal")))
         #expect(try store.study()?.name == "toy")
-        #expect(try store.trials().map(\.state) == Array(repeating: .pending, count: 30))
-        #expect(try store.trials().map(\.parametersJSON) == spec.plan().map(\.parametersJSON))
+        #expect(try store.trials(space: spec.space).map(\.state) == Array(repeating: .pending, count: 30))
+        #expect(try store.trials(space: spec.space).map(\.parameters) == spec.plan().map(\.parameters))
 
-        let first = try #require(try store.claim(worker: "w1"))
+        let first = try #require(try store.claim(worker: "w1", space: spec.space))
         #expect(first.id == 1 && first.state == .running && first.worker == "w1" && first.attempts == 1 && first.startedAt != nil)
-        try store.finish(id: 1, .done(metricsJSON: #"{"error":0.5}"#, wallTime: 1.5, peakRSS: 1000))
-        let second = try #require(try store.claim(worker: "w1"))
+        try store.finish(id: 1, .done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1.5, peakRSS: 1000))
+        let second = try #require(try store.claim(worker: "w1", space: spec.space))
         try store.finish(id: second.id, .failed(reason: "exit status 1", stderrTail: "boom", wallTime: 0.1, peakRSS: 10))
-        let third = try #require(try store.claim(worker: "w2"))
+        let third = try #require(try store.claim(worker: "w2", space: spec.space))
         try store.release(id: third.id)
 
-        let trials = try store.trials()
-        #expect(trials[0].state == .done && trials[0].metrics == ["error": 0.5] && trials[0].wallTime == 1.5 && trials[0].peakRSS == 1000)
+        let trials = try store.trials(space: spec.space)
+        #expect(trials[0].state == .done && trials[0].metrics == TrialMetrics([("error", 0.5)]) && trials[0].wallTime == 1.5 && trials[0].peakRSS == 1000)
         #expect(trials[1].state == .failed && trials[1].failure == "exit status 1" && trials[1].stderrTail == "boom")
         #expect(trials[2].state == .pending && trials[2].attempts == 1)
         // Finishing a trial that is not running changes nothing.
-        try store.finish(id: 3, .done(metricsJSON: "{}", wallTime: 0, peakRSS: 0))
-        #expect(try store.trials()[2].state == .pending)
+        try store.finish(id: 3, .done(metrics: TrialMetrics([]), wallTime: 0, peakRSS: 0))
+        #expect(try store.trials(space: spec.space)[2].state == .pending)
         #expect(try store.retryFailed() == 1)
-        #expect(try store.trials()[1].state == .pending && store.trials()[1].failure == nil)
+        #expect(try store.trials(space: spec.space)[1].state == .pending && store.trials(space: spec.space)[1].failure == nil)
     }
 
     @Test func abandonedTrialsGoBackToPending() throws {
-        let (store, _, _) = try newStore()
-        _ = try store.claim(worker: "gone")
-        _ = try store.claim(worker: WorkerIdentity.current)
-        #expect(try store.releaseAbandoned { $0 == "gone" } == 1)
-        #expect(try store.trials().prefix(2).map(\.state) == [.pending, .running])
+        let (store, spec, _) = try newStore()
+        _ = try store.claim(worker: "gone", space: spec.space)
+        _ = try store.claim(worker: WorkerIdentity.current, space: spec.space)
+        #expect(try store.reclaim { $0 == "gone" } == 1)
+        #expect(try store.trials(space: spec.space).prefix(2).map(\.state) == [.pending, .running])
         // This process is alive; a made-up pid on this host with the wrong start time is not.
         #expect(!WorkerIdentity.isGone(WorkerIdentity.current))
         #expect(WorkerIdentity.isGone("\(ProcessInfo.processInfo.hostName):\(getpid()):1"))
@@ -52,13 +52,13 @@ import Testing
 
     /// Many threads with their own connections claim at once: every trial exactly once.
     @Test func claimsAreAtomic() throws {
-        let (store, _, scratch) = try newStore()
+        let (store, spec, scratch) = try newStore()
         _ = store
         let lock = NSLock()
         nonisolated(unsafe) var claimed: [Int] = []
         DispatchQueue.concurrentPerform(iterations: 6) { k in
             let own = try! TrialStore(path: scratch.file("s.sqlite"))
-            while let t = try! own.claim(worker: "w\(k)") { lock.withLock { claimed.append(t.id) } }
+            while let t = try! own.claim(worker: "w\(k)", space: spec.space) { lock.withLock { claimed.append(t.id) } }
         }
         #expect(claimed.sorted() == Array(1...30))
     }

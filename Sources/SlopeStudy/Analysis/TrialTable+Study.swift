@@ -20,13 +20,11 @@ extension TrialTable {
         for name in columns.log + columns.categorical where !names.contains(name) {
             throw SlopeError.store(file: source, reason: "\"\(name)\" is not a hyperparameter (hyperparameters: \(names.joined(separator: ", ")))")
         }
-        let values = trials.map { Dictionary(uniqueKeysWithValues: spec.space.values(fromJSON: $0.parametersJSON).map { ($0.name, $0.value) }) }
         let parameters = try spec.space.parameters.map { p in
-            try Self.input(p, values.map { $0[p.name] }, log: columns.log.contains(p.name),
+            try Self.input(p, trials.map { $0.parameters[p.name] }, log: columns.log.contains(p.name),
                            categorical: columns.categorical.contains(p.name), source: source)
         }
-        let metrics = trials.map(\.metrics)
-        let recorded = Set(metrics.flatMap(\.keys))
+        let recorded = Set(trials.flatMap { $0.metrics?.names ?? [] })
         var wanted = columns.targets ?? spec.objectives.map(\.name)
         if columns.targets == nil {
             if trials.contains(where: { $0.wallTime != nil }) { wanted.append(RecordedObjective.wallTime) }
@@ -43,7 +41,7 @@ extension TrialTable {
                     let available = (recorded.sorted() + [RecordedObjective.wallTime, RecordedObjective.peakMemory]).joined(separator: ", ")
                     throw SlopeError.store(file: source, reason: "no trial recorded an objective \"\(name)\" (recorded: \(available))")
                 }
-                return TrialObjective(name: name, direction: direction, values: metrics.map { $0[name] })
+                return TrialObjective(name: name, direction: direction, values: trials.map { $0.metric(name) })
             }
         }
         self.init(source: source, parameters: parameters, objectives: objectives, labels: trials.map { "\($0.id)" })

@@ -9,11 +9,9 @@ public enum TrialsCSV {
         var lines = [(["id", "state"] + names + objectives + ["wall_time_s", "peak_rss_bytes"]).map(CSVField.escape)
             .joined(separator: ",")]
         for t in trials {
-            let values = Dictionary(uniqueKeysWithValues: spec.space.values(fromJSON: t.parametersJSON).map { ($0.name, $0.value) })
-            let metrics = t.metrics
             var cells = ["\(t.id)", t.state.rawValue]
-            cells += names.map { values[$0]?.description ?? "" }
-            cells += objectives.map { name in metrics[name].map { "\($0)" } ?? "" }
+            cells += names.map { t.parameters[$0]?.description ?? "" }
+            cells += objectives.map { name in t.metric(name).map { "\($0)" } ?? "" }
             cells += [t.wallTime.map { "\($0)" } ?? "", t.peakRSS.map { "\($0)" } ?? ""]
             lines.append(cells.map(CSVField.escape).joined(separator: ","))
         }

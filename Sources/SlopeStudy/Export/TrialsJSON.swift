@@ -7,8 +7,8 @@ public enum TrialsJSON {
         let objectives = JSONText.object(spec.objectives.map { ($0.name, JSONText.quoted($0.direction.rawValue)) })
         let rows = trials.map { t in
             "    " + JSONText.object([
-                ("id", "\(t.id)"), ("state", JSONText.quoted(t.state.rawValue)), ("parameters", t.parametersJSON),
-                ("metrics", t.metricsJSON ?? "null"), ("wall_time_s", optional(t.wallTime)),
+                ("id", "\(t.id)"), ("state", JSONText.quoted(t.state.rawValue)), ("parameters", t.parameters.json),
+                ("metrics", t.metrics?.json ?? "null"), ("wall_time_s", optional(t.wallTime)),
                 ("peak_rss_bytes", optional(t.peakRSS)), ("seed", "\(t.seed)"), ("attempts", "\(t.attempts)"),
                 ("worker", text(t.worker)), ("started_at", text(t.startedAt)), ("finished_at", text(t.finishedAt)),
                 ("failure", text(t.failure)), ("stderr_tail", text(t.stderrTail)),

@@ -52,20 +52,21 @@ struct OptunaDistribution: Equatable {
         }
     }
 
-    /// The distribution as a slope spec entry (YAML flow mapping).
-    var specEntry: String {
-        func n(_ x: Double) -> String { "\(x)" }
+    /// The distribution as a slope parameter domain: floats uniform, log-uniform or on a
+    /// grid of `step`; integers uniform, log-uniform (as reals) or, with a step, the list of
+    /// their values; categorical choices as a list.
+    var domain: Domain {
         switch form {
         case let .float(low, high, log, step):
-            if log { return "{distribution: log_uniform_values, min: \(n(low)), max: \(n(high))}" }
-            if let step { return "{distribution: q_uniform, min: \(n(low)), max: \(n(high)), q: \(n(step))}" }
-            return "{distribution: uniform, min: \(n(low)), max: \(n(high))}"
+            if log { return .logUniform(min: low, max: high) }
+            if let step { return .quantized(min: low, max: high, q: step) }
+            return .uniform(min: low, max: high)
         case let .int(low, high, log, step):
-            if log { return "{distribution: log_uniform_values, min: \(low), max: \(high)}" }
-            if step == 1 { return "{distribution: int_uniform, min: \(low), max: \(high)}" }
-            return "{values: [\(stride(from: low, through: high, by: step).map(String.init).joined(separator: ", "))]}"
+            if log { return .logUniform(min: Double(low), max: Double(high)) }
+            if step == 1 { return .intUniform(min: low, max: high) }
+            return .values(stride(from: low, through: high, by: max(1, step)).map(ParameterValue.integer))
         case let .categorical(choices):
-            return "{values: [\(choices.map(\.json).joined(separator: ", "))]}"
+            return .values(choices)
         }
     }
 }

@@ -5,22 +5,31 @@ extension OptunaStudy {
     /// trials are left out.
     var finishedTrials: [Trial] { trials.filter { ["COMPLETE", "FAIL", "PRUNED"].contains($0.state) } }
 
-    /// The study as a slope spec (YAML), so that an imported store reads like one slope ran.
-    /// Its command is a placeholder: an imported study is analysed, not run.
-    public func specText() -> String {
-        var lines = [
-            "# Imported from the Optuna storage \(path), study \"\(name)\", by slope study import.",
-            "# Not runnable: the trials were run by Optuna.",
-            "name: \(JSONText.quoted(name))",
-            "trials: \(max(1, finishedTrials.count))",
-            "sampler: random",
-            "objectives: {\(objectives.map { "\(JSONText.quoted($0.name)): \($0.direction.rawValue)" }.joined(separator: ", "))}",
-            "command: optuna-imported-study",
-            "parameters:",
-        ]
-        lines += distributions.map { "  \(JSONText.quoted($0.name)): \($0.distribution.specEntry)" }
-        return lines.joined(separator: "\n") + "\n"
+    /// The study as a slope spec, so that an imported store reads like one slope ran. Its
+    /// command is a placeholder: an imported study is analysed, not run.
+    /// - Throws: `SlopeError.store` when the parameters' conditions cannot be formed (never
+    ///   for Optuna's unconditional distributions).
+    public func spec() throws -> StudySpec {
+        let parameters = distributions.map { Parameter(name: $0.name, domain: $0.distribution.domain) }
+        for o in objectives where parameters.contains(where: { $0.name == o.name }) || SpecReader.exportColumns.contains(o.name) {
+            throw SlopeError.store(file: path, reason: "the objective \"\(o.name)\" of study \"\(name)\" is also a parameter or an export column")
+        }
+        let space: ParameterSpace
+        do { space = try ParameterSpace(parameters: parameters) } catch {
+            throw SlopeError.store(file: path, reason: "the parameters of study \"\(name)\" cannot form a space")
+        }
+        var spec = StudySpec(name: name, trials: max(1, finishedTrials.count), seed: 0, sampler: .random,
+                             objectives: objectives, run: .command([Self.placeholderCommand]), timeout: nil,
+                             space: space, folder: "", source: "")
+        spec.source = SpecWriter.yaml(spec, comments: [
+            "Imported from the Optuna storage \(path), study \"\(name)\", by slope study import.",
+            "Not runnable: the trials were run by Optuna.",
+        ])
+        return spec
     }
+
+    /// The command of an imported spec: no program of that name is expected to exist.
+    static let placeholderCommand = "optuna-imported-study"
 
     /// Why a trial has no value, with the last intermediate value a pruned trial reported.
     private func failure(_ t: Trial) -> String {
@@ -34,12 +43,11 @@ extension OptunaStudy {
     public func storedTrials() -> [StoredTrial] {
         finishedTrials.map { t in
             let complete = t.state == "COMPLETE" && t.values.allSatisfy { $0 != nil }
-            let metrics = complete
-                ? JSONText.object(zip(objectives, t.values).map { ($0.name, "\($1!)") }.sorted { $0.0 < $1.0 })
-                : nil
+            let values = zip(objectives, t.values).compactMap { o, v in v.map { (name: o.name, value: $0) } }
+            let metrics = complete ? TrialMetrics(values) : nil
             return StoredTrial(
-                id: t.number + 1, parametersJSON: JSONText.object(t.parameters.map { ($0.name, $0.value.json) }), seed: 0,
-                state: complete ? .done : .failed, metricsJSON: metrics, wallTime: t.duration, peakRSS: nil,
+                id: t.number + 1, parameters: TrialParameters(t.parameters), seed: 0,
+                state: complete ? .done : .failed, metrics: metrics, wallTime: t.duration, peakRSS: nil,
                 worker: "optuna", startedAt: nil, finishedAt: nil, attempts: 1,
                 failure: complete ? nil : failure(t), stderrTail: nil)
         }

@@ -27,8 +27,7 @@ public enum TrialSource {
         if tables.isSuperset(of: ["studies", "trial_params"]) {
             let optuna = try OptunaStudy(path: path, study: study)
             let source = "\(path) (Optuna study \"\(optuna.name)\")"
-            let spec = try SpecReader.parse(optuna.specText(), file: source, folder: "")
-            return (spec, optuna.storedTrials(), source)
+            return (try optuna.spec(), optuna.storedTrials(), source)
         }
         guard tables.isSuperset(of: ["study", "trial"]) else {
             throw SlopeError.store(file: path, reason: "neither a slope study store nor an Optuna storage (SQLite tables: \(tables.sorted().joined(separator: ", ")))")

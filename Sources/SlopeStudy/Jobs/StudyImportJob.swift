@@ -35,11 +35,16 @@ public enum StudyImportJob {
     /// - Throws: `SlopeError` for a storage that is not Optuna's, an unknown or ambiguous study.
     public static func run(_ request: StudyImportRequest) throws -> StudyImportResult {
         let source = try OptunaStudy(path: request.optuna, study: request.study)
-        let text = source.specText()
-        let spec = try SpecReader.parse(text, file: "\(request.optuna) (Optuna study \"\(source.name)\")", folder: "")
+        let spec = try source.spec()
+        // The store keeps the spec as text: it must read back as the same study.
+        let reread = try SpecReader.parse(spec.source, file: "\(request.optuna) (Optuna study \"\(source.name)\")", folder: "")
+        let fingerprint = try spec.fingerprint()
+        guard try reread.fingerprint() == fingerprint else {
+            throw SlopeError.store(file: request.optuna, reason: "study \"\(source.name)\" cannot be written as a slope spec")
+        }
         let trials = source.storedTrials()
         let target = try TrialStore(path: request.store)
-        try target.createImported(name: spec.name, spec: text, fingerprint: try spec.fingerprint(), trials: trials)
+        try target.createImported(name: spec.name, spec: spec.source, fingerprint: fingerprint, trials: trials)
         return StudyImportResult(name: source.name, trials: trials.count, done: trials.filter { $0.state == .done }.count)
     }
 }

@@ -8,7 +8,7 @@ public struct StudyOverview: Sendable {
         public let trial: Int
         public let value: Double
         /// The trial's active parameters, in the spec's order.
-        public let parameters: [(name: String, value: ParameterValue)]
+        public let parameters: TrialParameters
     }
 
     public let spec: StudySpec
@@ -30,10 +30,9 @@ public enum StudyStatusJob {
     public static func read(store path: String) throws -> StudyOverview {
         let study = try StoredStudy(store: TrialStore.existing(path: path))
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
-            let done = study.trials.compactMap { t in t.metrics[objective.name].map { (t, $0) } }
+            let done = study.trials.compactMap { t in t.metric(objective.name).map { (t, $0) } }
             guard let (trial, value) = done.min(by: { objective.isBetter($0.1, than: $1.1) }) else { return nil }
-            let parameters = study.spec.space.values(fromJSON: trial.parametersJSON).map { (name: $0.name, value: $0.value) }
-            return StudyOverview.Best(objective: objective, trial: trial.id, value: value, parameters: parameters)
+            return StudyOverview.Best(objective: objective, trial: trial.id, value: value, parameters: trial.parameters)
         }
         return StudyOverview(spec: study.spec, createdAt: study.createdAt, trials: study.trials, best: best)
     }

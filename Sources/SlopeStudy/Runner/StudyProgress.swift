@@ -23,7 +23,7 @@ public struct StudyProgress: Sendable, Equatable {
     /// The counts and best value of `trials` for `objective`.
     public init(trials: [StoredTrial], objective: Objective) {
         let done = trials.filter { $0.state == .done }
-        let values = done.compactMap { $0.metrics[objective.name] }
+        let values = done.compactMap { $0.metric(objective.name) }
         self.init(total: trials.count, done: done.count, failed: trials.filter { $0.state == .failed }.count,
                   best: values.min { objective.isBetter($0, than: $1) }, eta: nil)
     }

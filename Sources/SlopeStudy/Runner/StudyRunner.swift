@@ -6,7 +6,7 @@ import Foundation
 /// new run of the same spec on the same store resumes where this one ended.
 public final class StudyRunner: @unchecked Sendable {
     public let spec: StudySpec
-    public let store: TrialStore
+    public let store: any StudyStore
     public let jobs: Int
     private let trialRunner: TrialRunner
     private let lock = NSLock()
@@ -16,7 +16,7 @@ public final class StudyRunner: @unchecked Sendable {
     /// Opens the study in `store`: creates it from `spec` (all trials pending) when the store
     /// is new, or checks that the store holds the same study; then puts back to pending the
     /// trials whose worker has died (and the failed ones with `retryFailed`).
-    public init(spec: StudySpec, store: TrialStore, slopeExecutable: String, jobs: Int,
+    public init(spec: StudySpec, store: any StudyStore, slopeExecutable: String, jobs: Int,
                 retryFailed: Bool = false) throws {
         guard jobs >= 1 else { throw SlopeError.invalidSetting(.jobs, reason: "must be at least 1") }
         self.spec = spec
@@ -26,14 +26,14 @@ public final class StudyRunner: @unchecked Sendable {
         let fingerprint = try spec.fingerprint()
         if let existing = try store.study() {
             guard existing.fingerprint == fingerprint else {
-                throw SlopeError.specMismatch(file: store.path, study: existing.name)
+                throw SlopeError.specMismatch(file: store.location, study: existing.name)
             }
         } else {
             try store.create(name: spec.name, spec: spec.source, fingerprint: fingerprint, plan: spec.plan())
         }
-        try store.releaseAbandoned(WorkerIdentity.isGone)
+        try store.reclaim(WorkerIdentity.isGone)
         if retryFailed { try store.retryFailed() }
-        progress = StudyProgress(trials: try store.trials(), objective: spec.primaryObjective)
+        progress = StudyProgress(trials: try store.trials(space: spec.space), objective: spec.primaryObjective)
     }
 
     /// The study's state now.
@@ -63,7 +63,7 @@ public final class StudyRunner: @unchecked Sendable {
     private func work(stop: StopFlag, start: Date, startFinished: Int,
                       report: @Sendable (StudyProgress) -> Void) {
         do {
-            while !stop.isSet, let trial = try store.claim(worker: WorkerIdentity.current) {
+            while !stop.isSet, let trial = try store.claim(worker: WorkerIdentity.current, space: spec.space) {
                 guard let outcome = trialRunner.run(trial, stop: stop) else {
                     try store.release(id: trial.id)
                     break
@@ -71,9 +71,9 @@ public final class StudyRunner: @unchecked Sendable {
                 try store.finish(id: trial.id, outcome)
                 lock.withLock {
                     switch outcome {
-                    case let .done(json, _, _):
+                    case let .done(metrics, _, _):
                         progress.done += 1
-                        let value = StoredTrial.numbers(json)[spec.primaryObjective.name]
+                        let value = metrics[spec.primaryObjective.name]
                         if let value, progress.best.map({ spec.primaryObjective.isBetter(value, than: $0) }) ?? true {
                             progress.best = value
                         }

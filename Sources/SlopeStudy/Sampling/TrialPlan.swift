@@ -3,11 +3,9 @@ import SlopeCore
 /// One planned trial: its active parameters and its seed.
 public struct PlannedTrial: Sendable {
     public let id: Int
-    public let values: [(name: String, value: ParameterValue)]
+    /// The active parameters, in spec order.
+    public let parameters: TrialParameters
     public let seed: UInt64
-
-    /// The active parameters as a JSON object in spec order.
-    public var parametersJSON: String { JSONText.object(values.map { ($0.name, $0.value.json) }) }
 }
 
 extension StudySpec {
@@ -18,7 +16,7 @@ extension StudySpec {
         let points = sampler.points(trials, dimension: space.parameters.count, seed: seed)
         var seeds = SeededGenerator(seed: seed ^ 0x5EED_0F_7121A15)
         return points.enumerated().map { i, u in
-            PlannedTrial(id: i + 1, values: space.values(at: u), seed: seeds.next() >> 33)
+            PlannedTrial(id: i + 1, parameters: TrialParameters(space.values(at: u)), seed: seeds.next() >> 33)
         }
     }
 }

@@ -38,11 +38,11 @@ public struct CommandTemplate: Sendable {
     /// The argument vector of one trial: `{args}` alone becomes one `--name=value` argument per
     /// active parameter; `{name}` inside an argument becomes that parameter's value, and an
     /// argument that names an inactive parameter is dropped. Nil when that drops the program.
-    public func arguments(values: [(name: String, value: ParameterValue)], seed: UInt64, id: Int) -> [String]? {
-        let lookup = Dictionary(uniqueKeysWithValues: values.map { ($0.name, $0.value.description) })
+    public func arguments(values: TrialParameters, seed: UInt64, id: Int) -> [String]? {
+        let lookup = Dictionary(uniqueKeysWithValues: values.entries.map { ($0.name, $0.value.description) })
             .merging(["seed": "\(seed)", "id": "\(id)"]) { a, _ in a }
         let expanded = tokens.map { token -> [String] in
-            if token == "{args}" { return values.map { TrialArgument.named($0.name, $0.value.description) } }
+            if token == "{args}" { return values.entries.map { TrialArgument.named($0.name, $0.value.description) } }
             var out = token
             for name in Self.placeholders(token) {
                 guard let value = lookup[name] else { return [] }

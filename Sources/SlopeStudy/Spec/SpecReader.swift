@@ -7,6 +7,8 @@ import Yams
 public enum SpecReader {
     static let topKeys = ["name", "trials", "seed", "sampler", "objectives", "command", "trainer", "data",
                           "timeout", "parameters"]
+    /// Columns of `slope study export` that no objective may be named.
+    static let exportColumns = ["id", "state", "wall_time_s", "peak_rss_bytes"]
     static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
     static let distributions = ["uniform", "log_uniform_values", "int_uniform", "q_uniform"]
     /// More trials than a study store is meant to hold is a typo, not a study.
@@ -67,7 +69,7 @@ public enum SpecReader {
         var out: [Objective] = []
         let parameters = (try top.map("parameters"))?.pairs.map(\.key) ?? []
         for (name, _) in map.pairs {
-            guard !parameters.contains(name) && !["id", "state", "wall_time_s", "peak_rss_bytes"].contains(name) else {
+            guard !parameters.contains(name) && !exportColumns.contains(name) else {
                 throw map.error(name, "'\(name)' is also a parameter or an export column; give the objective another name")
             }
             let word = try map.string(name) ?? ""

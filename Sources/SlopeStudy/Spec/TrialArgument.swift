@@ -5,5 +5,15 @@
 /// the child's command line, not one of slope's own options.
 enum TrialArgument {
     /// The argument that passes `value` as `name`.
-    static func named(_ name: String, _ value: String) -> String { "--\(name)=\(value)" }
+    static func named(_ name: String, _ value: String) -> String { prefix + name + "=" + value }
+
+    /// What starts every such argument.
+    private static let prefix = "--"
+
+    /// The name and value of an argument `named` made; nil for any other argument.
+    static func parse(_ argument: String) -> (name: String, value: String)? {
+        guard argument.hasPrefix(prefix), let equals = argument.firstIndex(of: "=") else { return nil }
+        return (String(argument[argument.index(argument.startIndex, offsetBy: prefix.count)..<equals]),
+                String(argument[argument.index(after: equals)...]))
+    }
 }

@@ -7,10 +7,10 @@ public struct StoredStudy: Sendable {
     public let trials: [StoredTrial]
 
     /// Reads the study in `store`; fails when the store holds none.
-    public init(store: TrialStore) throws {
-        guard let study = try store.study() else { throw SlopeError.store(file: store.path, reason: "the store holds no study") }
-        spec = try SpecReader.parse(study.spec, file: "\(store.path) (stored spec)", folder: "")
+    public init(store: any StudyStore) throws {
+        guard let study = try store.study() else { throw SlopeError.store(file: store.location, reason: "the store holds no study") }
+        spec = try SpecReader.parse(study.spec, file: "\(store.location) (stored spec)", folder: "")
         createdAt = study.createdAt
-        trials = try store.trials()
+        trials = try store.trials(space: spec.space)
     }
 }

@@ -2,13 +2,13 @@
 public struct StoredTrial: Sendable, Equatable {
     /// 1 ... trials, in the order the sampler produced them.
     public let id: Int
-    /// The active parameters as a JSON object (inactive ones absent), in spec order.
-    public let parametersJSON: String
+    /// The active parameters, in spec order.
+    public let parameters: TrialParameters
     /// The seed handed to the trial (`{seed}`, `SLOPE_TRIAL_SEED`).
     public let seed: UInt64
     public let state: TrialState
-    /// Every number the trial reported, as a JSON object (sorted keys); nil until done.
-    public let metricsJSON: String?
+    /// Every number the trial reported; nil until done.
+    public let metrics: TrialMetrics?
     public let wallTime: Double?
     public let peakRSS: Int?
     /// `host:pid` of the process that ran (or runs) the trial.
@@ -22,12 +22,24 @@ public struct StoredTrial: Sendable, Equatable {
     /// The last lines of the trial's stderr (failed trials).
     public let stderrTail: String?
 
-    /// The reported metrics as numbers.
-    public var metrics: [String: Double] { metricsJSON.map(Self.numbers) ?? [:] }
-
-    /// The numbers of a JSON object.
-    static func numbers(_ json: String) -> [String: Double] {
-        let pairs = JSONValue.parse(json)?.pairs ?? []
-        return Dictionary(pairs.compactMap { p in p.value.double.map { (p.key, $0) } }) { a, _ in a }
+    public init(id: Int, parameters: TrialParameters, seed: UInt64, state: TrialState, metrics: TrialMetrics?,
+                wallTime: Double?, peakRSS: Int?, worker: String?, startedAt: String?, finishedAt: String?,
+                attempts: Int, failure: String?, stderrTail: String?) {
+        self.id = id
+        self.parameters = parameters
+        self.seed = seed
+        self.state = state
+        self.metrics = metrics
+        self.wallTime = wallTime
+        self.peakRSS = peakRSS
+        self.worker = worker
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.attempts = attempts
+        self.failure = failure
+        self.stderrTail = stderrTail
     }
+
+    /// The value of the metric `name`, when the trial reported it.
+    public func metric(_ name: String) -> Double? { metrics?[name] }
 }

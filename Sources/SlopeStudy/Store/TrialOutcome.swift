@@ -1,8 +1,7 @@
 /// How a trial ended, as the runner records it.
 public enum TrialOutcome: Sendable, Equatable {
-    /// The trial printed its metrics (a JSON object of numbers, sorted keys). Peak memory is
-    /// nil when it could not be measured.
-    case done(metricsJSON: String, wallTime: Double, peakRSS: Int?)
+    /// The trial printed its metrics. Peak memory is nil when it could not be measured.
+    case done(metrics: TrialMetrics, wallTime: Double, peakRSS: Int?)
     /// The trial failed: a one-line reason and the tail of its stderr.
     case failed(reason: String, stderrTail: String, wallTime: Double?, peakRSS: Int?)
 }

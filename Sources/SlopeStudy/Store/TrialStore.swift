@@ -4,8 +4,10 @@ import GRDB
 
 /// The crash-safe record of one study: an SQLite file in WAL mode, every state change one
 /// transaction, so a study killed at any moment loses at most the trials that were running.
-public final class TrialStore: Sendable {
+/// Parameters and metrics are stored as JSON objects (docs/study-store.md).
+public final class TrialStore: StudyStore {
     public let path: String
+    public var location: String { path }
     private let pool: DatabasePool
     static let studyID = 1
 
@@ -28,13 +30,12 @@ public final class TrialStore: Sendable {
         return try TrialStore(path: path)
     }
 
-    /// The stored study: its name, spec text and fingerprint, or nil for a new store.
-    public func study() throws -> (name: String, spec: String, fingerprint: String, createdAt: String)? {
+    public func study() throws -> StudyRecord? {
         try access {
             try pool.read { db in
                 try Row.fetchOne(db, sql: "SELECT name, spec, fingerprint, created_at FROM study WHERE id = ?",
                                  arguments: [Self.studyID])
-                    .map { ($0["name"], $0["spec"], $0["fingerprint"], $0["created_at"]) }
+                    .map { StudyRecord(name: $0["name"], spec: $0["spec"], fingerprint: $0["fingerprint"], createdAt: $0["created_at"]) }
             }
         }
     }
@@ -46,7 +47,7 @@ public final class TrialStore: Sendable {
                 try Self.insertStudy(db, name: name, spec: spec, fingerprint: fingerprint)
                 for t in plan {
                     try db.execute(sql: "INSERT INTO trial (study_id, id, parameters, seed, state) VALUES (?, ?, ?, ?, 'pending')",
-                                   arguments: [Self.studyID, t.id, t.parametersJSON, Int64(t.seed)])
+                                   arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed)])
                 }
             }
         }
@@ -61,7 +62,7 @@ public final class TrialStore: Sendable {
                     try db.execute(sql: """
                         INSERT INTO trial (study_id, id, parameters, seed, state, metrics, wall_time_s, peak_rss_bytes, worker,
                             attempts, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [Self.studyID, t.id, t.parametersJSON, Int64(t.seed), t.state.rawValue, t.metricsJSON,
+                        """, arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed), t.state.rawValue, t.metrics?.json,
                                         t.wallTime, t.peakRSS, t.worker, t.attempts, t.failure])
                 }
             }
@@ -73,10 +74,8 @@ public final class TrialStore: Sendable {
                        arguments: [studyID, name, spec, fingerprint, now()])
     }
 
-    /// Puts running trials back to pending when `isAbandoned(worker)` says their worker is gone;
-    /// returns how many.
     @discardableResult
-    public func releaseAbandoned(_ isAbandoned: @Sendable (String) -> Bool) throws -> Int {
+    public func reclaim(_ isAbandoned: @Sendable (String) -> Bool) throws -> Int {
         try access {
             try pool.write { db in
                 let running = try Row.fetchAll(db, sql: "SELECT id, worker FROM trial WHERE study_id = ? AND state = 'running'",
@@ -92,7 +91,6 @@ public final class TrialStore: Sendable {
         }
     }
 
-    /// Puts failed trials back to pending (`--retry-failed`); returns how many.
     @discardableResult
     public func retryFailed() throws -> Int {
         try access {
@@ -104,8 +102,7 @@ public final class TrialStore: Sendable {
         }
     }
 
-    /// Atomically takes the first pending trial for `worker` and marks it running.
-    public func claim(worker: String) throws -> StoredTrial? {
+    public func claim(worker: String, space: ParameterSpace) throws -> StoredTrial? {
         try access {
             try pool.write { db in
                 guard let id = try Int.fetchOne(db, sql: "SELECT id FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
@@ -114,17 +111,18 @@ public final class TrialStore: Sendable {
                     UPDATE trial SET state = 'running', worker = ?, started_at = ?, finished_at = NULL,
                         attempts = attempts + 1 WHERE study_id = ? AND id = ? AND state = 'pending'
                     """, arguments: [worker, Self.now(), Self.studyID, id])
-                return try Self.fetch(db, id: id)
+                return try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE study_id = ? AND id = ?",
+                                        arguments: [Self.studyID, id]).map { try trial($0, space: space) }
             }
         }
     }
 
-    /// Records how the running trial `id` ended.
     public func finish(id: Int, _ outcome: TrialOutcome) throws {
         try access {
             try pool.write { db in
                 switch outcome {
                 case let .done(metrics, wall, rss):
+                    let metrics = metrics.json
                     try db.execute(sql: """
                         UPDATE trial SET state = 'done', metrics = ?, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
                             failure = NULL, stderr_tail = NULL WHERE study_id = ? AND id = ? AND state = 'running'
@@ -139,7 +137,6 @@ public final class TrialStore: Sendable {
         }
     }
 
-    /// Puts the running trial `id` back to pending (its run was interrupted).
     public func release(id: Int) throws {
         try access {
             try pool.write { db in
@@ -149,26 +146,28 @@ public final class TrialStore: Sendable {
         }
     }
 
-    /// Every trial, by id.
-    public func trials() throws -> [StoredTrial] {
+    public func trials(space: ParameterSpace) throws -> [StoredTrial] {
         try access {
             try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE study_id = ? ORDER BY id", arguments: [Self.studyID])
-                    .map(Self.trial)
+                    .map { try trial($0, space: space) }
             }
         }
     }
 
-    private static func fetch(_ db: Database, id: Int) throws -> StoredTrial? {
-        try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE study_id = ? AND id = ?", arguments: [studyID, id]).map(trial)
-    }
-
-    private static func trial(_ row: Row) -> StoredTrial {
-        StoredTrial(id: row["id"], parametersJSON: row["parameters"], seed: UInt64(row["seed"] as Int64),
-                    state: TrialState(rawValue: row["state"]) ?? .pending, metricsJSON: row["metrics"],
-                    wallTime: row["wall_time_s"], peakRSS: row["peak_rss_bytes"], worker: row["worker"],
-                    startedAt: row["started_at"], finishedAt: row["finished_at"], attempts: row["attempts"],
-                    failure: row["failure"], stderrTail: row["stderr_tail"])
+    /// A trial row as a typed value: the store's JSON objects decoded here, once.
+    private func trial(_ row: Row, space: ParameterSpace) throws -> StoredTrial {
+        let metrics: String? = row["metrics"], id: Int = row["id"], storedSeed: Int64 = row["seed"]
+        guard let seed = UInt64(exactly: storedSeed) else {
+            throw SlopeError.store(file: path, reason: "trial \(id): the seed \(storedSeed) is negative")
+        }
+        return StoredTrial(
+            id: id, parameters: try TrialParameters.decode(row["parameters"], space: space, source: path),
+            seed: seed, state: TrialState(rawValue: row["state"]) ?? .pending,
+            metrics: try metrics.map { try TrialMetrics.decode($0, source: path) },
+            wallTime: row["wall_time_s"], peakRSS: row["peak_rss_bytes"], worker: row["worker"],
+            startedAt: row["started_at"], finishedAt: row["finished_at"], attempts: row["attempts"],
+            failure: row["failure"], stderrTail: row["stderr_tail"])
     }
 
     /// Runs a database access, turning database errors into one-line store errors.
