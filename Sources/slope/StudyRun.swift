@@ -46,7 +46,11 @@ struct StudyRun: ParsableCommand {
 
     /// The running slope executable, which `trainer:` specs run as the child.
     static var executable: String {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        #if os(Linux)
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        #else
+        return URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        #endif
     }
 
     /// Ctrl-C and SIGTERM raise `stop`: running trials are stopped and put back to pending.

@@ -63,6 +63,7 @@ extension Design {
         }
         _ = try state.finish(path)
         // Taken out of the optional so that the numbers have one owner and are scaled in place.
-        self = try builder.take()!.finish(featureScaling: options.featureScaling, targetScaling: options.targetScaling)
+        guard let complete = builder.take() else { throw SlopeError.emptyFile(file: path) }
+        self = try complete.finish(featureScaling: options.featureScaling, targetScaling: options.targetScaling)
     }
 }

@@ -27,7 +27,7 @@ extension HSICSample {
         if let row = column.firstEmptyRow(table.rowNumbers) {
             throw SlopeError.emptyCell(file: table.source, row: row, column: column.position, name: column.name)
         }
-        return column.numbers.map { $0! }
+        return column.numbers.map { $0 ?? .nan }  // every cell was checked to be a number above
     }
 
     static func input(_ column: MixedTable.Column, _ table: MixedTable,

@@ -24,11 +24,6 @@ public struct AnalysisRequest: Sendable {
         self.surface = surface
     }
 
-    /// The design's column and scaling choices.
-    var designOptions: DesignOptions {
-        DesignOptions(columns: table.columns, featureScaling: featureScaling,
-                      targetScaling: training.activation.targetScaling)
-    }
 }
 
 /// What `slope analyze` computes.
@@ -52,12 +47,10 @@ public enum AnalysisJob {
     ///   the data, or a diverged training.
     /// - Complexity: O(file size + restarts · epochs · N · n), plus the reading (see `Reading`).
     public static func run(_ request: AnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> AnalysisResult {
-        let design = try Design(csvAt: request.table.path, reader: request.table.reader(), options: request.designOptions,
-                                progress: progress.callback(.reading))
-        try request.training.validate(for: design)
+        let design = try LeanTraining.design(request.table, featureScaling: request.featureScaling,
+                                             training: request.training, progress: progress)
         let directions = try request.surface?.directions(design, seed: request.training.seed)
-        let histories = try Trainer.train(design, options: request.training,
-                                          progress: progress.counter(.training, total: request.training.restarts * request.training.epochs))
+        let histories = try LeanTraining.histories(design, request.training, progress: progress)
         progress?.started(.baselines)
         let analysis = try Analysis(design: design, source: request.table.path, training: request.training,
                                     featureScaling: request.featureScaling, reading: request.reading,

@@ -21,13 +21,13 @@ public protocol ProgressReporter: Sendable {
 
 extension Optional where Wrapped == any ProgressReporter {
     /// A counter that reports `stage` to the reporter, or nil without one.
-    func counter(_ stage: JobStage, total: Int) -> ProgressCounter? {
+    public func counter(_ stage: JobStage, total: Int) -> ProgressCounter? {
         guard let reporter = self else { return nil }
         return ProgressCounter(total: total) { reporter.report(stage, done: $0, total: $1) }
     }
 
     /// A (done, total) callback that reports `stage`, or nil without a reporter.
-    func callback(_ stage: JobStage) -> (@Sendable (Int, Int) -> Void)? {
+    public func callback(_ stage: JobStage) -> (@Sendable (Int, Int) -> Void)? {
         guard let reporter = self else { return nil }
         return { reporter.report(stage, done: $0, total: $1) }
     }

@@ -28,13 +28,10 @@ public enum SurfaceJob {
     /// - Throws: `SlopeError` for bad input, axes that are not features, or a diverged training.
     /// - Complexity: O(file size + restarts · epochs · N · n + grid² · N · n).
     public static func run(_ request: SurfaceRequest, progress: (any ProgressReporter)? = nil) throws -> SurfaceResult {
-        let design = try Design(csvAt: request.table.path, reader: request.table.reader(), options: DesignOptions(
-            columns: request.table.columns, featureScaling: request.featureScaling,
-            targetScaling: request.training.activation.targetScaling), progress: progress.callback(.reading))
-        try request.training.validate(for: design)
+        let design = try LeanTraining.design(request.table, featureScaling: request.featureScaling,
+                                             training: request.training, progress: progress)
         let directions = try request.surface.directions(design, seed: request.training.seed)
-        let histories = try Trainer.train(design, options: request.training,
-                                          progress: progress.counter(.training, total: request.training.restarts * request.training.epochs))
+        let histories = try LeanTraining.histories(design, request.training, progress: progress)
         let surface = request.surface.surface(design, request.training, histories, directions: directions)
         return SurfaceResult(design: design, histories: histories, surface: surface)
     }

@@ -103,10 +103,10 @@ public struct OptunaStudy: Sendable {
                                 duration: duration(row["datetime_start"], row["datetime_complete"]), lastIntermediate: last))
         }
         // Parameters in order of first suggestion within each trial, across the study.
-        let order = distributions.map(\.name)
+        let order = Dictionary(distributions.map(\.name).enumerated().map { ($1, $0) }) { first, _ in first }
         trials = trials.map { t in
             Trial(number: t.number, state: t.state,
-                  parameters: t.parameters.sorted { order.firstIndex(of: $0.name)! < order.firstIndex(of: $1.name)! },
+                  parameters: t.parameters.sorted { (order[$0.name] ?? Int.max) < (order[$1.name] ?? Int.max) },
                   values: t.values, duration: t.duration, lastIntermediate: t.lastIntermediate)
         }
         return OptunaStudy(path: path, name: chosen.name, objectives: objectives, distributions: distributions, trials: trials)

@@ -41,10 +41,8 @@ public enum StudyAnalysisJob {
     public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> StudyAnalysisResult {
         let trials = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
                                            reader: CSVReader(delimiter: request.delimiter))
-        let counter = progress.map { reporter in
-            ProgressCounter(total: StudyAnalysis.workUnits(trials, request.options)) { reporter.report(.hsic, done: $0, total: $1) }
-        }
-        let analysis = try StudyAnalysis.run(trials, options: request.options, progress: counter)
+        let analysis = try StudyAnalysis.run(trials, options: request.options,
+                                             progress: progress.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
         return StudyAnalysisResult(trials: trials, analysis: analysis)
     }
 }

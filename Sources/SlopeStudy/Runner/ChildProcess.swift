@@ -81,17 +81,19 @@ public struct ChildProcess: Sendable {
             interval = min(2 * interval, Self.pollInterval.last)
         }
         let wall = Date().timeIntervalSince(start)
-        if ending == nil {
-            let signal = status & 0x7f
-            ending = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
-        }
+        let signal = status & 0x7f
+        let end = ending ?? (signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal))
         // ru_maxrss also counts the memory of this process at the spawn (Linux carries the old
         // address space's peak over exec); when it does not exceed that, the child's own peak
         // is the one read from /proc while it ran. (This process's peak only grows, so reading
         // it now bounds its value at the spawn.)
         let parentPeak = Self.peakResident(of: "self") ?? 0
-        let rusagePeak = Int(usage.ru_maxrss) * 1024
-        return Result(ending: ending!, wallTime: wall, peakRSS: rusagePeak > parentPeak ? rusagePeak : polledPeak > 0 ? polledPeak : nil,
+        #if os(Linux)
+        let rusagePeak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+        #else
+        let rusagePeak = Int(usage.ru_maxrss)  // bytes on macOS; there is no /proc to poll either
+        #endif
+        return Result(ending: end, wallTime: wall, peakRSS: rusagePeak > parentPeak ? rusagePeak : polledPeak > 0 ? polledPeak : nil,
                       stdout: Self.tail(out), stderr: Self.tail(err))
     }
 

@@ -104,9 +104,10 @@ public enum SpecReader {
         guard let map = try top.map("parameters"), !map.pairs.isEmpty else {
             throw top.error("parameters", "give at least one parameter")
         }
-        var list: [Parameter] = []
+        var list: [Parameter] = [], maps: [YAMLMap] = []
         for (name, _) in map.pairs {
             guard let p = try map.map(name) else { continue }
+            maps.append(p)
             guard !reservedNames.contains(name) else {
                 throw map.error(name, "'\(name)' is reserved ({args}, {seed} and {id} are the trial's own); rename the parameter")
             }
@@ -114,10 +115,9 @@ public enum SpecReader {
             list.append(Parameter(name: name, domain: try domain(p), when: try conditions(p)))
         }
         // Conditions must name earlier-or-later parameters that exist, with values they can take.
-        for (p, parameter) in zip(map.pairs, list) {
-            let pmap = try map.map(p.key)!
+        for (pmap, parameter) in zip(maps, list) {
+            guard let whenMap = try pmap.map("when") else { continue }
             for c in parameter.when {
-                let whenMap = try pmap.map("when")!
                 guard let parent = list.first(where: { $0.name == c.parameter }) else {
                     throw whenMap.error(c.parameter, "no parameter named '\(c.parameter)'")
                 }
@@ -129,8 +129,8 @@ public enum SpecReader {
         do {
             return try ParameterSpace(parameters: list)
         } catch {
-            let pmap = try map.map(error.parameter)!
-            throw pmap.error("when", "the conditions form a cycle through '\(error.parameter)'")
+            let at = list.firstIndex { $0.name == error.parameter }.map { maps[$0] } ?? map
+            throw at.error("when", "the conditions form a cycle through '\(error.parameter)'")
         }
     }
 

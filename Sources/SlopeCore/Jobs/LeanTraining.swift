@@ -1,0 +1,21 @@
+/// The steps the lean-network jobs share: a table read into a design, and the restarts trained
+/// with progress.
+enum LeanTraining {
+    /// The table's chosen columns as a design scaled for `training`'s activation, checked
+    /// against the training settings (initial parameters, one per feature).
+    static func design(_ table: TableSource, featureScaling: FeatureScaling, training: TrainingOptions,
+                       progress: (any ProgressReporter)?) throws -> Design {
+        let design = try Design(csvAt: table.path, reader: table.reader(), options: DesignOptions(
+            columns: table.columns, featureScaling: featureScaling, targetScaling: training.activation.targetScaling),
+            progress: progress.callback(.reading))
+        try training.validate(for: design)
+        return design
+    }
+
+    /// Every restart's history, reporting epochs as they finish.
+    static func histories(_ design: Design, _ training: TrainingOptions,
+                          progress: (any ProgressReporter)?) throws -> [History] {
+        try Trainer.train(design, options: training,
+                          progress: progress.counter(.training, total: training.restarts * training.epochs))
+    }
+}
