@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SlopeCLITests",
-            dependencies: ["slope"]
+            dependencies: ["slope", "SlopeCore"]
         ),
     ]
 )

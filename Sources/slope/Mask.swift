@@ -47,21 +47,17 @@ struct Mask: ParsableCommand {
         let mask = result.mask, set = result.images, training = request.training
 
         var outputs = OutputFiles()
-        outputs.add(pgm, Data(mask.pgm.utf8))
-        outputs.add(csv, Data(mask.csv.utf8))
+        outputs.add(pgm, Data(PixelMaskFiles.pgm(mask).utf8))
+        outputs.add(csv, Data(PixelMaskFiles.csv(mask).utf8))
         if let report {
             let settings = "\(result.design.rowCount) images used; lean network \(training.activation.rawValue), lr \(training.learningRate), \(training.epochs) epochs, \(training.restarts) restarts."
             outputs.add(report, Data(MaskReport.render(mask, images: set, sampleRows: result.sampleImages, task: request.task,
                                                        source: images, settings: settings).utf8))
         }
         try outputs.write()
-        print("\(request.task): \(result.design.rowCount) images, \(set.width) x \(set.height) pixels")
-        print("\(mask.keptCount) of \(set.pixelCount) pixels kept (\(mask.rule)), \(mask.labels.filter { $0 == nil }.count) constant pixels masked")
+        print(MaskText.render(mask, task: request.task, images: result.design.rowCount), terminator: "")
         if mask.keptCount == 0 {
             Terminal.warning("no pixel has an increasing d2 trend (every trend falls with the loss); --top K keeps the K least decreasing")
         }
-        print(mask.pgm.split(separator: "\n").dropFirst(4).map { row in
-            row.split(separator: " ").map { $0 == "255" ? "#" : "." }.joined()
-        }.joined(separator: "\n"))
     }
 }

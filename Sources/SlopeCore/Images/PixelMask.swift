@@ -56,24 +56,4 @@ public struct PixelMask: Sendable {
             keptPixels = rho.indices.map { chosen.contains($0) }
         }
     }
-
-    /// The mask as a plain PGM (P2): 255 where kept, 0 where masked.
-    public var pgm: String {
-        var out = "P2\n# slope mask: 255 = kept (\(rule)), 0 = masked\n\(width) \(height)\n255\n"
-        for r in 0..<height {
-            out += (0..<width).map { kept(r * width + $0) ? "255" : "0" }.joined(separator: " ") + "\n"
-        }
-        return out
-    }
-
-    /// `pixel,row,column,mean_rho,trend,kept,abs_pearson`, one line per pixel.
-    public var csv: String {
-        var out = "pixel,row,column,mean_rho,trend,kept,abs_pearson\n"
-        for p in 0..<width * height {
-            let rho = meanRho[p].map { "\($0)" } ?? ""
-            let r = pearson[p].map { "\($0)" } ?? ""
-            out += "\(p),\(p / width),\(p % width),\(rho),\(labels[p]?.rawValue ?? "constant"),\(kept(p) ? 1 : 0),\(r)\n"
-        }
-        return out
-    }
 }

@@ -2,10 +2,13 @@
 /// when a report wants it, the loss surface. Settings that need no data are checked when the
 /// request is made, so a bad one costs no read of a large table.
 public struct AnalysisRequest: Sendable {
+    /// The table and its columns.
     public let table: TableSource
     /// The features' scaling; the target goes into the activation's range.
     public let featureScaling: FeatureScaling
+    /// How the lean network is trained (checked when the request is made).
     public let training: TrainingOptions
+    /// How the histories are read.
     public let reading: ReadingOptions
     /// Keep the histories in the result's `Analysis` (its JSON form).
     public let includeHistory: Bool

@@ -6,6 +6,7 @@ public struct HSICRequest: Sendable {
     /// Measure on this many rows drawn at random (seeded by `options.seed`) when the table
     /// has more; nil: every row.
     public let sampleSize: Int?
+    /// Estimator, kernels, measure, permutations, resamples (checked when the request is made).
     public let options: HSICOptions
 
     /// - Throws: `SlopeError.invalidSetting` for a sample size below 2 or HSIC settings out of range.
@@ -20,6 +21,7 @@ public struct HSICRequest: Sendable {
 
 /// What `slope hsic` computes.
 public struct HSICResult: Sendable {
+    /// One index per input (and per pair), with p-values.
     public let analysis: HSICAnalysis
     /// The table's rows, when the analysis was measured on a subsample of them.
     public let subsampledFrom: Int?

@@ -15,12 +15,15 @@ public struct MLPRequest: Sendable {
         case classify, regress
     }
 
+    /// Where the rows come from.
     public let source: Source
+    /// What the network predicts.
     public let task: Task
     /// The share of rows held out for validation, in (0, 1).
     public let validationShare: Double
     /// Seeds the training/validation split (the same for every trial of a study).
     public let splitSeed: UInt64
+    /// The network's hyperparameters.
     public let options: MLPOptions
 
     /// - Throws: `SlopeError.invalidSetting` for a hyperparameter or validation share out of range.
@@ -44,14 +47,19 @@ public struct MLPMetrics: Sendable, Equatable {
     public let error: Double
     /// 1 − error, for classes only.
     public let accuracy: Double?
+    /// Validation loss (cross-entropy, or MSE of the standardised target).
     public let validationLoss: Double
+    /// The last epoch's mean training loss.
     public let trainLoss: Double
+    /// Epochs trained.
     public let epochs: Int
 }
 
 /// What `slope mlp` computes: every epoch, and the metrics a study reads.
 public struct MLPResult: Sendable {
+    /// Every epoch's numbers, in order.
     public let epochs: [MLPTrainer.Epoch]
+    /// After the last epoch.
     public let metrics: MLPMetrics
 }
 

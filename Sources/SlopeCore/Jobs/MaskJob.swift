@@ -7,8 +7,10 @@ public struct MaskRequest: Sendable {
     public let digits: [Int]
     /// Use this many of the chosen images (seeded by the training's seed); nil: all.
     public let subset: Int?
+    /// Which pixels the mask keeps.
     public let rule: PixelMask.Rule
     public let training: TrainingOptions
+    /// How each pixel's d2 history is read.
     public let reading: ReadingOptions
 
     /// - Throws: `SlopeError.invalidSetting` for digits, subset, top or training settings out of range.
@@ -35,9 +37,11 @@ public struct MaskRequest: Sendable {
 
 /// What `slope mask` computes.
 public struct MaskResult: Sendable {
+    /// Every image and label of the files.
     public let images: ImageSet
     /// The task's training data (one row an image used).
     public let design: Design
+    /// One history per restart, one parameter per pixel.
     public let histories: [History]
     public let mask: PixelMask
     /// Up to 12 images of the chosen digits, to show with the mask applied.

@@ -1,8 +1,11 @@
 /// Everything `slope surface` needs: a table, scaling, training and the plane.
 public struct SurfaceRequest: Sendable {
+    /// The table and its columns.
     public let table: TableSource
+    /// The features' scaling; the target goes into the activation's range.
     public let featureScaling: FeatureScaling
     public let training: TrainingOptions
+    /// The plane and the grid.
     public let surface: SurfaceOptions
 
     /// - Throws: `SlopeError.invalidSetting` for a training setting out of range.
@@ -18,7 +21,9 @@ public struct SurfaceRequest: Sendable {
 
 /// What `slope surface` computes.
 public struct SurfaceResult: Sendable {
+    /// The scaled training data.
     public let design: Design
+    /// One history per restart (their paths are projected on the plane).
     public let histories: [History]
     public let surface: LossSurface
 }

@@ -2,38 +2,57 @@
 /// histories say, and (optionally) the histories themselves. Its JSON form is documented in
 /// docs/analysis-json.md; key names are stable.
 public struct Analysis: Sendable {
+    /// What was read.
     public struct Dataset: Sendable {
+        /// The table's path.
         public let file: String
+        /// Data rows N.
         public let rows: Int
+        /// The target column's name.
         public let target: String
+        /// The features kept, in the design's order.
         public let features: [String]
+        /// Constant feature columns, reported and left out.
         public let constantFeatures: [String]
         /// The rows the HSIC baseline was measured on (at most `HSICBaseline.maximumRows`).
         public let hsicRows: Int
     }
 
+    /// How the network was trained and read.
     public struct Settings: Sendable {
         public let activation: Activation
+        /// The loss's name: mse, logcosh or huber.
         public let loss: String
+        /// The Huber loss's δ (nil for the other losses).
         public private(set) var huberDelta: Double?
+        /// Step size η.
         public let learningRate: Double
+        /// Epochs per restart.
         public let epochs: Int
         public let restarts: Int
+        /// The seed of each restart, in order.
         public let seeds: [UInt64]
+        /// Rows per mini-batch; nil for full batch.
         public private(set) var batchSize: Int?
         public let featureScaling: FeatureScaling
+        /// True when the restarts started from given parameters instead of Xavier draws.
         public let explicitInit: Bool
+        /// Which second derivative the trend read.
         public let convention: Convention
+        /// |ρ| below this is a flat trend.
         public let flat: Double
     }
 
     public let dataset: Dataset
     public let settings: Settings
+    /// One report per feature, ranked by mean ρ (highest first).
     public let features: [FeatureReport]
+    /// How many features' consensus trend has the sign of their Spearman ρ.
     public let agreement: Agreement
     /// The recorded histories, one per restart; `nil` leaves them out of the JSON.
     public let history: [History]?
 
+    /// Reads `histories` of a training on `design` with `options` (see `Reading`).
     /// - Throws: what `Reading` throws.
     public init(design: Design, source: String, training: TrainingOptions, featureScaling: FeatureScaling,
                 reading options: ReadingOptions, histories: [History], includeHistory: Bool) throws {

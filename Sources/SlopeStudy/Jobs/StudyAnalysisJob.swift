@@ -11,6 +11,7 @@ public struct StudyAnalysisRequest: Sendable {
     public let columns: ColumnSelection
     /// The cell separator of a CSV.
     public let delimiter: Character
+    /// Goal fraction, permutations, resamples, pairs, missing values (checked when made).
     public let options: StudyAnalysisOptions
 
     /// - Throws: `SlopeError.invalidSetting` for settings out of range or a bad delimiter.
@@ -30,6 +31,7 @@ public struct StudyAnalysisRequest: Sendable {
 public struct StudyAnalysisResult: Sendable {
     /// The trials as analysed (typed hyperparameters, objectives with directions).
     public let trials: TrialTable
+    /// Per objective: HSIC of every hyperparameter, Spearman baselines; trade-offs.
     public let analysis: StudyAnalysis
 }
 

@@ -1,0 +1,19 @@
+import Foundation
+import SlopeCore
+import Testing
+@testable import slope
+
+/// The command line names every library setting by a flag it has.
+@Suite struct FlagsTests {
+    static let commands = [["analyze"], ["hsic"], ["surface"], ["mask"], ["mlp"],
+                           ["study", "run"], ["study", "analyze"], ["study", "import"]]
+
+    @Test func everySettingIsAFlagOfSomeCommand() throws {
+        let help = try Self.commands.map { try CLIRunner.run($0 + ["--help"]).stdout }.joined(separator: "\n")
+        for setting in Setting.allCases {
+            let flag = Flags.name(setting)
+            #expect(help.contains(flag + " ") || help.contains(flag + "\n") || help.contains(flag + ","),
+                    "\(setting) → \(flag) is not an option of any command")
+        }
+    }
+}
