@@ -23,7 +23,7 @@ struct Analyze: ParsableCommand {
 
     @Option(help: "Second derivative to read: diag (exact Hessian diagonal) or tape (row sums).")
     var convention: Convention = .diag
-    @Option(help: "|rho| below this is a flat trend.")
+    @Option(parsing: .unconditional, help: "|rho| below this is a flat trend.")
     var flat: Double = 0.1
 
     @Option(help: "Write the full result as JSON.")

@@ -28,12 +28,14 @@ struct NameList: ExpressibleByArgument {
     }
 }
 
-/// A CSV delimiter: one character, or `tab` / `\t`.
+/// A CSV delimiter: one character, or `comma`, `semicolon`, `tab` / `\t`.
 struct Delimiter: ExpressibleByArgument {
     let character: Character
     init?(argument: String) {
-        switch argument {
+        switch argument.lowercased() {
         case "tab", "\\t", "\t": character = "\t"
+        case "semicolon": character = ";"
+        case "comma": character = ","
         default:
             guard argument.count == 1, let c = argument.first else { return nil }
             character = c
@@ -41,9 +43,12 @@ struct Delimiter: ExpressibleByArgument {
     }
 
     var defaultValueDescription: String { character == "\t" ? "tab" : String(character) }
+
+    static var allValueStrings: [String] { ["comma", "semicolon", "tab", "any one character"] }
 }
 
 extension Kernel: ExpressibleByArgument {}
+extension MissingPolicy: ExpressibleByArgument {}
 
 extension HSICEstimator: ExpressibleByArgument {
     public init?(argument: String) {

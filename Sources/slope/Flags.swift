@@ -14,6 +14,8 @@ enum Flags {
         case .smoothness: return "--smooth"
         case .conditionalGoal: return "--conditional"
         case .objectives: return "--objective"
+        case .missingValues: return "--missing"
+        case .missingToken: return "--na"
         case .validationShare: return "--validation"
         case .weightDecay: return "--weight_decay"
         default: return "--\(setting.rawValue)"

@@ -34,30 +34,34 @@ struct HSIC: ParsableCommand {
     @Flag(name: .customLong("unit-map"), help: "Map every input to [0, 1] and use one Gaussian kernel (Novello et al.).")
     var unitMap = false
 
-    @Option(help: "Target HSIC on the best ALPHA fraction of the output (Z = 1{y <= q_alpha}).")
+    @Option(parsing: .unconditional, help: "Target HSIC on the best ALPHA fraction of the output (Z = 1{y <= q_alpha}).")
     var goal: Double?
     @Option(parsing: .unconditional, help: "Target HSIC on the goal set y <= T (y >= T with --maximize).")
     var threshold: Double?
-    @Option(help: "Conditional HSIC given the best ALPHA fraction of the output.")
+    @Option(parsing: .unconditional, help: "Conditional HSIC given the best ALPHA fraction of the output.")
     var conditional: Double?
     @Flag(help: "Large outputs are good (the goal set is the top fraction).")
     var maximize = false
-    @Option(help: "Smooth goal weight exp(-d(y) / (S sd(y))) instead of the indicator.")
+    @Option(parsing: .unconditional, help: "Smooth goal weight exp(-d(y) / (S sd(y))) instead of the indicator.")
     var smooth: Double?
 
-    @Option(help: "Output permutations for the permutation p-value (0: none).")
+    @Option(parsing: .unconditional, help: "Output permutations for the permutation p-value (0: none).")
     var permutations = 1000
-    @Option(help: "Bootstrap resamples for percentile intervals (0: none).")
+    @Option(parsing: .unconditional, help: "Bootstrap resamples for percentile intervals (0: none).")
     var bootstrap = 0
-    @Option(help: "Coverage of the bootstrap intervals.")
+    @Option(parsing: .unconditional, help: "Coverage of the bootstrap intervals.")
     var confidence = 0.95
     @Flag(help: "Also measure every pair of inputs jointly (product kernel).")
     var pairs = false
-    @Option(help: "Significance level of the summary line.")
+    @Option(parsing: .unconditional, help: "Significance level of the summary line.")
     var alpha = 0.05
-    @Option(help: "Measure on N rows drawn at random (seeded) when the table has more.")
+    @Option(help: "Rows with a missing value (NA, N/A, NaN, null, ?, --na, an empty output cell): fail or drop.")
+    var missing: MissingPolicy = .fail
+    @Option(parsing: .unconditionalSingleValue, help: "A cell text that marks a missing value, besides NA, N/A, NaN, null and ? (repeatable).")
+    var na: [String] = []
+    @Option(parsing: .unconditional, help: "Measure on N rows drawn at random (seeded) when the table has more.")
     var subsample: Int?
-    @Option(help: "Seed of the permutations, resamples and subsample.")
+    @Option(parsing: .unconditional, help: "Seed of the permutations, resamples and subsample.")
     var seed: UInt64 = 0
 
     @Option(help: "Write the full result as JSON.")
@@ -72,14 +76,17 @@ struct HSIC: ParsableCommand {
     func run() throws {
         if pairsCSV != nil && !pairs { throw ValidationError("--pairs-csv needs --pairs") }
         guard alpha > 0 && alpha < 1 else { throw SlopeError.invalidSetting(.alpha, reason: "must be in (0, 1)") }
-        var columns = try source.source(inputs: inputs?.names)
+        var columns = try source.source(inputs: inputs?.names, missing: na)
         columns.columns.log = log?.names ?? []
         columns.columns.categorical = categorical?.names ?? []
-        let request = try HSICRequest(table: columns, sampleSize: subsample, options: hsicOptions())
+        let request = try HSICRequest(table: columns, sampleSize: subsample, missing: missing, options: hsicOptions())
         for path in [json, csv, pairsCSV] { try OutputFiles.checkWritable(path) }
 
         let result = try HSICJob.run(request, progress: Terminal.progress(quiet: quiet))
         let analysis = result.analysis
+        if result.droppedRows > 0 {
+            Terminal.warning("\(source.file): \(result.droppedRows) rows with a missing value left out")
+        }
         if let rows = result.subsampledFrom {
             Terminal.warning("\(source.file): measuring on \(analysis.rows) of \(rows) rows (seeded subsample)")
         }

@@ -24,22 +24,22 @@ struct MLP: ParsableCommand {
     @Option(help: "The CSV target column (default: the last column).") var target: String?
     @Option(help: "classify, regress, or auto (classify images, and CSV targets with at most 20 whole-number values).")
     var task: MLPRequest.Task = .auto
-    @Option(help: "Share of the rows held out for validation.") var validation = 0.2
-    @Option(name: .customLong("split-seed"), help: "Seeds the training/validation split (the same for every trial).")
+    @Option(parsing: .unconditional, help: "Share of the rows held out for validation.") var validation = 0.2
+    @Option(name: .customLong("split-seed"), parsing: .unconditional, help: "Seeds the training/validation split (the same for every trial).")
     var splitSeed: UInt64 = 0
 
-    @Option(help: "Step size.") var lr = MLPOptions().lr
-    @Option(help: "Units per hidden layer.") var width = MLPOptions().width
-    @Option(help: "Hidden layers (0: linear).") var depth = MLPOptions().depth
+    @Option(parsing: .unconditional, help: "Step size.") var lr = MLPOptions().lr
+    @Option(parsing: .unconditional, help: "Units per hidden layer.") var width = MLPOptions().width
+    @Option(parsing: .unconditional, help: "Hidden layers (0: linear).") var depth = MLPOptions().depth
     @Option(help: "tanh, relu, sigmoid or gelu.") var activation = MLPOptions().activation
     @Option(help: "sgd, momentum or adam.") var optimizer = MLPOptions().optimizer
-    @Option(help: "Momentum coefficient (momentum optimiser).") var momentum = MLPOptions().momentum
-    @Option(name: [.customLong("batch_size"), .customLong("batch-size")], help: "Rows per mini-batch.")
+    @Option(parsing: .unconditional, help: "Momentum coefficient (momentum optimiser).") var momentum = MLPOptions().momentum
+    @Option(name: [.customLong("batch_size"), .customLong("batch-size")], parsing: .unconditional, help: "Rows per mini-batch.")
     var batchSize = MLPOptions().batchSize
-    @Option(name: [.customLong("weight_decay"), .customLong("weight-decay")], help: "L2 penalty on the weights.")
+    @Option(name: [.customLong("weight_decay"), .customLong("weight-decay")], parsing: .unconditional, help: "L2 penalty on the weights.")
     var weightDecay = MLPOptions().weightDecay
-    @Option(help: "Passes over the training rows.") var epochs = MLPOptions().epochs
-    @Option(help: "Seeds the initial weights and the batch order.") var seed: UInt64 = 0
+    @Option(parsing: .unconditional, help: "Passes over the training rows.") var epochs = MLPOptions().epochs
+    @Option(parsing: .unconditional, help: "Seeds the initial weights and the batch order.") var seed: UInt64 = 0
     @Flag(help: "Print only the metrics line.") var quiet = false
 
     func run() throws {

@@ -19,9 +19,9 @@ struct Mask: ParsableCommand {
     var labels: String
     @Option(help: "One digit (one vs rest) or two digits a,b (a vs b).")
     var digits: NameList = NameList(argument: "0,1")!
-    @Option(help: "Use N of the chosen images (seeded).")
+    @Option(parsing: .unconditional, help: "Use N of the chosen images (seeded).")
     var subset: Int?
-    @Option(help: "Keep the K pixels with the highest mean rho instead of the increasing ones.")
+    @Option(parsing: .unconditional, help: "Keep the K pixels with the highest mean rho instead of the increasing ones.")
     var top: Int?
     @OptionGroup var trainingArguments: TrainingArguments
 

@@ -31,22 +31,26 @@ struct StudyAnalyze: ParsableCommand {
     var log: [String] = []
     @Option(name: .customLong("categorical"), help: "A numeric hyperparameter read as unordered levels (repeatable).")
     var categorical: [String] = []
-    @Option(help: "The goal set: this best fraction of the trials of each objective.")
+    @Option(parsing: .unconditional, help: "The goal set: this best fraction of the trials of each objective.")
     var goal: Double = 0.1
     @Flag(help: "Also measure every pair of hyperparameters jointly (interactions).")
     var pairs = false
-    @Option(help: "Permutations for the permutation p-values.")
+    @Option(parsing: .unconditional, help: "Permutations for the permutation p-values.")
     var permutations: Int = 1000
-    @Option(help: "Bootstrap resamples for the intervals (0: none).")
+    @Option(parsing: .unconditional, help: "Bootstrap resamples for the intervals (0: none).")
     var bootstrap: Int = 100
-    @Option(help: "Significance level.")
+    @Option(parsing: .unconditional, help: "Significance level.")
     var alpha: Double = 0.05
     @Option(help: "A trial without a value for an objective: worst (counts as the worst value) or drop.")
     var missing: MissingObjective = .worst
-    @Option(help: "Seeds permutations and resamples.")
+    @Option(parsing: .unconditional, help: "Seeds permutations and resamples.")
     var seed: UInt64 = 0
-    @Option(help: "The cell separator of a CSV: one character, or 'tab'.")
+    @Option(help: "The cell separator of a CSV: one character, or comma, semicolon, tab.")
     var delimiter: Delimiter = Delimiter(argument: ",")!
+    @Option(help: "The decimal separator of a CSV's numbers: . or ,.")
+    var decimal: DecimalSeparator = DecimalSeparator(argument: ".")!
+    @Option(parsing: .unconditionalSingleValue, help: "A CSV cell text that marks an inactive hyperparameter or an objective without value, besides NA, N/A, NaN, null and ? (repeatable).")
+    var na: [String] = []
 
     @Option(help: "Write objective,parameter,hsic,r2_hsic,p_gamma,p_permutation as CSV.")
     var csv: String?
@@ -72,7 +76,8 @@ struct StudyAnalyze: ParsableCommand {
         let columns = ColumnSelection(targets: objectives.isEmpty ? nil : objectives, ignored: ignore,
                                       log: log, categorical: categorical, maximize: maximize)
         let request = try StudyAnalysisRequest(source: source, study: study, columns: columns,
-                                               delimiter: delimiter.character, options: options)
+                                               delimiter: delimiter.character, decimal: decimal.character,
+                                               missing: MissingValues(tokens: na), options: options)
         for path in [csv, pairsCSV, json, report] { try OutputFiles.checkWritable(path) }
 
         let result = try StudyAnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))

@@ -19,7 +19,7 @@ struct StudyRun: ParsableCommand {
     @Argument(help: "The study spec (YAML).") var spec: String
     @Option(help: "The trial store (SQLite; default: the spec's name with .sqlite, in the current folder).")
     var store: String?
-    @Option(help: "Trials run at once.") var jobs = 1
+    @Option(parsing: .unconditional, help: "Trials run at once.") var jobs = 1
     @Flag(name: .customLong("retry-failed"), help: "Run failed trials again.") var retryFailed = false
     @Flag(help: "No progress bar.") var quiet = false
 

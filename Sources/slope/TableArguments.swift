@@ -11,13 +11,26 @@ struct TableArguments: ParsableArguments {
     var target: String?
     @Option(help: "Comma-separated columns to leave out.")
     var drop: NameList?
-    @Option(help: "The cell separator: one character, or 'tab'.")
+    @Option(help: "The cell separator: one character, or comma, semicolon, tab.")
     var delimiter: Delimiter = Delimiter(argument: ",")!
+    @Option(help: "The decimal separator of numbers: . or , (then the cells need another separator).")
+    var decimal: DecimalSeparator = DecimalSeparator(argument: ".")!
 
-    /// The table with the target, the given inputs (nil: all but the target) and the dropped columns.
-    func source(inputs: [String]?) throws -> TableSource {
-        try TableSource(path: file, delimiter: delimiter.character,
+    /// The table with the target, the given inputs (nil: all but the target), the dropped
+    /// columns and the tokens of missing values.
+    func source(inputs: [String]?, missing: [String] = []) throws -> TableSource {
+        try TableSource(path: file, delimiter: delimiter.character, decimal: decimal.character,
+                        missing: MissingValues(tokens: missing),
                         columns: ColumnSelection(target: target, inputs: inputs, ignored: drop?.names ?? []))
+    }
+}
+
+/// `.` or `,`.
+struct DecimalSeparator: ExpressibleByArgument {
+    let character: Character
+    init?(argument: String) {
+        guard argument == "." || argument == "," else { return nil }
+        character = Character(argument)
     }
 }
 

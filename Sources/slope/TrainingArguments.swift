@@ -8,17 +8,17 @@ struct TrainingArguments: ParsableArguments {
     var activation: Activation = .tanh
     @Option(help: "Loss: mse, logcosh or huber.")
     var loss: LossName = .mse
-    @Option(name: .customLong("huber-delta"), help: "The Huber loss's delta.")
+    @Option(name: .customLong("huber-delta"), parsing: .unconditional, help: "The Huber loss's delta.")
     var huberDelta: Double = 1.0
-    @Option(help: "Learning rate.")
+    @Option(parsing: .unconditional, help: "Learning rate.")
     var lr: Double = 0.01
-    @Option(help: "Epochs per restart.")
+    @Option(parsing: .unconditional, help: "Epochs per restart.")
     var epochs: Int = 1000
-    @Option(help: "Number of retrainings (seeds seed, seed+1, ...).")
+    @Option(parsing: .unconditional, help: "Number of retrainings (seeds seed, seed+1, ...).")
     var restarts: Int = 10
-    @Option(help: "The first seed.")
+    @Option(parsing: .unconditional, help: "The first seed.")
     var seed: UInt64 = 0
-    @Option(name: .customLong("batch-size"), help: "Rows per mini-batch (default: full batch).")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Rows per mini-batch (default: full batch).")
     var batchSize: Int?
     @Option(name: .customLong("init"), help: "JSON file {\"weights\": [...], \"bias\": b} of starting parameters.")
     var initFile: String?
@@ -40,9 +40,9 @@ struct TrainingArguments: ParsableArguments {
 
 /// The plane of a loss surface: shared by `analyze --report` and `surface`.
 struct SurfaceArguments: ParsableArguments {
-    @Option(help: "Grid points per axis of the loss surface.")
+    @Option(parsing: .unconditional, help: "Grid points per axis of the loss surface.")
     var grid: Int = 41
-    @Option(help: "The surface covers alpha, beta in [-span, span] (units of |theta*|).")
+    @Option(parsing: .unconditional, help: "The surface covers alpha, beta in [-span, span] (units of |theta*|).")
     var span: Double = 1.0
     @Option(help: "Plane of the surface: random (seeded Gaussian directions) or pca (of the first restart's path).")
     var directions: DirectionsName = .random

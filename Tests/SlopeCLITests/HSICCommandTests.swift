@@ -131,7 +131,7 @@ struct TestRandom {
 
     static let bad: [(content: String, extra: [String], message: String)] = [
         ("a,y\n1,2\n2,x\n3,4\n", [], "row 3, column 2 (y): \"x\" is not a number"),
-        ("a,y\n1,2\n2,\n3,4\n", [], "row 3, column 2 (y): the cell is empty"),
+        ("a,y\n1,2\n2,\n3,4\n", [], "1 cell is missing, the first at row 3, column 2 (y): an empty cell; leave those rows out with --missing drop"),
         ("a,y\n1,2\n-2,3\n3,4\n", ["--log", "a"], "row 3, column 1 (a): \"-2\" is not positive"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--estimator", "U"], "needs at least 4 rows; the sample has 3"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "1.5"], "--goal: must be in (0, 1)"),

@@ -60,7 +60,7 @@ import Testing
         expectError("a,b\n1,2\n3,\n", "t.csv: row 3, column 2 (b): the cell is empty")
         expectError("a,b\n1,abc\n", "t.csv: row 2, column 2 (b): \"abc\" is not a number")
         expectError("a,b\n1,0x10\n", "t.csv: row 2, column 2 (b): \"0x10\" is not a number")
-        expectError("a,b\nNaN,1\n", "t.csv: row 2, column 1 (a): \"NaN\" is not a finite number")
+        expectError("a,b\nNaN,1\n", "t.csv: row 2, column 1 (a): \"NaN\" marks a missing value; every cell must be a number")
         expectError("a,b\n1,-inf\n", "t.csv: row 2, column 2 (b): \"-inf\" is not a finite number")
         expectError("a,b\n1,1e999\n", "t.csv: row 2, column 2 (b): \"1e999\" is not a finite number")
         expectError("a,a\n1,2\n", "t.csv: row 1: columns 1 and 2 are both named \"a\"")

@@ -103,7 +103,7 @@ struct HSICLibraryTests {
         var options = HSICOptions()
         options.measure = .target(Goal(boundary: .quantile(0.2)))
         options.permutations = 200
-        let hsic = try HSICAnalysis.run(try HSICSample(table: trials, columns: columns), options: options)
+        let hsic = try HSICAnalysis.run(try HSICSample.make(table: trials, columns: columns).sample, options: options)
         #expect(Set(hsic.significant(at: 0.05)) == ["lr", "optimizer", "momentum"])
         #expect(hsic.indices.map(\.kind) == [.log, .categorical, .continuous, .integer])
         #expect(hsic.goalCount == 48)

@@ -7,22 +7,33 @@ import Foundation
 public struct CSVReader: Sendable {
     /// The byte that separates cells.
     public let delimiter: UInt8
+    /// Numbers are written with a decimal comma (`1,5`).
+    public let decimalComma: Bool
     /// Bytes read from the file at a time (grown for longer records).
     var blockSize = CSVBlocks.initialBlockSize
 
-    /// - Parameter delimiter: a single ASCII character other than `"`, CR or LF.
-    public init(delimiter: Character = ",") throws {
+    /// - Parameters:
+    ///   - delimiter: a single ASCII character other than `"`, CR or LF.
+    ///   - decimal: `.` or `,` (then the delimiter cannot be a comma).
+    public init(delimiter: Character = ",", decimal: Character = ".") throws {
         guard let byte = delimiter.asciiValue, delimiter != "\"", delimiter != "\n", delimiter != "\r" else {
-            throw SlopeError.invalidSetting(.delimiter, reason: "\"\(delimiter)\" is not a single ASCII character other than a quote or a line break")
+            throw SlopeError.invalidSetting(.delimiter, reason: "\(Shown.quoted(String(delimiter))) is not a single ASCII character other than a quote or a line break")
+        }
+        guard decimal == "." || decimal == "," else {
+            throw SlopeError.invalidSetting(.decimal, reason: "must be '.' or ','")
+        }
+        guard !(decimal == "," && delimiter == ",") else {
+            throw SlopeError.invalidSetting(.decimal, reason: "a decimal comma needs another cell separator (e.g. semicolon)")
         }
         self.delimiter = byte
+        decimalComma = decimal == ","
     }
 
     /// Reads the file at `path`, block by block.
     /// - Parameter progress: told (bytes read, file size) as the file is read.
     /// - Complexity: O(size of the file) time; memory for the numbers plus one block.
     public func read(path: String, progress: ((Int, Int) -> Void)? = nil) throws -> Table {
-        var columns = TableColumns(source: path)
+        var columns = TableColumns(source: path, decimalComma: decimalComma)
         let names = try scan(path: path, progress: progress, start: { columns.start($0) }, cell: { try columns.add($0, $1, $2) })
         return try Table(source: path, columnNames: names, columns: columns.values)
     }
@@ -30,7 +41,7 @@ public struct CSVReader: Sendable {
     /// Parses CSV bytes held in memory; `source` names them in errors.
     /// - Complexity: O(number of bytes).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: String) throws -> Table {
-        var columns = TableColumns(source: source)
+        var columns = TableColumns(source: source, decimalComma: decimalComma)
         var state = ScanState()
         try scan(block: bytes, source: source, state: &state, start: { columns.start($0) }, cell: { try columns.add($0, $1, $2) }, rowEnd: {})
         return try Table(source: source, columnNames: state.finish(source), columns: columns.values)
@@ -73,6 +84,7 @@ public struct CSVReader: Sendable {
                 let names = (0..<scanner.cellCount).map { c in
                     Self.text(scanner.cellBytes[scanner.cellRange(c)]).trimmingCharacters(in: .whitespaces)
                 }
+                try checkHeader(names, source: source)
                 state.names = names
                 try start(names)
                 continue
@@ -91,6 +103,15 @@ public struct CSVReader: Sendable {
         state.line = scanner.line
     }
 
+    /// Refuses a header with an unnamed column, and a one-column header that holds a
+    /// semicolon or a tab (the file is most likely separated by it).
+    func checkHeader(_ names: [String], source: String) throws {
+        if let empty = names.firstIndex(of: "") { throw SlopeError.emptyColumnName(file: source, column: empty + 1) }
+        if names.count == 1, let separator = [";", "\t", "|"].first(where: { names[0].contains($0) && $0.asciiValue != delimiter }) {
+            throw SlopeError.oneColumnHeader(file: source, name: names[0], separator: separator)
+        }
+    }
+
     static func text<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         String(decoding: bytes, as: UTF8.self)
     }
@@ -99,10 +120,14 @@ public struct CSVReader: Sendable {
 /// The numeric columns of a table as a CSV is read: every cell must be a finite number.
 private struct TableColumns {
     let source: String
+    let decimalComma: Bool
     var names: [String] = []
     var values: [[Double]] = []
 
-    init(source: String) { self.source = source }
+    init(source: String, decimalComma: Bool) {
+        self.source = source
+        self.decimalComma = decimalComma
+    }
 
     mutating func start(_ names: [String]) {
         self.names = names
@@ -110,6 +135,6 @@ private struct TableColumns {
     }
 
     mutating func add(_ row: Int, _ c: Int, _ cell: UnsafeBufferPointer<UInt8>) throws {
-        values[c].append(try NumberParser.number(cell, file: source, row: row, column: c, name: names[c]))
+        values[c].append(try NumberParser.number(cell, decimalComma: decimalComma, file: source, row: row, column: c, name: names[c]))
     }
 }

@@ -28,12 +28,15 @@ extension Design {
                     try reader.scan(block: block, source: path, state: &state, start: { names in
                         builder = try DesignBuilder(source: path, names: names, options: options)
                         rows = builder!.rows()
+                        rows!.decimalComma = reader.decimalComma
                     }, cell: { try rows!.cell($0, $1, $2) }, rowEnd: { rows!.endRow() })
                 }
                 if let rows { builder!.append(rows: rows.values) }
                 next += 1
             }
-            guard let empty = builder?.rows() else { return }
+            guard var fresh = builder?.rows() else { return }
+            fresh.decimalComma = reader.decimalComma
+            let empty = fresh
             var starts: [Int] = []
             for block in blocks[next...] {
                 starts.append(state.line)

@@ -4,6 +4,8 @@ struct DesignRows: Sendable {
     let source: String
     let names: [String]
     let slot: [Int]
+    /// Numbers are written with a decimal comma.
+    var decimalComma = false
     /// n + 1 numbers a row: features, then target.
     private(set) var values: [Double] = []
     private var row: [Double]
@@ -19,7 +21,7 @@ struct DesignRows: Sendable {
     mutating func cell(_ line: Int, _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         let place = slot[column]
         guard place >= 0 else { return }
-        row[place] = try NumberParser.number(bytes, file: source, row: line, column: column, name: names[column])
+        row[place] = try NumberParser.number(bytes, decimalComma: decimalComma, file: source, row: line, column: column, name: names[column])
     }
 
     /// Sets cell `column` of the current row to `value` if the design keeps that column.

@@ -1,5 +1,5 @@
-/// A table whose cells may be numbers, text labels or empty: a table of trials, where a
-/// hyperparameter may be categorical and a conditional one is empty where it is inactive.
+/// A table whose cells may be numbers, text labels, missing or empty: a table of trials, where
+/// a hyperparameter may be categorical and a conditional one is empty where it is inactive.
 public struct MixedTable: Sendable {
     /// One column, kept both as numbers and as text.
     public struct Column: Sendable {
@@ -7,15 +7,21 @@ public struct MixedTable: Sendable {
         public let name: String
         /// The column's position, from 1.
         public let position: Int
-        /// The cells as numbers; nil where empty or not a number.
+        /// The cells as numbers; nil where empty, missing or not a number.
         public let numbers: [Double?]
-        /// The cells as text (trimmed); nil where empty.
+        /// The cells as text (trimmed); nil where empty or missing.
         public let texts: [String?]
-        /// The first cell that is not empty and not a number, with its row.
+        /// The first cell that is not empty, not missing and not a number, with its row.
         public let firstText: (row: Int, text: String)?
+        /// The cells (indices into the rows) that mark a missing value (`MissingValues`).
+        public let missing: [Int]
+        /// The first missing cell's text.
+        public let firstMissingText: String?
 
-        /// Whether every non-empty cell is a number.
+        /// Whether every cell that is neither empty nor missing is a number.
         public var isNumeric: Bool { firstText == nil }
+        /// Whether some cell is a number.
+        public var hasNumbers: Bool { numbers.contains { $0 != nil } }
         /// The first empty cell's row, if any.
         public func firstEmptyRow(_ rows: [Int]) -> Int? {
             texts.firstIndex { $0 == nil }.map { rows[$0] }
@@ -38,23 +44,32 @@ public struct MixedTable: Sendable {
 }
 
 extension CSVReader {
-    /// Reads a CSV table whose cells may be numbers, text or empty.
-    /// A non-finite number ("nan", "inf") is an error, not a label.
+    /// Reads a CSV table whose cells may be numbers, text, missing (`missing`'s tokens) or empty.
+    /// A non-finite number ("inf") is an error, not a label; "NaN" marks a missing value.
     /// - Complexity: O(size of the file).
-    public func readMixed(path: String) throws -> MixedTable {
+    public func readMixed(path: String, missing: MissingValues = MissingValues()) throws -> MixedTable {
         do {
             var numbers: [[Double?]] = [], texts: [[String?]] = []
-            var firstText: [(row: Int, text: String)?] = []
+            var firstText: [(row: Int, text: String)?] = [], missingCells: [[Int]] = [], firstMissing: [String?] = []
             var rowNumbers: [Int] = [], header: [String] = []
             let names = try scan(path: path, start: { names in
                 header = names
                 numbers = Array(repeating: [], count: names.count)
                 texts = numbers.map { _ in [] }
                 firstText = Array(repeating: nil, count: names.count)
+                missingCells = Array(repeating: [], count: names.count)
+                firstMissing = Array(repeating: nil, count: names.count)
             }) { row, c, cell in
                 if c == 0 { rowNumbers.append(row) }
                 let text = Self.text(cell).trimmingCharacters(in: .whitespaces)
-                switch NumberParser.parse(cell) {
+                if missing.isMissing(text) {
+                    missingCells[c].append(rowNumbers.count - 1)
+                    if firstMissing[c] == nil { firstMissing[c] = text }
+                    numbers[c].append(nil)
+                    texts[c].append(nil)
+                    return
+                }
+                switch NumberParser.parse(cell, decimalComma: decimalComma) {
                 case .number(let value):
                     numbers[c].append(value)
                 case .empty:
@@ -69,7 +84,8 @@ extension CSVReader {
             }
             try checkUnique(names, source: path)
             return MixedTable(source: path, columns: names.indices.map { c in
-                MixedTable.Column(name: names[c], position: c + 1, numbers: numbers[c], texts: texts[c], firstText: firstText[c])
+                MixedTable.Column(name: names[c], position: c + 1, numbers: numbers[c], texts: texts[c], firstText: firstText[c],
+                                  missing: missingCells[c], firstMissingText: firstMissing[c])
             }, rowNumbers: rowNumbers)
         }
     }

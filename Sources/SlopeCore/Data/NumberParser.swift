@@ -46,17 +46,32 @@ enum NumberParser {
         return value.isFinite ? .number(value) : .notFinite
     }
 
+    /// `parse`, reading a decimal comma (`1,5`) as a decimal point when `decimalComma`.
+    /// - Complexity: O(length of the cell).
+    static func parse(_ cell: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Outcome {
+        guard decimalComma, cell.contains(UInt8(ascii: ",")) else { return parse(cell) }
+        var copy = cell.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }
+        copy.append(0)
+        return copy.withUnsafeBufferPointer { parse(UnsafeBufferPointer(rebasing: $0.dropLast())) }
+    }
+
     /// The cell's number, or the error naming `file`, `row`, column `column` (0-based) and `name`.
-    static func number(_ cell: UnsafeBufferPointer<UInt8>, file: String, row: Int, column: Int, name: String) throws -> Double {
-        switch parse(cell) {
+    static func number(_ cell: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false,
+                       file: String, row: Int, column: Int, name: String) throws -> Double {
+        switch parse(cell, decimalComma: decimalComma) {
         case .number(let value):
             return value
         case .empty:
             throw SlopeError.emptyCell(file: file, row: row, column: column + 1, name: name)
-        case .notANumber:
-            throw SlopeError.notANumber(file: file, row: row, column: column + 1, name: name, text: CSVReader.text(cell))
-        case .notFinite:
-            throw SlopeError.notFinite(file: file, row: row, column: column + 1, name: name, text: CSVReader.text(cell))
+        case .notANumber, .notFinite:
+            let text = CSVReader.text(cell).trimmingCharacters(in: .whitespaces)
+            if MissingValues().isMissing(text) {
+                throw SlopeError.missingValue(file: file, row: row, column: column + 1, name: name, text: text)
+            }
+            if parse(cell, decimalComma: decimalComma) == .notFinite {
+                throw SlopeError.notFinite(file: file, row: row, column: column + 1, name: name, text: text)
+            }
+            throw SlopeError.notANumber(file: file, row: row, column: column + 1, name: name, text: text)
         }
     }
 

@@ -9,7 +9,7 @@ public enum Setting: String, Sendable, CaseIterable {
     // The reading and the loss surface.
     case flat, grid, span, axes
     // Tables and images.
-    case delimiter, digits, subset, top
+    case delimiter, decimal, missingValues, missingToken, categorical, digits, subset, top
     // HSIC.
     case estimator, sampleSize, permutations, bootstrap, confidence, bandwidth
     case goal, conditionalGoal, smoothness, alpha
@@ -28,6 +28,10 @@ public enum Setting: String, Sendable, CaseIterable {
         case .huberDelta: return "Huber delta"
         case .initialParameters: return "initial parameters"
         case .flat: return "flat threshold"
+        case .decimal: return "decimal separator"
+        case .missingValues: return "missing values"
+        case .missingToken: return "missing-value token"
+        case .categorical: return "categorical columns"
         case .grid: return "grid size"
         case .axes: return "surface axes"
         case .sampleSize: return "sample size"

@@ -20,6 +20,12 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case emptyCell(file: String, row: Int, column: Int, name: String)
     /// A cell is not a decimal number.
     case notANumber(file: String, row: Int, column: Int, name: String, text: String)
+    /// A cell marks a missing value where a number is needed.
+    case missingValue(file: String, row: Int, column: Int, name: String, text: String)
+    /// Cells that the analysis uses are missing (`count` of them; the first named).
+    case missingValues(file: String, count: Int, row: Int, column: Int, name: String, text: String)
+    /// A column of numbers holds a cell that is neither a number nor missing.
+    case mixedColumn(file: String, row: Int, column: Int, name: String, text: String)
     /// A cell is NaN or infinite.
     case notFinite(file: String, row: Int, column: Int, name: String, text: String)
     /// A cell of a log-scale column is zero or negative.
@@ -28,7 +34,11 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case unclosedQuote(file: String, row: Int, column: Int)
     /// Two header cells carry the same name.
     case duplicateColumn(file: String, name: String, first: Int, second: Int)
-    /// A column named on the command line is not in the header.
+    /// The header is one column whose name holds another likely separator.
+    case oneColumnHeader(file: String, name: String, separator: Character)
+    /// A header cell is empty.
+    case emptyColumnName(file: String, column: Int)
+    /// A column named in the selection is not in the header.
     case missingColumn(file: String, name: String, available: [String])
     /// Every feature column is constant, so nothing can be learned.
     case allFeaturesConstant(file: String)
@@ -75,23 +85,35 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .raggedRow(file, row, expected, found):
             return "\(file): row \(row): expected \(expected) cells as in the header, found \(found)"
         case let .emptyCell(file, row, column, name):
-            return "\(file): row \(row), column \(column) (\(name)): the cell is empty"
+            return "\(file): row \(row), column \(column) (\(Shown.bare(name))): the cell is empty"
         case let .notANumber(file, row, column, name, text):
-            return "\(file): row \(row), column \(column) (\(name)): \"\(text)\" is not a number"
+            return "\(file): row \(row), column \(column) (\(Shown.bare(name))): \(Shown.quoted(text)) is not a number"
+        case let .missingValue(file, row, column, name, text):
+            return "\(file): row \(row), column \(column) (\(Shown.bare(name))): \(text.isEmpty ? "the cell is empty" : Shown.quoted(text) + " marks a missing value"); every cell must be a number"
+        case let .missingValues(file, count, row, column, header, text):
+            let first = text.isEmpty ? "an empty cell" : Shown.quoted(text)
+            return "\(file): \(count) \(count == 1 ? "cell is" : "cells are") missing, the first at row \(row), column \(column) (\(Shown.bare(header))): \(first); leave those rows out with \(name(.missingValues)) drop"
+        case let .mixedColumn(file, row, column, header, text):
+            return "\(file): row \(row), column \(column) (\(Shown.bare(header))): \(Shown.quoted(text)) is not a number, but the column's other cells are; read the column as levels with \(name(.categorical)) \(Shown.bare(header)), or mark the cell missing with \(name(.missingToken)) \(Shown.bare(text))"
         case let .notFinite(file, row, column, name, text):
-            return "\(file): row \(row), column \(column) (\(name)): \"\(text)\" is not a finite number"
+            return "\(file): row \(row), column \(column) (\(Shown.bare(name))): \(Shown.quoted(text)) is not a finite number"
         case let .notPositive(file, row, column, name, text):
-            return "\(file): row \(row), column \(column) (\(name)): \"\(text)\" is not positive, so it has no logarithm"
+            return "\(file): row \(row), column \(column) (\(Shown.bare(name))): \(Shown.quoted(text)) is not positive, so it has no logarithm"
         case let .unclosedQuote(file, row, column):
             return "\(file): row \(row), column \(column): a quoted cell is not closed"
         case let .duplicateColumn(file, name, first, second):
-            return "\(file): row 1: columns \(first) and \(second) are both named \"\(name)\""
+            return "\(file): row 1: columns \(first) and \(second) are both named \(Shown.quoted(name))"
+        case let .oneColumnHeader(file, header, separator):
+            let spelled = separator == "\t" ? "tab" : separator == ";" ? "semicolon" : String(separator)
+            return "\(file): row 1: the header is one column, \(Shown.quoted(header)); are the cells separated by \(spelled == "tab" ? "tabs" : "'\(separator)'")? (\(name(.delimiter)) \(spelled))"
+        case let .emptyColumnName(file, column):
+            return "\(file): row 1, column \(column): the column has no name"
         case let .missingColumn(file, name, available):
-            return "\(file): row 1: no column named \"\(name)\" (columns: \(available.joined(separator: ", ")))"
+            return "\(file): row 1: no column named \(Shown.quoted(name)) (columns: \(Shown.list(available)))"
         case let .allFeaturesConstant(file):
             return "\(file): every feature column is constant; there is nothing to learn"
         case let .constantTarget(file, name):
-            return "\(file): the target column \"\(name)\" is constant"
+            return "\(file): the target column \(Shown.quoted(name)) is constant"
         case let .noFeatures(file):
             return "\(file): no feature column is left after the column selection"
         case let .invalidFile(file, reason):

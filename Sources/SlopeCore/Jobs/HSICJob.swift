@@ -6,15 +6,19 @@ public struct HSICRequest: Sendable {
     /// Measure on this many rows drawn at random (seeded by `options.seed`) when the table
     /// has more; nil: every row.
     public let sampleSize: Int?
+    /// Rows with a missing value: refuse the table, or leave them out.
+    public let missing: MissingPolicy
     /// Estimator, kernels, measure, permutations, resamples (checked when the request is made).
     public let options: HSICOptions
 
     /// - Throws: `SlopeError.invalidSetting` for a sample size below 2 or HSIC settings out of range.
-    public init(table: TableSource, sampleSize: Int? = nil, options: HSICOptions = HSICOptions()) throws {
+    public init(table: TableSource, sampleSize: Int? = nil, missing: MissingPolicy = .fail,
+                options: HSICOptions = HSICOptions()) throws {
         try options.validate()
         if let sampleSize, sampleSize < 2 { throw SlopeError.invalidSetting(.sampleSize, reason: "must be at least 2") }
         self.table = table
         self.sampleSize = sampleSize
+        self.missing = missing
         self.options = options
     }
 }
@@ -25,6 +29,8 @@ public struct HSICResult: Sendable {
     public let analysis: HSICAnalysis
     /// The table's rows, when the analysis was measured on a subsample of them.
     public let subsampledFrom: Int?
+    /// Rows left out for a missing value (`MissingPolicy.drop`).
+    public let droppedRows: Int
 }
 
 /// `slope hsic` as a library call (docs/method.md, "HSIC").
@@ -32,8 +38,8 @@ public enum HSICJob {
     /// - Throws: `SlopeError` for bad input (file, row, column) or settings that do not fit the sample.
     /// - Complexity: O(d · n²) per index plus O(n²) per permutation and resample (see `HSICAnalysis.run`).
     public static func run(_ request: HSICRequest, progress: (any ProgressReporter)? = nil) throws -> HSICResult {
-        let table = try request.table.reader().readMixed(path: request.table.path)
-        var sample = try HSICSample(table: table, columns: request.table.columns)
+        let table = try request.table.reader().readMixed(path: request.table.path, missing: request.table.missing)
+        var (sample, dropped) = try HSICSample.make(table: table, columns: request.table.columns, missing: request.missing)
         var subsampledFrom: Int?
         if let size = request.sampleSize, size < sample.output.count {
             subsampledFrom = sample.output.count
@@ -41,6 +47,6 @@ public enum HSICJob {
         }
         let counter = progress.counter(.hsic, total: HSICAnalysis.workUnits(sample, request.options))
         let analysis = try HSICAnalysis.run(sample, options: request.options, progress: counter)
-        return HSICResult(analysis: analysis, subsampledFrom: subsampledFrom)
+        return HSICResult(analysis: analysis, subsampledFrom: subsampledFrom, droppedRows: dropped)
     }
 }

@@ -4,16 +4,24 @@ public struct TableSource: Sendable, Equatable {
     public var path: String
     /// The cell separator: one ASCII character other than a quote or a line break.
     public var delimiter: Character
+    /// The decimal separator of numbers: `.` or `,`.
+    public var decimal: Character
+    /// The cell texts that mark a missing value (besides the usual NA, N/A, NaN, null, ?).
+    public var missing: MissingValues
     public var columns: ColumnSelection
 
-    /// - Throws: `SlopeError.invalidSetting(.delimiter, …)` for a delimiter that cannot separate cells.
-    public init(path: String, delimiter: Character = ",", columns: ColumnSelection = ColumnSelection()) throws {
-        _ = try CSVReader(delimiter: delimiter)
+    /// - Throws: `SlopeError.invalidSetting(.delimiter or .decimal, …)` for separators that
+    ///   cannot read a table.
+    public init(path: String, delimiter: Character = ",", decimal: Character = ".", missing: MissingValues = MissingValues(),
+                columns: ColumnSelection = ColumnSelection()) throws {
+        _ = try CSVReader(delimiter: delimiter, decimal: decimal)
         self.path = path
         self.delimiter = delimiter
+        self.decimal = decimal
+        self.missing = missing
         self.columns = columns
     }
 
-    /// A reader for the delimiter (checked when the source was made).
-    func reader() throws -> CSVReader { try CSVReader(delimiter: delimiter) }
+    /// A reader for the separators (checked when the source was made).
+    func reader() throws -> CSVReader { try CSVReader(delimiter: delimiter, decimal: decimal) }
 }

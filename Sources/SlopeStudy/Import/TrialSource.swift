@@ -13,9 +13,9 @@ public enum TrialSource {
     ///     and CSV columns that are neither objective nor hyperparameter (`ignored`).
     /// - Throws: `SlopeError` naming the file for anything unreadable.
     public static func table(path: String, study: String?, columns: ColumnSelection,
-                             reader: CSVReader) throws -> TrialTable {
+                             reader: CSVReader, missing: MissingValues = MissingValues()) throws -> TrialTable {
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
-            return try TrialTable(table: reader.readMixed(path: path), columns: columns)
+            return try TrialTable(table: reader.readMixed(path: path, missing: missing), columns: columns)
         }
         let (spec, trials, source) = try read(path: path, study: study)
         return try TrialTable(spec: spec, trials: trials, source: source, columns: columns)

@@ -11,18 +11,26 @@ public struct StudyAnalysisRequest: Sendable {
     public let columns: ColumnSelection
     /// The cell separator of a CSV.
     public let delimiter: Character
+    /// The decimal separator of a CSV's numbers.
+    public let decimal: Character
+    /// Cell texts of a CSV that mark a missing value (besides NA, N/A, NaN, null, ?): an
+    /// inactive hyperparameter, or no value for an objective.
+    public let missing: MissingValues
     /// Goal fraction, permutations, resamples, pairs, missing values (checked when made).
     public let options: StudyAnalysisOptions
 
     /// - Throws: `SlopeError.invalidSetting` for settings out of range or a bad delimiter.
     public init(source: String, study: String? = nil, columns: ColumnSelection = ColumnSelection(),
-                delimiter: Character = ",", options: StudyAnalysisOptions = StudyAnalysisOptions()) throws {
+                delimiter: Character = ",", decimal: Character = ".", missing: MissingValues = MissingValues(),
+                options: StudyAnalysisOptions = StudyAnalysisOptions()) throws {
         try options.validate()
-        _ = try CSVReader(delimiter: delimiter)
+        _ = try CSVReader(delimiter: delimiter, decimal: decimal)
         self.source = source
         self.study = study
         self.columns = columns
         self.delimiter = delimiter
+        self.decimal = decimal
+        self.missing = missing
         self.options = options
     }
 }
@@ -42,7 +50,8 @@ public enum StudyAnalysisJob {
     /// - Complexity: see `StudyAnalysis.run`.
     public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> StudyAnalysisResult {
         let trials = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
-                                           reader: CSVReader(delimiter: request.delimiter))
+                                           reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
+                                           missing: request.missing)
         let analysis = try StudyAnalysis.run(trials, options: request.options,
                                              progress: progress.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
         return StudyAnalysisResult(trials: trials, analysis: analysis)

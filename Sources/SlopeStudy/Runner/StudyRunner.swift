@@ -96,9 +96,15 @@ public final class StudyRunner: @unchecked Sendable {
 extension StudySpec {
     /// The spec as canonical JSON (sorted keys, without its folder and source text): the
     /// study's identity in a store.
+    /// - Throws: `SlopeError.spec` when a value cannot be written as JSON (the reader refuses
+    ///   non-finite numbers, so this only guards specs made as values).
     public func fingerprint() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        } catch {
+            throw SlopeError.spec(file: name, line: nil, key: "spec", reason: "holds a value that is not a finite number")
+        }
     }
 }

@@ -18,10 +18,7 @@ public enum SpecReader {
 
     /// Reads the spec file at `path`; its trials run in the file's folder.
     public static func read(path: String) throws -> StudySpec {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw SlopeError.unreadable(file: path, reason: error.localizedDescription)
-        }
+        let text = try FileBytes.text(path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try parse(text, file: path, folder: folder)
     }
@@ -35,7 +32,8 @@ public enum SpecReader {
         } catch let error as SlopeError {
             throw error
         } catch {
-            throw SlopeError.invalidFile(file: file, reason: "not valid YAML: \(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))")
+            let lines = String(describing: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            throw SlopeError.invalidFile(file: file, reason: "not valid YAML: " + Shown.bare(lines.joined(separator: " "), limit: 300))
         }
         let top = try YAMLMap(file: file, path: "", node: root)
         try top.onlyKeys(topKeys)

@@ -63,7 +63,7 @@ struct YAMLMap {
     }
 
     /// A scalar as a typed value by its YAML tag (bool, int, float, text); nil for null or a
-    /// collection.
+    /// collection. A float may be infinite or NaN (`1e999`, `.inf`): callers check.
     static func value(_ n: Node) -> ParameterValue? {
         guard case .scalar = n else { return nil }
         switch n.tag.rawValue {
@@ -83,6 +83,7 @@ struct YAMLMap {
         var out: [ParameterValue] = []
         for item in items {
             guard let v = Self.value(item) else { throw error(name, "expected values (text, numbers or booleans)") }
+            if case let .real(x) = v, !x.isFinite { throw error(name, "\(Shown.quoted(item.string ?? "\(x)")) is not a finite number") }
             out.append(v)
         }
         return out

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Missing values and column types are explicit: a numeric column with an NA is never read
+/// as levels without a word.
+@Suite struct MissingValueTests {
+    /// diabetes with `NA` in two bmi cells (rows 6 and 41 of the file).
+    static func diabetesWithNA(_ folder: URL, token: String = "NA") throws -> String {
+        var lines = try String(contentsOfFile: CLIRunner.example("diabetes.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map(String.init)
+        try #require(lines.count > 41)
+        let bmi = try #require(lines[0].split(separator: ",").firstIndex(of: "bmi"))
+        for row in [5, 40] {
+            var cells = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[bmi] = token
+            lines[row] = cells.joined(separator: ",")
+        }
+        let path = folder.appendingPathComponent("diabetes-na.csv").path
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func hsicRefusesMissingValuesByDefaultAndDropsThemWhenAsked() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        for token in ["NA", "N/A", "nan", "null", "?"] {
+            let path = try Self.diabetesWithNA(folder, token: token)
+            let refused = try CLIRunner.run(["hsic", path, "--target", "progression", "--quiet"])
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("2 cells are missing, the first at row 6, column 3 (bmi): \"\(token)\"; leave those rows out with --missing drop"), "\(refused.stderr)")
+        }
+        let path = try Self.diabetesWithNA(folder)
+        let dropped = try CLIRunner.run(["hsic", path, "--target", "progression", "--quiet", "--missing", "drop",
+                                         "--permutations", "0", "--csv", folder.appendingPathComponent("h.csv").path])
+        #expect(dropped.status == 0, "\(dropped.stderr)")
+        #expect(dropped.stderr.contains("2 rows with a missing value left out"))
+        #expect(dropped.stdout.contains("440 rows"))
+        // bmi stays a continuous input ranked second, as on the complete table (R2-HSIC 0.240).
+        let bmi = try #require(dropped.stdout.split(separator: "\n").first { $0.contains(" bmi ") })
+        #expect(bmi.contains("continuous") && bmi.hasPrefix(" 2 "), "\(bmi)")
+        // A token of the user's own.
+        let own = try Self.diabetesWithNA(folder, token: "-999")
+        let ownRefused = try CLIRunner.run(["hsic", own, "--target", "progression", "--quiet", "--na", "-999"])
+        #expect(ownRefused.stderr.contains("2 cells are missing"), "\(ownRefused.stderr)")
+    }
+
+    @Test func aTextCellInANumericColumnIsRefusedWithAHint() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let path = try Self.diabetesWithNA(folder, token: "oops")
+        let result = try CLIRunner.run(["hsic", path, "--target", "progression", "--quiet"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("row 6, column 3 (bmi): \"oops\" is not a number, but the column's other cells are; read the column as levels with --categorical bmi, or mark the cell missing with --na oops"), "\(result.stderr)")
+        let levels = try CLIRunner.run(["hsic", path, "--target", "progression", "--quiet", "--categorical", "bmi", "--permutations", "0"])
+        #expect(levels.status == 0 && levels.stdout.contains("bmi    categorical"), "\(levels.stdout)")
+    }
+
+    @Test func anNAInATrialsTableIsAnInactiveHyperparameterNotALevel() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        var lines = try String(contentsOfFile: CLIRunner.example("toy-trials.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map(String.init)
+        try #require(lines.count > 8)
+        let lr = try #require(lines[0].split(separator: ",").firstIndex(of: "lr"))
+        var cells = lines[7].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[lr] = "NA"
+        lines[7] = cells.joined(separator: ",")
+        let path = folder.appendingPathComponent("trials.csv").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["study", "analyze", path, "--objective", "error", "--log", "lr", "--quiet",
+                                        "--permutations", "200", "--bootstrap", "0", "--goal", "0.2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let row = try #require(result.stdout.split(separator: "\n").first { $0.contains(" lr ") && $0.contains("239") })
+        #expect(row.contains("log"), "\(row)")
+    }
+
+    @Test func decimalCommaAndNamedDelimiters() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let path = folder.appendingPathComponent("comma.csv").path
+        var text = "x;z;y\n"
+        for k in 0..<40 { text += "\(k),5;\(k % 3);\(k * 2),25\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["hsic", path, "--delimiter", "semicolon", "--decimal", ",", "--quiet", "--permutations", "0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("x      continuous"), "\(result.stdout)")
+        let clash = try CLIRunner.run(["hsic", path, "--decimal", ",", "--quiet"])
+        #expect(clash.status == 2 && clash.stderr.contains("a decimal comma needs another cell separator"), "\(clash.stderr)")
+    }
+}
