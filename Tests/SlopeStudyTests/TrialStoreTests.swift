@@ -68,7 +68,7 @@ import Testing
         try "not a database".write(toFile: scratch.file("bad.sqlite"), atomically: true, encoding: .utf8)
         #expect(throws: SlopeError.self) { try TrialStore(path: scratch.file("bad.sqlite")) }
         #expect(throws: SlopeError.store(file: scratch.file("none.sqlite"), reason: "no such study store")) {
-            try TrialStore.existing(path: scratch.file("none.sqlite"))
+            try TrialStore.reading(path: scratch.file("none.sqlite"))
         }
         let empty = try TrialStore(path: scratch.file("empty.sqlite"))
         #expect(throws: SlopeError.store(file: scratch.file("empty.sqlite"), reason: "the store holds no study")) { try StoredStudy(store: empty) }

@@ -62,6 +62,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case store(file: String, reason: String)
     /// A store holds a study made from another spec.
     case specMismatch(file: String, study: String)
+    /// An Optuna storage where a slope store is needed.
+    case optunaStorage(file: String)
     /// A storage holds several studies and none was chosen.
     case ambiguousStudy(file: String, studies: [String])
     /// A study's trial program cannot be run.
@@ -132,6 +134,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file): \(reason)"
         case let .specMismatch(file, study):
             return "\(file): holds study '\(study)' with a different spec; use the spec it was created with or a new \(name(.store))"
+        case let .optunaStorage(file):
+            return "\(file): an Optuna storage, not a slope store; analyse it as it is, or import it into a slope store"
         case let .ambiguousStudy(file, studies):
             return "\(file): the storage holds \(studies.count) studies (\(studies.map { "\"\($0)\"" }.joined(separator: ", "))); choose one with \(name(.study))"
         case let .program(reason), let .metrics(reason):

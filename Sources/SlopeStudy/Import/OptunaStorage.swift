@@ -33,10 +33,8 @@ public struct OptunaStudy: Sendable {
     ///   (listing those present), or a distribution cannot be read.
     public init(path: String, study name: String?) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
-        var config = Configuration()
-        config.readonly = true
         do {
-            let db = try DatabaseQueue(path: path, configuration: config)
+            let db = try ReadOnlyDatabase.open(path)
             self = try db.read { db in try Self.read(db, path: path, study: name) }
         } catch let error as SlopeError {
             throw error

@@ -33,17 +33,15 @@ public enum TrialSource {
             throw SlopeError.store(file: path, reason: "neither a slope study store nor an Optuna storage (SQLite tables: \(tables.sorted().joined(separator: ", ")))")
         }
         if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
-        let stored = try StoredStudy(store: TrialStore.existing(path: path))
+        let stored = try StoredStudy(store: TrialStore.reading(path: path))
         return (stored.spec, stored.trials, path)
     }
 
     /// The tables of the SQLite file at `path`, read without changing it.
     private static func tableNames(_ path: String) throws -> Set<String> {
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
-        var config = Configuration()
-        config.readonly = true
         do {
-            return try DatabaseQueue(path: path, configuration: config).read { db in
+            return try ReadOnlyDatabase.open(path).read { db in
                 Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             }
         } catch {

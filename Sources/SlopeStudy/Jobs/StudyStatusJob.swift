@@ -28,7 +28,7 @@ public enum StudyStatusJob {
     /// - Throws: `SlopeError.store` when the file is not a slope store or holds no study.
     /// - Complexity: O(trials · parameters).
     public static func read(store path: String) throws -> StudyOverview {
-        let study = try StoredStudy(store: TrialStore.existing(path: path))
+        let study = try StoredStudy(store: TrialStore.reading(path: path))
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
             let done = study.trials.compactMap { t in t.metric(objective.name).map { (t, $0) } }
             guard let (trial, value) = done.min(by: { objective.isBetter($0.1, than: $1.1) }) else { return nil }

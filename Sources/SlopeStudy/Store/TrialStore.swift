@@ -8,31 +8,53 @@ import GRDB
 public final class TrialStore: StudyStore {
     public let path: String
     public var location: String { path }
-    private let pool: DatabasePool
+    private let database: any DatabaseWriter
     static let studyID = 1
 
-    /// Opens (creating when needed) the store at `path`.
+    /// Opens (creating when needed) the store at `path` for running a study.
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
         config.busyMode = .timeout(30)
         do {
-            pool = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: config)
             try StoreSchema.migrator.migrate(pool)
+            database = pool
         } catch {
             throw SlopeError.store(file: path, reason: "cannot open the study store: \(Self.reason(error))")
         }
     }
 
-    /// Opens an existing store; fails when `path` does not exist.
-    public static func existing(path: String) throws -> TrialStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such study store") }
-        return try TrialStore(path: path)
+    private init(path: String, readOnly database: DatabaseQueue) {
+        self.path = path
+        self.database = database
     }
+
+    /// Opens an existing store to read it: read-only, never created or migrated, so reading
+    /// a study changes nothing in its file.
+    /// - Throws: `SlopeError.store` when `path` does not exist or is not a slope store
+    ///   (`.optunaStorage` for Optuna's).
+    public static func reading(path: String) throws -> TrialStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such study store") }
+        let queue: DatabaseQueue, tables: Set<String>
+        do {
+            queue = try ReadOnlyDatabase.open(path)
+            tables = try queue.read { Set(try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")) }
+        } catch {
+            throw SlopeError.store(file: path, reason: "not a study store (\(reason(error)))")
+        }
+        if tables.isSuperset(of: ["studies", "trial_params"]) { throw SlopeError.optunaStorage(file: path) }
+        guard tables.isSuperset(of: ["study", "trial"]) else {
+            throw SlopeError.store(file: path, reason: tables.isEmpty ? "not a study store (no tables)"
+                                   : "not a slope study store (tables: \(Shown.list(tables.sorted())))")
+        }
+        return TrialStore(path: path, readOnly: queue)
+    }
+
 
     public func study() throws -> StudyRecord? {
         try access {
-            try pool.read { db in
+            try database.read { db in
                 try Row.fetchOne(db, sql: "SELECT name, spec, fingerprint, created_at FROM study WHERE id = ?",
                                  arguments: [Self.studyID])
                     .map { StudyRecord(name: $0["name"], spec: $0["spec"], fingerprint: $0["fingerprint"], createdAt: $0["created_at"]) }
@@ -43,7 +65,7 @@ public final class TrialStore: StudyStore {
     /// Records the study and all its trials as pending, in one transaction.
     public func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws {
         try access {
-            try pool.write { db in
+            try database.write { db in
                 try Self.insertStudy(db, name: name, spec: spec, fingerprint: fingerprint)
                 for t in plan {
                     try db.execute(sql: "INSERT INTO trial (study_id, id, parameters, seed, state) VALUES (?, ?, ?, ?, 'pending')",
@@ -56,7 +78,7 @@ public final class TrialStore: StudyStore {
     /// Records a study run elsewhere (imported) with its finished trials, in one transaction.
     public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws {
         try access {
-            try pool.write { db in
+            try database.write { db in
                 try Self.insertStudy(db, name: name, spec: spec, fingerprint: fingerprint)
                 for t in trials {
                     try db.execute(sql: """
@@ -77,7 +99,7 @@ public final class TrialStore: StudyStore {
     @discardableResult
     public func reclaim(_ isAbandoned: @Sendable (String) -> Bool) throws -> Int {
         try access {
-            try pool.write { db in
+            try database.write { db in
                 let running = try Row.fetchAll(db, sql: "SELECT id, worker FROM trial WHERE study_id = ? AND state = 'running'",
                                                arguments: [Self.studyID])
                 var released = 0
@@ -94,7 +116,7 @@ public final class TrialStore: StudyStore {
     @discardableResult
     public func retryFailed() throws -> Int {
         try access {
-            try pool.write { db in
+            try database.write { db in
                 try db.execute(sql: "UPDATE trial SET state = 'pending', failure = NULL, stderr_tail = NULL WHERE study_id = ? AND state = 'failed'",
                                arguments: [Self.studyID])
                 return db.changesCount
@@ -104,7 +126,7 @@ public final class TrialStore: StudyStore {
 
     public func claim(worker: String, space: ParameterSpace) throws -> StoredTrial? {
         try access {
-            try pool.write { db in
+            try database.write { db in
                 guard let id = try Int.fetchOne(db, sql: "SELECT id FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
                                                 arguments: [Self.studyID]) else { return nil }
                 try db.execute(sql: """
@@ -119,7 +141,7 @@ public final class TrialStore: StudyStore {
 
     public func finish(id: Int, _ outcome: TrialOutcome) throws {
         try access {
-            try pool.write { db in
+            try database.write { db in
                 switch outcome {
                 case let .done(metrics, wall, rss):
                     let metrics = metrics.json
@@ -139,7 +161,7 @@ public final class TrialStore: StudyStore {
 
     public func release(id: Int) throws {
         try access {
-            try pool.write { db in
+            try database.write { db in
                 try db.execute(sql: "UPDATE trial SET state = 'pending', worker = NULL WHERE study_id = ? AND id = ? AND state = 'running'",
                                arguments: [Self.studyID, id])
             }
@@ -148,7 +170,7 @@ public final class TrialStore: StudyStore {
 
     public func trials(space: ParameterSpace) throws -> [StoredTrial] {
         try access {
-            try pool.read { db in
+            try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE study_id = ? ORDER BY id", arguments: [Self.studyID])
                     .map { try trial($0, space: space) }
             }
