@@ -56,8 +56,10 @@ public struct OptunaStudy: Sendable {
         guard try db.tableExists("trial_params") && db.tableExists("studies") else {
             throw SlopeError.store(file: path, reason: "not an Optuna storage (no tables studies and trial_params)")
         }
-        let studies = try Row.fetchAll(db, sql: "SELECT study_id, study_name FROM studies ORDER BY study_id")
-            .map { (id: $0["study_id"] as Int64, name: $0["study_name"] as String) }
+        let studies = try Row.fetchAll(db, sql: "SELECT study_id, study_name FROM studies ORDER BY study_id").map { row in
+            let cells = CheckedRow(row: row, file: path, place: "table studies")
+            return (id: try cells.value("study_id", as: Int64.self), name: try cells.value("study_name", as: String.self))
+        }
         let listed = studies.map { "\"\($0.name)\"" }.joined(separator: ", ")
         let chosen: (id: Int64, name: String)
         if let name {
@@ -71,34 +73,48 @@ public struct OptunaStudy: Sendable {
             }
             chosen = studies[0]
         }
-        let objectives = try objectivesOf(db, study: chosen.id)
+        let objectives = try objectivesOf(db, study: chosen.id, path: path)
         var distributions: [(name: String, distribution: OptunaDistribution)] = []
         var trials: [Trial] = []
         let rows = try Row.fetchAll(db, sql: """
             SELECT trial_id, number, state, datetime_start, datetime_complete FROM trials WHERE study_id = ? ORDER BY number
             """, arguments: [chosen.id])
         for row in rows {
-            let id: Int64 = row["trial_id"]
+            let trial = CheckedRow(row: row, file: path, place: "table trials")
+            let id = try trial.value("trial_id", as: Int64.self), number = try trial.value("number", as: Int.self)
+            guard number >= 0 && number < 1 << 40 else {
+                throw SlopeError.store(file: path, reason: "table trials: the trial number \(number) is not a trial number")
+            }
+            let cells = CheckedRow(row: row, file: path, place: "trial \(number)")
             var parameters: [(name: String, value: ParameterValue)] = []
             for p in try Row.fetchAll(db, sql: "SELECT param_name, param_value, distribution_json FROM trial_params WHERE trial_id = ? ORDER BY param_id", arguments: [id]) {
-                let pname: String = p["param_name"], json: String = p["distribution_json"]
-                guard let distribution = OptunaDistribution(json: json), let value = distribution.value(internal: p["param_value"]) else {
-                    throw SlopeError.store(file: path, reason: "trial \(row["number"] as Int) parameter \"\(pname)\": cannot read the distribution \(json)")
+                let param = CheckedRow(row: p, file: path, place: "trial \(number), table trial_params")
+                let pname = try param.value("param_name", as: String.self), json = try param.value("distribution_json", as: String.self)
+                guard let distribution = OptunaDistribution(json: json),
+                      let value = distribution.value(internal: try param.value("param_value", as: Double.self)) else {
+                    throw SlopeError.store(file: path, reason: "trial \(number) parameter \(Shown.quoted(pname)): cannot read the distribution \(Shown.quoted(json))")
                 }
                 if !distributions.contains(where: { $0.name == pname }) { distributions.append((pname, distribution)) }
                 parameters.append((pname, value))
             }
             var values = [Double?](repeating: nil, count: objectives.count)
             for v in try Row.fetchAll(db, sql: "SELECT objective, value, value_type FROM trial_values WHERE trial_id = ?", arguments: [id]) {
-                let k: Int = v["objective"]
-                if values.indices.contains(k), (v["value_type"] as String?) ?? "FINITE" == "FINITE" { values[k] = v["value"] }
+                let value = CheckedRow(row: v, file: path, place: "trial \(number), table trial_values")
+                let k = try value.value("objective", as: Int.self)
+                if values.indices.contains(k), try value.optional("value_type", as: String.self) ?? "FINITE" == "FINITE" {
+                    values[k] = try value.optional("value", as: Double.self)
+                }
             }
             let last = try db.tableExists("trial_intermediate_values")
                 ? try Row.fetchOne(db, sql: "SELECT step, intermediate_value FROM trial_intermediate_values WHERE trial_id = ? AND intermediate_value IS NOT NULL ORDER BY step DESC LIMIT 1", arguments: [id])
-                    .map { (step: $0["step"] as Int, value: $0["intermediate_value"] as Double) }
+                    .map { row in
+                        let cells = CheckedRow(row: row, file: path, place: "trial \(number), table trial_intermediate_values")
+                        return (step: try cells.value("step", as: Int.self), value: try cells.value("intermediate_value", as: Double.self))
+                    }
                 : nil
-            trials.append(Trial(number: row["number"], state: row["state"], parameters: parameters, values: values,
-                                duration: duration(row["datetime_start"], row["datetime_complete"]), lastIntermediate: last))
+            let start = try cells.optional("datetime_start", as: String.self), end = try cells.optional("datetime_complete", as: String.self)
+            trials.append(Trial(number: number, state: try cells.value("state", as: String.self), parameters: parameters,
+                                values: values, duration: duration(start, end), lastIntermediate: last))
         }
         // Parameters in order of first suggestion within each trial, across the study.
         let order = Dictionary(distributions.map(\.name).enumerated().map { ($1, $0) }) { first, _ in first }
@@ -112,11 +128,13 @@ public struct OptunaStudy: Sendable {
 
     /// The study's objectives: directions, with the names set by `set_metric_names` or
     /// Optuna's defaults ("value", or "values_0", "values_1", ...).
-    private static func objectivesOf(_ db: Database, study: Int64) throws -> [Objective] {
-        let directions = try String.fetchAll(db, sql: "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective", arguments: [study])
+    private static func objectivesOf(_ db: Database, study: Int64, path: String) throws -> [Objective] {
+        let directions = try Row.fetchAll(db, sql: "SELECT direction FROM study_directions WHERE study_id = ? ORDER BY objective", arguments: [study])
+            .map { try CheckedRow(row: $0, file: path, place: "table study_directions").value("direction", as: String.self) }
         var names = directions.count == 1 ? ["value"] : directions.indices.map { "values_\($0)" }
         if try db.tableExists("study_system_attributes"),
-           let json = try String.fetchOne(db, sql: "SELECT value_json FROM study_system_attributes WHERE study_id = ? AND key = 'study:metric_names'", arguments: [study]),
+           let row = try Row.fetchOne(db, sql: "SELECT value_json FROM study_system_attributes WHERE study_id = ? AND key = 'study:metric_names'", arguments: [study]),
+           let json = try CheckedRow(row: row, file: path, place: "table study_system_attributes").optional("value_json", as: String.self),
            case let .array(list)? = JSONValue.parse(json), list.count == directions.count {
             names = zip(list, names).map { item, fallback in if case let .string(s) = item { return s } else { return fallback } }
         }

@@ -41,9 +41,7 @@ public enum TrialSource {
     private static func tableNames(_ path: String) throws -> Set<String> {
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
         do {
-            return try ReadOnlyDatabase.open(path).read { db in
-                Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-            }
+            return try ReadOnlyDatabase.open(path).read(ReadOnlyDatabase.tableNames)
         } catch {
             throw SlopeError.store(file: path, reason: "not a CSV (by its name) and not an SQLite file")
         }

@@ -20,4 +20,10 @@ enum ReadOnlyDatabase {
         }
         return try DatabaseQueue(path: path, configuration: config)
     }
+
+    /// The names of the tables of the database.
+    static func tableNames(_ db: Database) throws -> Set<String> {
+        Set(try Row.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            .compactMap { String.fromDatabaseValue($0["name"] as DatabaseValue) })
+    }
 }

@@ -39,7 +39,7 @@ public final class TrialStore: StudyStore {
         let queue: DatabaseQueue, tables: Set<String>
         do {
             queue = try ReadOnlyDatabase.open(path)
-            tables = try queue.read { Set(try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")) }
+            tables = try queue.read { try ReadOnlyDatabase.tableNames($0) }
         } catch {
             throw SlopeError.store(file: path, reason: "not a study store (\(reason(error)))")
         }
@@ -57,7 +57,11 @@ public final class TrialStore: StudyStore {
             try database.read { db in
                 try Row.fetchOne(db, sql: "SELECT name, spec, fingerprint, created_at FROM study WHERE id = ?",
                                  arguments: [Self.studyID])
-                    .map { StudyRecord(name: $0["name"], spec: $0["spec"], fingerprint: $0["fingerprint"], createdAt: $0["created_at"]) }
+                    .map { row in
+                        let cells = CheckedRow(row: row, file: path, place: "table study")
+                        return StudyRecord(name: try cells.value("name"), spec: try cells.value("spec"),
+                                           fingerprint: try cells.value("fingerprint"), createdAt: try cells.value("created_at"))
+                    }
             }
         }
     }
@@ -103,9 +107,11 @@ public final class TrialStore: StudyStore {
                 let running = try Row.fetchAll(db, sql: "SELECT id, worker FROM trial WHERE study_id = ? AND state = 'running'",
                                                arguments: [Self.studyID])
                 var released = 0
-                for row in running where isAbandoned(row["worker"] ?? "") {
+                for row in running {
+                    let cells = CheckedRow(row: row, file: path, place: "table trial")
+                    guard isAbandoned(try cells.optional("worker", as: String.self) ?? "") else { continue }
                     try db.execute(sql: "UPDATE trial SET state = 'pending', worker = NULL WHERE study_id = ? AND id = ?",
-                                   arguments: [Self.studyID, row["id"] as Int])
+                                   arguments: [Self.studyID, try cells.value("id", as: Int.self)])
                     released += 1
                 }
                 return released
@@ -127,8 +133,9 @@ public final class TrialStore: StudyStore {
     public func claim(worker: String, space: ParameterSpace) throws -> StoredTrial? {
         try access {
             try database.write { db in
-                guard let id = try Int.fetchOne(db, sql: "SELECT id FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
-                                                arguments: [Self.studyID]) else { return nil }
+                guard let next = try Row.fetchOne(db, sql: "SELECT id FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
+                                                  arguments: [Self.studyID]) else { return nil }
+                let id = try CheckedRow(row: next, file: path, place: "table trial").value("id", as: Int.self)
                 try db.execute(sql: """
                     UPDATE trial SET state = 'running', worker = ?, started_at = ?, finished_at = NULL,
                         attempts = attempts + 1 WHERE study_id = ? AND id = ? AND state = 'pending'
@@ -179,17 +186,26 @@ public final class TrialStore: StudyStore {
 
     /// A trial row as a typed value: the store's JSON objects decoded here, once.
     private func trial(_ row: Row, space: ParameterSpace) throws -> StoredTrial {
-        let metrics: String? = row["metrics"], id: Int = row["id"], storedSeed: Int64 = row["seed"]
+        let id = try CheckedRow(row: row, file: path, place: "table trial").value("id", as: Int.self)
+        let cells = CheckedRow(row: row, file: path, place: "trial \(id)")
+        let storedSeed = try cells.value("seed", as: Int64.self), stateName = try cells.value("state", as: String.self)
         guard let seed = UInt64(exactly: storedSeed) else {
             throw SlopeError.store(file: path, reason: "trial \(id): the seed \(storedSeed) is negative")
         }
+        guard let state = TrialState(rawValue: stateName) else {
+            throw SlopeError.store(file: path, reason: "trial \(id): unknown state \(Shown.quoted(stateName))")
+        }
+        let attempts = try cells.value("attempts", as: Int.self), peak = try cells.optional("peak_rss_bytes", as: Int.self)
+        guard attempts >= 0, (peak ?? 0) >= 0 else {
+            throw SlopeError.store(file: path, reason: "trial \(id): a negative count (attempts \(attempts), peak_rss_bytes \(peak ?? 0))")
+        }
         return StoredTrial(
-            id: id, parameters: try TrialParameters.decode(row["parameters"], space: space, source: path),
-            seed: seed, state: TrialState(rawValue: row["state"]) ?? .pending,
-            metrics: try metrics.map { try TrialMetrics.decode($0, source: path) },
-            wallTime: row["wall_time_s"], peakRSS: row["peak_rss_bytes"], worker: row["worker"],
-            startedAt: row["started_at"], finishedAt: row["finished_at"], attempts: row["attempts"],
-            failure: row["failure"], stderrTail: row["stderr_tail"])
+            id: id, parameters: try TrialParameters.decode(try cells.value("parameters"), space: space, source: path),
+            seed: seed, state: state,
+            metrics: try cells.optional("metrics", as: String.self).map { try TrialMetrics.decode($0, source: path) },
+            wallTime: try cells.optional("wall_time_s"), peakRSS: peak, worker: try cells.optional("worker"),
+            startedAt: try cells.optional("started_at"), finishedAt: try cells.optional("finished_at"), attempts: attempts,
+            failure: try cells.optional("failure"), stderrTail: try cells.optional("stderr_tail"))
     }
 
     /// Runs a database access, turning database errors into one-line store errors.
