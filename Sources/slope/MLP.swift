@@ -31,7 +31,7 @@ struct MLP: ParsableCommand {
     @Option(parsing: .unconditional, help: "Step size.") var lr = MLPOptions().lr
     @Option(parsing: .unconditional, help: "Units per hidden layer.") var width = MLPOptions().width
     @Option(parsing: .unconditional, help: "Hidden layers (0: linear).") var depth = MLPOptions().depth
-    @Option(help: "tanh, relu, sigmoid or gelu.") var activation = MLPOptions().activation
+    @Option(help: "Hidden-layer activation.") var activation = MLPActivation(MLPOptions().activation)
     @Option(help: "sgd, momentum or adam.") var optimizer = MLPOptions().optimizer
     @Option(parsing: .unconditional, help: "Momentum coefficient (momentum optimiser).") var momentum = MLPOptions().momentum
     @Option(name: [.customLong("batch_size"), .customLong("batch-size")], parsing: .unconditional, help: "Rows per mini-batch.")
@@ -44,7 +44,7 @@ struct MLP: ParsableCommand {
 
     func run() throws {
         var options = MLPOptions()
-        options.lr = lr; options.width = width; options.depth = depth; options.activation = activation
+        options.lr = lr; options.width = width; options.depth = depth; options.activation = activation.activation
         options.optimizer = optimizer; options.momentum = momentum; options.batchSize = batchSize
         options.weightDecay = weightDecay; options.epochs = epochs; options.seed = seed
         let data: MLPRequest.Source
@@ -65,3 +65,18 @@ struct MLP: ParsableCommand {
 }
 
 extension MLPRequest.Task: ExpressibleByArgument {}
+
+/// An activation the multilayer trainer accepts (`MLPOptions.activations`), and only those.
+struct MLPActivation: ExpressibleByArgument {
+    let activation: Activation
+
+    init(_ activation: Activation) { self.activation = activation }
+
+    init?(argument: String) {
+        guard let a = Activation(rawValue: argument), MLPOptions.activations.contains(a) else { return nil }
+        activation = a
+    }
+
+    var defaultValueDescription: String { activation.rawValue }
+    static var allValueStrings: [String] { MLPOptions.activations.map(\.rawValue) }
+}

@@ -32,7 +32,8 @@ struct StudyRun: ParsableCommand {
         let signals = Self.stopOnSignals(stop, quiet: quiet)
         defer { signals.forEach { $0.cancel() } }
         let bar = !quiet && Terminal.stderrIsTerminal ? ProgressBar(objective: study.primaryObjective) : nil
-        let final = try StudyRunJob.run(request, stop: stop) { bar?.draw($0) }
+        let result = try StudyRunJob.run(request, stop: stop) { bar?.draw($0) }
+        let final = result.progress
         bar?.finish()
         if !quiet {
             let best = final.best.map { ", best \(study.primaryObjective.name) \(ProgressBar.number($0))" } ?? ""
@@ -41,6 +42,10 @@ struct StudyRun: ParsableCommand {
         if stop.isSet {
             Terminal.note("stopped: run the same command to resume")
             Foundation.exit(130)
+        }
+        if result.everyTrialFailed, let (reason, count) = result.commonestFailure {
+            Terminal.error("every trial failed (\(final.failed)); the commonest failure, in \(count) of them: \(Shown.bare(reason, limit: 200))")
+            Foundation.exit(1)
         }
     }
 

@@ -16,7 +16,7 @@ public enum Setting: String, Sendable, CaseIterable {
     // Study analysis.
     case objectives, study, store
     // slope's own multilayer trainer.
-    case validationShare, task, target, width, depth, activation, momentum, weightDecay
+    case validationShare, task, target, width, depth, activation, optimizer, momentum, weightDecay
     // Running studies.
     case jobs
 

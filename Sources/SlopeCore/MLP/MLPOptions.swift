@@ -31,6 +31,37 @@ public struct MLPOptions: Sendable, Equatable {
     /// The activations the trainer accepts.
     public static let activations: [Activation] = [.tanh, .relu, .sigmoid, .gelu]
 
+    /// Sets the hyperparameter `name` (as `hyperparameterNames` spells it) from its text, as
+    /// a trial's `--name=value` argument gives it.
+    /// - Throws: `SlopeError.invalidSetting` for a text of the wrong kind or an unknown name.
+    public mutating func set(_ name: String, text: String) throws(SlopeError) {
+        func number<T: LosslessStringConvertible>(_ setting: Setting, _ kind: String) throws(SlopeError) -> T {
+            guard let value = T(text) else { throw .invalidSetting(setting, reason: "\(Shown.quoted(text)) is not \(kind)") }
+            return value
+        }
+        switch name {
+        case "lr": lr = try number(.learningRate, "a number")
+        case "width": width = try number(.width, "a whole number")
+        case "depth": depth = try number(.depth, "a whole number")
+        case "momentum": momentum = try number(.momentum, "a number")
+        case "batch_size": batchSize = try number(.batchSize, "a whole number")
+        case "weight_decay": weightDecay = try number(.weightDecay, "a number")
+        case "epochs": epochs = try number(.epochs, "a whole number")
+        case "activation":
+            guard let a = Activation(rawValue: text), Self.activations.contains(a) else {
+                throw .invalidSetting(.activation, reason: "\(Shown.quoted(text)) is not one of \(Self.activations.map(\.rawValue).joined(separator: ", "))")
+            }
+            activation = a
+        case "optimizer":
+            guard let o = Optimizer(rawValue: text) else {
+                throw .invalidSetting(.optimizer, reason: "\(Shown.quoted(text)) is not one of \(Optimizer.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            optimizer = o
+        default:
+            throw .invalidSetting(.task, reason: "the trainer has no hyperparameter \(Shown.quoted(name))")
+        }
+    }
+
     /// Fails on a value outside its domain, naming the option.
     public func validate() throws(SlopeError) {
         func check(_ ok: Bool, _ setting: Setting, _ reason: String) throws(SlopeError) {
@@ -39,7 +70,8 @@ public struct MLPOptions: Sendable, Equatable {
         try check(lr > 0 && lr.isFinite, .learningRate, "must be a positive number")
         try check(width >= 1, .width, "must be at least 1")
         try check(depth >= 0, .depth, "must be 0 or more")
-        try check(Self.activations.contains(activation), .activation, "must be one of tanh, relu, sigmoid, gelu")
+        try check(Self.activations.contains(activation), .activation,
+                  "must be one of \(Self.activations.map(\.rawValue).joined(separator: ", "))")
         try check(momentum >= 0 && momentum < 1, .momentum, "must be in [0, 1)")
         try check(batchSize >= 1, .batchSize, "must be at least 1")
         try check(weightDecay >= 0 && weightDecay.isFinite, .weightDecay, "must be 0 or more")

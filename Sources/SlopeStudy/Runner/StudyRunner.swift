@@ -24,12 +24,16 @@ public final class StudyRunner: @unchecked Sendable {
         self.jobs = jobs
         trialRunner = try TrialRunner.checked(spec: spec, slopeExecutable: slopeExecutable)
         let fingerprint = try spec.fingerprint()
-        if let existing = try store.study() {
-            guard existing.fingerprint == fingerprint else {
-                throw SlopeError.specMismatch(file: store.location, study: existing.name)
-            }
-        } else {
+        // Several workers may start on a new store at once: one creates the study, every one
+        // then checks that it is theirs.
+        if try store.study() == nil {
             try store.create(name: spec.name, spec: spec.source, fingerprint: fingerprint, plan: spec.plan())
+        }
+        guard let existing = try store.study() else {
+            throw SlopeError.store(file: store.location, reason: "the study could not be created")
+        }
+        guard existing.fingerprint == fingerprint else {
+            throw SlopeError.specMismatch(file: store.location, study: existing.name)
         }
         try store.reclaim(WorkerIdentity.isGone)
         if retryFailed { try store.retryFailed() }
@@ -40,11 +44,22 @@ public final class StudyRunner: @unchecked Sendable {
     public var current: StudyProgress { lock.withLock { progress } }
 
     /// Runs until no trial is pending or `stop` is raised; `report` sees the progress after
-    /// every finished trial (under a lock, so it may print).
+    /// every finished trial (under a lock, so it may print). Before it returns, trials left
+    /// running by workers that died meanwhile (on this host) are put back and run too.
     public func run(stop: StopFlag, report: @escaping @Sendable (StudyProgress) -> Void = { _ in }) throws -> StudyProgress {
         let start = Date()
         let startFinished = current.finished
         report(current)
+        while true {
+            try runWorkers(stop: stop, start: start, startFinished: startFinished, report: report)
+            guard !stop.isSet, try store.reclaim(WorkerIdentity.isGone) > 0 else { break }
+        }
+        return current
+    }
+
+    /// `jobs` threads claiming and running trials until none is pending.
+    private func runWorkers(stop: StopFlag, start: Date, startFinished: Int,
+                            report: @escaping @Sendable (StudyProgress) -> Void) throws {
         let group = DispatchGroup()
         for _ in 0..<jobs {
             group.enter()
@@ -57,7 +72,6 @@ public final class StudyRunner: @unchecked Sendable {
         }
         group.wait()
         if let firstError = lock.withLock({ firstError }) { throw firstError }
-        return current
     }
 
     private func work(stop: StopFlag, start: Date, startFinished: Int,

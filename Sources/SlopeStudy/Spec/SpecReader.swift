@@ -57,7 +57,7 @@ public enum SpecReader {
         return StudySpec(
             name: try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
             trials: trials, seed: UInt64(seed), sampler: sampler, objectives: try objectives(top),
-            run: try command(top, space: space), timeout: timeout, space: space, folder: folder, source: text)
+            run: try command(top, space: space, folder: folder), timeout: timeout, space: space, folder: folder, source: text)
     }
 
     static func objectives(_ top: YAMLMap) throws(SlopeError) -> [Objective] {
@@ -79,7 +79,7 @@ public enum SpecReader {
         return out
     }
 
-    static func command(_ top: YAMLMap, space: ParameterSpace) throws(SlopeError) -> TrialCommand {
+    static func command(_ top: YAMLMap, space: ParameterSpace, folder: String) throws(SlopeError) -> TrialCommand {
         switch (top["command"], top["trainer"]) {
         case (nil, nil), (.some, .some):
             throw top.error(top["command"] == nil ? "command" : "trainer", "give exactly one of command: or trainer:")
@@ -94,7 +94,7 @@ public enum SpecReader {
             }
             return .command(tokens)
         case (nil, .some):
-            return try TrainerSpec.read(top, space: space)
+            return try TrainerSpec.read(top, space: space, folder: folder)
         }
     }
 

@@ -31,7 +31,8 @@ public protocol StudyStore: Sendable {
     var location: String { get }
     /// The stored study, or nil for a new store.
     func study() throws -> StudyRecord?
-    /// Records the study and all its planned trials as pending.
+    /// Records the study and all its planned trials as pending; when the store already holds
+    /// a study (another worker made it first), changes nothing.
     func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws
     /// Records a study run elsewhere (imported) with its finished trials.
     func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws

@@ -66,11 +66,14 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    /// Records the study and all its trials as pending, in one transaction.
+    /// Records the study and all its trials as pending, in one transaction; when another
+    /// process created the study first, changes nothing (the caller compares fingerprints).
     public func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws {
         try access {
             try database.write { db in
-                try Self.insertStudy(db, name: name, spec: spec, fingerprint: fingerprint)
+                try db.execute(sql: "INSERT OR IGNORE INTO study (id, name, spec, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [Self.studyID, name, spec, fingerprint, Self.now()])
+                guard db.changesCount == 1 else { return }
                 for t in plan {
                     try db.execute(sql: "INSERT INTO trial (study_id, id, parameters, seed, state) VALUES (?, ?, ?, ?, 'pending')",
                                    arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed)])
