@@ -131,14 +131,15 @@ func specError(_ text: String) -> String? {
     }
 
     @Test func trainerSpec() throws {
-        let spec = try parse("""
+        // Read back from a store (no folder): the data files are not looked up again.
+        let spec = try SpecReader.parse("""
             trials: 4
             objectives: {error: minimize}
             trainer: mlp
             data: {images: data/i.idx, labels: data/l.idx}
             parameters:
               lr: {distribution: log_uniform_values, min: 0.001, max: 0.1}
-            """)
+            """, file: "s.yaml", folder: "")
         #expect(spec.run == .trainer(name: "mlp", arguments: ["--images=data/i.idx", "--labels=data/l.idx"]))
         #expect(spec.run.template(slopeExecutable: "/bin/slope") == ["/bin/slope", "mlp", "--images=data/i.idx", "--labels=data/l.idx", "{args}", "--seed={seed}"])
         let unknown = specError("""

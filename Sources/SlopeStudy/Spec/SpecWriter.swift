@@ -18,7 +18,9 @@ public enum SpecWriter {
         case let .trainer(name, arguments):
             lines.append("trainer: \(name)")
             let data = arguments.compactMap(TrialArgument.parse)
-            lines.append("data: {" + data.map { "\($0.name): \(JSONText.quoted($0.value))" }.joined(separator: ", ") + "}")
+            // Numbers stay numbers (validation: 0.2); everything else is a string.
+            lines.append("data: {" + data.map { "\($0.name): \(Double($0.value) != nil ? $0.value : JSONText.quoted($0.value))" }
+                .joined(separator: ", ") + "}")
         }
         if let timeout = spec.timeout { lines.append("timeout: \(number(timeout))") }
         lines.append("parameters:")
