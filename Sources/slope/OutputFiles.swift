@@ -1,9 +1,11 @@
+import Dispatch
 import Foundation
 import SlopeCore
-import SlopeOutput
 
-/// Output files of a command, written only after every result is computed, each atomically,
-/// so that bad input or a failure leaves no partial file.
+/// Output files of a command, written only after every result is computed, all or none:
+/// each goes to a temporary file beside its target, and the temporaries are renamed once
+/// all are written. On an error, or Ctrl-C / SIGTERM while writing, the temporaries are
+/// removed and no target is touched.
 struct OutputFiles {
     private var pending: [(path: String, data: Data)] = []
 
@@ -23,12 +25,72 @@ struct OutputFiles {
     }
 
     func write() throws {
-        for (path, data) in pending {
-            do {
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw SlopeError.unwritable(file: path, reason: error.localizedDescription)
+        let guard_ = TemporaryFiles()
+        defer { guard_.finish() }
+        for (path, _) in pending {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                throw SlopeError.unwritable(file: path, reason: "it is a folder")
             }
         }
+        var written: [(temporary: String, target: String)] = []
+        for (k, (path, data)) in pending.enumerated() {
+            let url = URL(fileURLWithPath: path)
+            let temporary = url.deletingLastPathComponent()
+                .appendingPathComponent(".\(url.lastPathComponent).slope-\(getpid())-\(k).tmp").path
+            guard_.register(temporary)
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+                guard_.removeAll()
+                throw SlopeError.unwritable(file: path, reason: Self.reason(for: url.deletingLastPathComponent().path))
+            }
+            written.append((temporary, path))
+        }
+        for (temporary, target) in written where rename(temporary, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            guard_.removeAll()
+            throw SlopeError.unwritable(file: target, reason: reason)
+        }
+    }
+
+    private static func reason(for folder: String) -> String {
+        access(folder, W_OK) == 0 ? "cannot create a file there" : "permission denied in \(folder)"
+    }
+}
+
+/// The temporary files of one write: removed on an error, or when Ctrl-C or SIGTERM arrives
+/// while they exist (the process then exits 130).
+private final class TemporaryFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String] = []
+    private var sources: [any DispatchSourceSignal] = []
+
+    init() {
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                lock.lock()  // held until exit: nothing more is written
+                for path in paths { unlink(path) }
+                _exit(130)
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    func register(_ path: String) { lock.withLock { paths.append(path) } }
+
+    func removeAll() {
+        lock.withLock {
+            for path in paths { unlink(path) }
+            paths = []
+        }
+    }
+
+    /// The write is over (renamed or removed): signals act as before.
+    func finish() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

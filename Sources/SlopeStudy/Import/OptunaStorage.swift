@@ -75,15 +75,15 @@ public struct OptunaStudy: Sendable {
         }
         let objectives = try objectivesOf(db, study: chosen.id, path: path)
         var distributions: [(name: String, distribution: OptunaDistribution)] = []
-        var trials: [Trial] = []
+        var trials: [Trial] = [], seen = Set<Int>()
         let rows = try Row.fetchAll(db, sql: """
             SELECT trial_id, number, state, datetime_start, datetime_complete FROM trials WHERE study_id = ? ORDER BY number
             """, arguments: [chosen.id])
         for row in rows {
             let trial = CheckedRow(row: row, file: path, place: "table trials")
             let id = try trial.value("trial_id", as: Int64.self), number = try trial.value("number", as: Int.self)
-            guard number >= 0 && number < 1 << 40 else {
-                throw SlopeError.store(file: path, reason: "table trials: the trial number \(number) is not a trial number")
+            guard number >= 0 && number < 1 << 40, seen.insert(number).inserted else {
+                throw SlopeError.store(file: path, reason: "table trials: the trial number \(number) is negative, too large or repeated")
             }
             let cells = CheckedRow(row: row, file: path, place: "trial \(number)")
             var parameters: [(name: String, value: ParameterValue)] = []

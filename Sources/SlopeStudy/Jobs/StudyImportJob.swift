@@ -43,8 +43,14 @@ public enum StudyImportJob {
             throw SlopeError.store(file: request.optuna, reason: "study \"\(source.name)\" cannot be written as a slope spec")
         }
         let trials = source.storedTrials()
-        let target = try TrialStore(path: request.store)
-        try target.createImported(name: spec.name, spec: spec.source, fingerprint: fingerprint, trials: trials)
+        // A store that could not be filled is removed, so that the same command can run again.
+        do {
+            let target = try TrialStore(path: request.store)
+            try target.createImported(name: spec.name, spec: spec.source, fingerprint: fingerprint, trials: trials)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: request.store + suffix) }
+            throw error
+        }
         return StudyImportResult(name: source.name, trials: trials.count, done: trials.filter { $0.state == .done }.count)
     }
 }
