@@ -19,12 +19,33 @@ enum LossName: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
-/// A comma-separated list of column names.
+/// A comma-separated list of column names; a name that holds a comma is written in double
+/// quotes as in a CSV header (`'"a,b",c'`).
 struct NameList: ExpressibleByArgument {
     let names: [String]
     init?(argument: String) {
-        names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        if names.isEmpty || names.contains(where: \.isEmpty) { return nil }
+        var names: [String] = [], current = "", quoted = false, wasQuoted = false
+        var characters = argument.makeIterator()
+        while let ch = characters.next() {
+            switch ch {
+            case "\"" where quoted:
+                quoted = false
+            case "\"" where current.trimmingCharacters(in: .whitespaces).isEmpty:
+                quoted = true
+                wasQuoted = true
+                current = ""
+            case "," where !quoted:
+                names.append(wasQuoted ? current : current.trimmingCharacters(in: .whitespaces))
+                current = ""
+                wasQuoted = false
+            default:
+                current.append(ch)
+            }
+        }
+        guard !quoted else { return nil }
+        names.append(wasQuoted ? current : current.trimmingCharacters(in: .whitespaces))
+        if names.contains(where: \.isEmpty) { return nil }
+        self.names = names
     }
 }
 

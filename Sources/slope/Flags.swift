@@ -11,6 +11,7 @@ enum Flags {
         case .huberDelta: return "--huber-delta"
         case .initialParameters: return "--init"
         case .sampleSize: return "--subsample"
+        case .memoryLimit: return "--memory"
         case .smoothness: return "--smooth"
         case .conditionalGoal: return "--conditional"
         case .objectives: return "--objective"

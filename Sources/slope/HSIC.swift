@@ -59,6 +59,8 @@ struct HSIC: ParsableCommand {
     var missing: MissingPolicy = .fail
     @Option(parsing: .unconditionalSingleValue, help: "A cell text that marks a missing value, besides NA, N/A, NaN, null and ? (repeatable).")
     var na: [String] = []
+    @Option(parsing: .unconditional, help: "The most memory (GB) the n × n matrices may take; a larger sample is refused with the size that fits.")
+    var memory: Double = 4
     @Option(parsing: .unconditional, help: "Measure on N rows drawn at random (seeded) when the table has more.")
     var subsample: Int?
     @Option(parsing: .unconditional, help: "Seed of the permutations, resamples and subsample.")
@@ -110,6 +112,7 @@ struct HSIC: ParsableCommand {
         options.confidence = confidence
         options.pairs = pairs
         options.seed = seed
+        options.memoryLimit = memory * 1e9
         let direction: Direction = maximize ? .maximize : .minimize
         func goal(_ boundary: Goal.Boundary) -> Goal { Goal(boundary: boundary, direction: direction, smoothness: smooth) }
         switch (self.goal, threshold, conditional) {

@@ -50,6 +50,23 @@ public struct ColumnSelection: Sendable, Equatable {
         (targets ?? []) + (inputs ?? []) + ignored + log + categorical + maximize
     }
 
+    /// Checks the selection against the header `names` of `file`: every name mentioned is a
+    /// column, and no output or input is chosen twice.
+    /// - Throws: `SlopeError.missingColumn` or `.chosenTwice`.
+    /// - Complexity: O(columns + names mentioned).
+    public func check(against names: [String], file: String) throws {
+        let header = Set(names)
+        for name in mentioned where !header.contains(name) {
+            throw SlopeError.missingColumn(file: file, name: name, available: names)
+        }
+        for list in [targets ?? [], inputs ?? []] {
+            var seen = Set<String>()
+            if let twice = list.first(where: { !seen.insert($0).inserted }) {
+                throw SlopeError.chosenTwice(file: file, name: twice)
+            }
+        }
+    }
+
     /// The direction of the output `name`.
     public func direction(of name: String) -> Direction {
         maximize.contains(name) ? .maximize : .minimize

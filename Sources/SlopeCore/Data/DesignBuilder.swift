@@ -19,7 +19,7 @@ struct DesignBuilder {
     init(source: String, names: [String], options: DesignOptions) throws {
         let header = try Table(source: source, columnNames: names, columns: names.map { _ in [] })
         let columns = options.columns
-        for name in columns.mentioned { _ = try header.index(of: name) }
+        try columns.check(against: names, file: source)
         let targetColumn = try columns.target(among: names).map(header.index(of:)) ?? (names.count - 1)
         let chosen = try columns.inputs(among: names, outputs: [names[targetColumn]]).map(header.index(of:))
         guard !chosen.isEmpty else { throw SlopeError.noFeatures(file: source) }

@@ -12,7 +12,7 @@ public enum Setting: String, Sendable, CaseIterable {
     case delimiter, decimal, missingValues, missingToken, categorical, digits, subset, top
     // HSIC.
     case estimator, sampleSize, permutations, bootstrap, confidence, bandwidth
-    case goal, conditionalGoal, smoothness, alpha
+    case goal, conditionalGoal, smoothness, alpha, memoryLimit
     // Study analysis.
     case objectives, study, store
     // slope's own multilayer trainer.
@@ -35,6 +35,7 @@ public enum Setting: String, Sendable, CaseIterable {
         case .grid: return "grid size"
         case .axes: return "surface axes"
         case .sampleSize: return "sample size"
+        case .memoryLimit: return "memory limit"
         case .goal: return "goal fraction"
         case .conditionalGoal: return "conditional goal fraction"
         case .study: return "the study's name"

@@ -38,6 +38,10 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case oneColumnHeader(file: String, name: String, separator: Character)
     /// A header cell is empty.
     case emptyColumnName(file: String, column: Int)
+    /// Too few rows for what was asked.
+    case tooFewRows(file: String, rows: Int, needed: Int, purpose: String)
+    /// A column is chosen twice as an input or as an output.
+    case chosenTwice(file: String, name: String)
     /// A column named in the selection is not in the header.
     case missingColumn(file: String, name: String, available: [String])
     /// Every feature column is constant, so nothing can be learned.
@@ -110,6 +114,10 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file): row 1: the header is one column, \(Shown.quoted(header)); are the cells separated by \(spelled == "tab" ? "tabs" : "'\(separator)'")? (\(name(.delimiter)) \(spelled))"
         case let .emptyColumnName(file, column):
             return "\(file): row 1, column \(column): the column has no name"
+        case let .tooFewRows(file, rows, needed, purpose):
+            return "\(file): \(rows) \(rows == 1 ? "row" : "rows") to measure; \(purpose) needs at least \(needed)"
+        case let .chosenTwice(file, header):
+            return "\(file): the column \(Shown.quoted(header)) is chosen twice"
         case let .missingColumn(file, name, available):
             return "\(file): row 1: no column named \(Shown.quoted(name)) (columns: \(Shown.list(available)))"
         case let .allFeaturesConstant(file):

@@ -76,7 +76,7 @@ public struct HSICAnalysis: Sendable {
     ///   per input of a batch.
     public static func run(_ sample: HSICSample, options: HSICOptions,
                            progress: ProgressCounter? = nil) throws -> HSICAnalysis {
-        try options.validate(rows: sample.output.count)
+        try options.validate(rows: sample.output.count, source: sample.source)
         let weights = try goalWeights(sample, options)
         let kernels = options.kernels
         var jobs = sample.inputs.map { input in

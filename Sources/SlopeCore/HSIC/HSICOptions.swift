@@ -20,21 +20,30 @@ public struct HSICOptions: Sendable {
     public var seed: UInt64 = 0
     /// The memory that the Gram matrices of one batch of inputs may take, in bytes.
     public var memoryBudget = 512 << 20
+    /// The most memory an analysis may plan for its n × n matrices, in bytes (never more than
+    /// half the machine's): a larger sample is refused with the size that fits.
+    public var memoryLimit = 4e9
 
     public init() {}
 
-    /// Checks the settings against a sample of `rows` rows: `validate()`, then the rows the
-    /// estimator needs and the memory the Gram matrices take.
-    public func validate(rows: Int) throws {
+    /// The memory the n × n matrices of `rows` rows take (about three of them), in bytes.
+    public static func matrixBytes(rows: Int) -> Double { 3 * 8 * Double(rows) * Double(rows) }
+
+    /// Checks the settings against a sample of `rows` rows from `source`: `validate()`, then
+    /// the rows the estimator needs and the memory its matrices take.
+    public func validate(rows: Int, source: String) throws {
         try validate()
         let minimum = estimator == .u ? 4 : 2
         guard rows >= minimum else {
-            throw SlopeError.invalidSetting(.estimator, reason: "the \(estimator.rawValue)-statistic needs at least \(minimum) rows; the sample has \(rows)")
+            throw SlopeError.tooFewRows(file: source, rows: rows, needed: minimum, purpose: "the \(estimator.rawValue)-statistic")
         }
-        let bytes = 3 * 8 * Double(rows) * Double(rows)
-        let available = Double(ProcessInfo.processInfo.physicalMemory) / 2
-        guard bytes <= available else {
-            throw SlopeError.invalidSetting(.sampleSize, reason: "\(rows) rows need \(Int(bytes / 1e9)) GB for the n × n Gram matrices (half the memory is \(Int(available / 1e9)) GB); measure on a subsample of the rows")
+        let limit = min(memoryLimit, Double(ProcessInfo.processInfo.physicalMemory) / 2)
+        let bytes = Self.matrixBytes(rows: rows)
+        guard bytes <= limit else {
+            let fit = Int((limit / 24).squareRoot()) / 100 * 100
+            throw SlopeError.invalidSetting(.sampleSize, reason: String(
+                format: "HSIC on %d rows needs about %.1f GB for its n × n matrices, more than the %.1f GB allowed; measure on a seeded subsample of at most %d rows",
+                rows, bytes / 1e9, limit / 1e9, fit))
         }
     }
 
@@ -44,6 +53,7 @@ public struct HSICOptions: Sendable {
         guard permutations >= 0 else { throw fail(.permutations, "must be 0 or more") }
         guard bootstrap >= 0 else { throw fail(.bootstrap, "must be 0 or more") }
         guard confidence > 0 && confidence < 1 else { throw fail(.confidence, "must be in (0, 1)") }
+        guard memoryLimit > 0 && memoryLimit.isFinite else { throw fail(.memoryLimit, "must be a positive number") }
         if case .fixed(let s) = kernels.bandwidth, !(s > 0 && s.isFinite) {
             throw fail(.bandwidth, "must be std, median or a positive number")
         }

@@ -14,8 +14,8 @@ extension HSICSample {
     /// - Complexity: O(rows · columns).
     public static func make(table: MixedTable, columns: ColumnSelection,
                             missing: MissingPolicy = .fail) throws -> (sample: HSICSample, droppedRows: Int) {
-        for name in columns.mentioned { _ = try table.column(name) }
         let header = table.columns.map(\.name)
+        try columns.check(against: header, file: table.source)
         guard let targetName = columns.target(among: header) else { throw SlopeError.emptyFile(file: table.source) }
         let target = try table.column(targetName)
         if let (row, text) = target.firstText {

@@ -88,7 +88,7 @@ public enum MLPJob {
         case let .csv(path, target):
             let table = try CSVReader().read(path: path)
             let columns = ColumnSelection(target: target)
-            for name in columns.mentioned { _ = try table.index(of: name) }
+            try columns.check(against: table.columnNames, file: path)
             guard let targetName = columns.target(among: table.columnNames) else { throw SlopeError.emptyFile(file: path) }
             let t = try table.index(of: targetName)
             let features = try columns.inputs(among: table.columnNames, outputs: [targetName]).map(table.index(of:))

@@ -10,7 +10,7 @@ extension TrialTable {
     /// - Throws: `SlopeError` for an unknown column, no hyperparameter left, or a cell of an
     ///   objective that is not a number (naming file, row and column).
     public init(table: MixedTable, columns: ColumnSelection) throws {
-        for name in columns.mentioned { _ = try table.column(name) }
+        try columns.check(against: table.columns.map(\.name), file: table.source)
         guard let wanted = columns.targets, !wanted.isEmpty else {
             throw SlopeError.invalidSetting(.objectives, reason: "name the objective columns of a CSV of trials (available: \(table.columns.map(\.name).joined(separator: ", ")))")
         }

@@ -5,13 +5,16 @@ import Foundation
 public enum TextTable {
     /// The header and rows in columns two spaces apart; columns in `leftAligned` are padded
     /// on the right, the others on the left; no trailing spaces.
+    /// - Complexity: O(total length of the cells).
     public static func render(header: [String], rows: [[String]], leftAligned: Set<Int>) -> String {
-        let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max()! }
+        let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            cells.indices.map { c in
+            var text = cells.indices.map { c in
                 let pad = String(repeating: " ", count: widths[c] - cells[c].count)
                 return leftAligned.contains(c) ? cells[c] + pad : pad + cells[c]
-            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
         return ([header] + rows).map { line($0) + "\n" }.joined()
     }
