@@ -133,7 +133,7 @@ struct TestRandom {
         ("a,y\n1,2\n2,x\n3,4\n", [], "row 3, column 2 (y): \"x\" is not a number"),
         ("a,y\n1,2\n2,\n3,4\n", [], "1 cell is missing, the first at row 3, column 2 (y): an empty cell; leave those rows out with --missing drop"),
         ("a,y\n1,2\n-2,3\n3,4\n", ["--log", "a"], "row 3, column 1 (a): \"-2\" is not positive"),
-        ("a,y\n1,2\n2,3\n3,4\n", ["--estimator", "U"], "needs at least 4 rows; the sample has 3"),
+        ("a,y\n1,2\n2,3\n3,4\n", ["--estimator", "U"], "3 rows to measure; the U-statistic needs at least 4"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "1.5"], "--goal: must be in (0, 1)"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "0.1", "--conditional", "0.1"], "give one of --goal"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--threshold", "-5"], "the goal set holds 0 of 3 rows"),
