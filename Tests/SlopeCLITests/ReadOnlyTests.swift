@@ -58,3 +58,24 @@ import Testing
         #expect(try snapshot(folder) == ["empty.sqlite": Data()])
     }
 }
+
+/// `study export` → CSV → `study analyze` gives the ranking the store gives.
+@Suite struct ExportRoundTripTests {
+    @Test func anExportedTableAnalysesLikeItsStore() throws {
+        let study = try StudyCommandTests().studyFolder(trials: 20)
+        let store = study.appendingPathComponent("toy.sqlite").path
+        let run = try CLIRunner.run(["study", "run", study.appendingPathComponent("toy.yaml").path, "--store", store, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = study.appendingPathComponent("trials.csv").path
+        #expect(try CLIRunner.run(["study", "export", store, "--csv", csv, "--quiet"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: study.appendingPathComponent("trials.spec.yaml").path))
+        let options = ["--quiet", "--permutations", "100", "--bootstrap", "0", "--goal", "0.2"]
+        let fromStore = try CLIRunner.run(["study", "analyze", store] + options)
+        let fromCSV = try CLIRunner.run(["study", "analyze", csv] + options)
+        #expect(fromStore.status == 0 && fromCSV.status == 0, "\(fromCSV.stderr)")
+        // The same analysis, line for line, but for the first line naming the source.
+        #expect(fromStore.stdout.split(separator: "\n").dropFirst() == fromCSV.stdout.split(separator: "\n").dropFirst())
+        #expect(fromCSV.stdout.hasPrefix("\(csv) (types and objectives from trials.spec.yaml)"))
+        #expect(fromCSV.stdout.contains("wall_time_s") && fromCSV.stdout.contains(" lr ") && fromCSV.stdout.contains("log"))
+    }
+}

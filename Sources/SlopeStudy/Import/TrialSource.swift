@@ -15,7 +15,15 @@ public enum TrialSource {
     public static func table(path: String, study: String?, columns: ColumnSelection,
                              reader: CSVReader, missing: MissingValues = MissingValues()) throws -> TrialTable {
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
-            return try TrialTable(table: reader.readMixed(path: path, missing: missing), columns: columns)
+            let table = try reader.readMixed(path: path, missing: missing)
+            let specPath = ExportedTrials.specPath(for: path)
+            // An exported CSV with its spec beside it reads as the store it came from.
+            if FileManager.default.fileExists(atPath: specPath) {
+                let spec = try SpecReader.parse(try FileBytes.text(specPath), file: specPath, folder: "")
+                let source = "\(path) (types and objectives from \(URL(fileURLWithPath: specPath).lastPathComponent))"
+                return try TrialTable(spec: spec, trials: ExportedTrials.trials(table, spec: spec), source: source, columns: columns)
+            }
+            return try TrialTable(table: table, columns: columns)
         }
         let (spec, trials, source) = try read(path: path, study: study)
         return try TrialTable(spec: spec, trials: trials, source: source, columns: columns)
