@@ -26,9 +26,9 @@ struct Analyze: ParsableCommand {
     @Option(parsing: .unconditional, help: "|rho| below this is a flat trend.")
     var flat: Double = 0.1
 
-    @Option(help: "Write the full result as JSON.")
+    @Option(help: "Write the full result as JSON (- for standard output).")
     var json: String?
-    @Option(name: .customLong("history-csv"), help: "Write the history in long form as CSV.")
+    @Option(name: .customLong("history-csv"), help: "Write the history in long form as CSV (- for standard output).")
     var historyCSV: String?
     @Option(help: "Write a self-contained HTML report with the figures.")
     var report: String?
@@ -44,20 +44,23 @@ struct Analyze: ParsableCommand {
             training: trainingArguments.options(), reading: ReadingOptions(convention: convention, flat: flat),
             includeHistory: !noHistory, surface: report == nil ? nil : surface)
         for path in [json, historyCSV, report] { try OutputFiles.checkWritable(path) }
+        if [json, historyCSV, report].filter({ $0 == OutputFiles.standardOutput }).count > 1 {
+            throw ValidationError("only one output can go to standard output (-)")
+        }
 
         let result = try AnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
         Terminal.clearStatus(quiet: quiet)
         Terminal.warnConstant(result.design.constantFeatures, in: source.file)
 
         var outputs = OutputFiles()
-        try outputs.add(json, try JSONOutput.encode(result.analysis))
-        outputs.add(historyCSV, Data(HistoryCSV.render(result.histories).utf8))
+        outputs.add(json) { try AnalysisJSONStream.write(result.analysis, to: $0) }
+        outputs.add(historyCSV) { try HistoryCSV.write(result.histories, to: $0) }
         if let report, let surface = result.surface, let plane = request.surface {
             outputs.add(report, Data(AnalysisReport.render(
                 result.analysis, histories: result.histories, surface: surface,
                 directions: PlaneCaption.text(plane.plane, seed: request.training.seed)).utf8))
         }
         try outputs.write()
-        print(AnalysisTable.render(result.analysis), terminator: "")
+        if !outputs.usesStandardOutput { print(AnalysisTable.render(result.analysis), terminator: "") }
     }
 }

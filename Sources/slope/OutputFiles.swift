@@ -1,17 +1,27 @@
 import Dispatch
 import Foundation
 import SlopeCore
+import SlopeOutput
 
 /// Output files of a command, written only after every result is computed, all or none:
 /// each goes to a temporary file beside its target, and the temporaries are renamed once
 /// all are written. On an error, or Ctrl-C / SIGTERM while writing, the temporaries are
-/// removed and no target is touched.
+/// removed and no target is touched. The path `-` is standard output, written last.
 struct OutputFiles {
-    private var pending: [(path: String, data: Data)] = []
+    /// What goes into one file: bytes at hand, or a writer that streams them.
+    enum Content {
+        case data(Data)
+        case stream((TextStream) throws -> Void)
+    }
+
+    private var pending: [(path: String, content: Content)] = []
+
+    /// The path that means standard output.
+    static let standardOutput = "-"
 
     /// Fails early when `path`'s folder does not exist.
     static func checkWritable(_ path: String?) throws {
-        guard let path else { return }
+        guard let path, path != standardOutput else { return }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -21,26 +31,39 @@ struct OutputFiles {
 
     mutating func add(_ path: String?, _ data: @autoclosure () throws -> Data) rethrows {
         guard let path else { return }
-        pending.append((path, try data()))
+        pending.append((path, .data(try data())))
     }
+
+    /// An output written by `writer` as it goes (memory: the writer's buffer, not the file).
+    mutating func add(_ path: String?, stream writer: @escaping (TextStream) throws -> Void) {
+        guard let path else { return }
+        pending.append((path, .stream(writer)))
+    }
+
+    /// True when an output goes to standard output (the command then prints nothing else there).
+    var usesStandardOutput: Bool { pending.contains { $0.path == Self.standardOutput } }
 
     func write() throws {
         let guard_ = TemporaryFiles()
         defer { guard_.finish() }
-        for (path, _) in pending {
+        let files = pending.filter { $0.path != Self.standardOutput }
+        for (path, _) in files {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
                 throw SlopeError.unwritable(file: path, reason: "it is a folder")
             }
         }
         var written: [(temporary: String, target: String)] = []
-        for (k, (path, data)) in pending.enumerated() {
+        for (k, (path, content)) in files.enumerated() {
             let url = URL(fileURLWithPath: path)
             let temporary = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).slope-\(getpid())-\(k).tmp").path
             guard_.register(temporary)
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            do {
+                try Self.write(content, to: temporary, name: path)
+            } catch {
                 guard_.removeAll()
+                if let error = error as? SlopeError { throw error }
                 throw SlopeError.unwritable(file: path, reason: Self.reason(for: url.deletingLastPathComponent().path))
             }
             written.append((temporary, path))
@@ -50,6 +73,27 @@ struct OutputFiles {
             guard_.removeAll()
             throw SlopeError.unwritable(file: target, reason: reason)
         }
+        if let out = pending.first(where: { $0.path == Self.standardOutput }) {
+            let stream = TextStream(descriptor: STDOUT_FILENO, name: "standard output")
+            switch out.content {
+            case .data(let data): try stream.write(data)
+            case .stream(let writer): try writer(stream)
+            }
+            try stream.flush()
+        }
+    }
+
+    /// Writes `content` to the file at `path` (created), naming `name` in errors.
+    private static func write(_ content: Content, to path: String, name: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SlopeError.unwritable(file: name, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let stream = TextStream(descriptor: descriptor, name: name)
+        switch content {
+        case .data(let data): try stream.write(data)
+        case .stream(let writer): try writer(stream)
+        }
+        try stream.flush()
     }
 
     private static func reason(for folder: String) -> String {

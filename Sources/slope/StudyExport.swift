@@ -22,7 +22,9 @@ struct StudyExport: ParsableCommand {
         var files = OutputFiles()
         files.add(csv, Data(TrialsCSV.render(study.trials, spec: study.spec).utf8))
         // The spec beside the CSV keeps the types and objectives for `study analyze`.
-        files.add(csv.map(ExportedTrials.specPath(for:)), Data(study.spec.source.utf8))
+        if let csv, csv != OutputFiles.standardOutput {
+            files.add(ExportedTrials.specPath(for: csv), Data(study.spec.source.utf8))
+        }
         files.add(json, Data(TrialsJSON.render(study.trials, spec: study.spec, createdAt: study.createdAt).utf8))
         try files.write()
         if !quiet { Terminal.note("exported \(study.trials.count) trials") }

@@ -7,12 +7,14 @@ import SlopeCore
 public enum HistoryCSV {
     public static let header = "restart,epoch,parameter,loss,weight,d1,d2,d3,d2_tape,d3_tape"
 
+    /// Writes the table to `stream`, one epoch at a time (memory: one epoch's text).
     /// - Complexity: O(restarts · epochs · parameters).
-    public static func render(_ histories: [History]) -> String {
-        var out = header + "\n"
+    public static func write(_ histories: [History], to stream: TextStream) throws {
+        try stream.write(header + "\n")
         for (r, history) in histories.enumerated() {
             let names = history.parameterNames.map(CSVField.escape)
             for e in 0..<history.epochCount {
+                var out = ""
                 let loss = "\(history.loss[e])"
                 for p in 0..<history.parameterCount {
                     out += "\(r),\(e),\(names[p]),\(loss)"
@@ -21,8 +23,8 @@ public enum HistoryCSV {
                     }
                     out += "\n"
                 }
+                try stream.write(out)
             }
         }
-        return out
     }
 }

@@ -3,6 +3,9 @@ import SlopeCore
 // The JSON form of `slope analyze` (docs/analysis-json.md); key names are stable.
 
 extension Analysis: Encodable {
+    /// Set to true in an encoder's `userInfo` to leave the history out (it is then streamed).
+    static let omitHistory = CodingUserInfoKey(rawValue: "slope.omitHistory")!
+
     public func encode(to encoder: any Encoder) throws {
         try jsonObject(encoder) { c in
             try c.object("dataset") { d in
@@ -29,7 +32,7 @@ extension Analysis: Encodable {
             }
             try c.put("features", features)
             try c.put("agreement", agreement)
-            if let history { try c.put("history", history) }
+            if let history, encoder.userInfo[Self.omitHistory] as? Bool != true { try c.put("history", history) }
         }
     }
 }
