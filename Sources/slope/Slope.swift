@@ -10,6 +10,7 @@ struct Slope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slope",
         abstract: "Sensitivity analysis: which inputs move the result, how, and how sure we are.",
+        version: SlopeVersion.string,
         subcommands: [Analyze.self, HSIC.self, Surface.self, Mask.self, MLP.self, Study.self])
 
     static func main() {

@@ -17,3 +17,10 @@ import Testing
         }
     }
 }
+
+@Suite struct VersionTests {
+    @Test func versionIsPrinted() throws {
+        let result = try CLIRunner.run(["--version"])
+        #expect(result.status == 0 && result.stdout == SlopeVersion.string + "\n")
+    }
+}
