@@ -84,3 +84,68 @@ import Testing
         #expect(clash.status == 2 && clash.stderr.contains("a decimal comma needs another cell separator"), "\(clash.stderr)")
     }
 }
+
+/// Column selection edges: names holding commas, a name chosen twice, a huge name.
+@Suite struct SelectionEdgeTests {
+    @Test func namesWithCommasAreSelectedInQuotes() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let path = folder.appendingPathComponent("t.csv").path
+        var text = "a,\"b,c\",y\n"
+        for k in 0..<30 { text += "\(k % 7),\(k % 5),\(k)\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["hsic", path, "--inputs", "\"b,c\"", "--quiet", "--permutations", "0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("b,c ") && !result.stdout.contains(" a "), "\(result.stdout)")
+    }
+
+    @Test func aColumnChosenTwiceIsRefused() throws {
+        let result = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--features", "bmi,bmi", "--quiet"])
+        #expect(result.status == 2 && result.stderr.contains("the column \"bmi\" is chosen twice"), "\(result.stderr)")
+    }
+
+    @Test func aHugeColumnNameIsShortInMessagesAndFastInTables() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let path = folder.appendingPathComponent("t.csv").path
+        let name = String(repeating: "n", count: 20_000)
+        var text = "\(name),b,y\n"
+        for k in 0..<30 { text += "\(Double(k) * 0.37),\(k % 4),\(k)\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let start = Date()
+        let result = try CLIRunner.run(["hsic", path, "--quiet", "--permutations", "0"])
+        #expect(result.status == 0 && Date().timeIntervalSince(start) < 10)
+        let missing = try CLIRunner.run(["hsic", path, "--target", "nope", "--quiet"])
+        #expect(missing.status == 2 && missing.stderr.count < 600, "\(missing.stderr.count) characters")
+    }
+}
+
+/// Ctrl-C while the outputs are written leaves no output and no temporary file.
+@Suite struct InterruptedWriteTests {
+    @Test func ctrlCWhileWritingLeavesNothing() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "10000", "--restarts", "2", "--quiet",
+                             "--history-csv", folder.appendingPathComponent("h.csv").path,
+                             "--json", folder.appendingPathComponent("a.json").path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the first temporary file, then interrupt.
+        let deadline = Date().addingTimeInterval(60)
+        var sawTemporary = false
+        while Date() < deadline && process.isRunning {
+            if (try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains(where: { $0.hasSuffix(".tmp") }) {
+                sawTemporary = true
+                kill(process.processIdentifier, SIGINT)
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        process.waitUntilExit()
+        #expect(sawTemporary, "the outputs were written before the test could interrupt them")
+        if sawTemporary {
+            #expect(process.terminationStatus == 130)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        }
+    }
+}
