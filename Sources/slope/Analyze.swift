@@ -44,9 +44,7 @@ struct Analyze: ParsableCommand {
             training: trainingArguments.options(), reading: ReadingOptions(convention: convention, flat: flat),
             includeHistory: !noHistory, surface: report == nil ? nil : surface)
         for path in [json, historyCSV, report] { try OutputFiles.checkWritable(path) }
-        if [json, historyCSV, report].filter({ $0 == OutputFiles.standardOutput }).count > 1 {
-            throw ValidationError("only one output can go to standard output (-)")
-        }
+        try OutputFiles.checkOneStandardOutput([json, historyCSV, report])
 
         let result = try AnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
         Terminal.clearStatus(quiet: quiet)

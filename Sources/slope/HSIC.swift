@@ -83,6 +83,7 @@ struct HSIC: ParsableCommand {
         columns.columns.categorical = categorical?.names ?? []
         let request = try HSICRequest(table: columns, sampleSize: subsample, missing: missing, options: hsicOptions())
         for path in [json, csv, pairsCSV] { try OutputFiles.checkWritable(path) }
+        try OutputFiles.checkOneStandardOutput([json, csv, pairsCSV])
 
         let result = try HSICJob.run(request, progress: Terminal.progress(quiet: quiet))
         let analysis = result.analysis
@@ -97,7 +98,7 @@ struct HSIC: ParsableCommand {
         outputs.add(csv, Data(HSICCSV.indices(analysis).utf8))
         outputs.add(pairsCSV, Data(HSICCSV.pairs(analysis).utf8))
         try outputs.write()
-        print(HSICTable.render(analysis, alpha: alpha), terminator: "")
+        if !outputs.usesStandardOutput { print(HSICTable.render(analysis, alpha: alpha), terminator: "") }
     }
 
     private func hsicOptions() throws -> HSICOptions {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 import SlopeCore
@@ -26,6 +27,13 @@ struct OutputFiles {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw SlopeError.unwritable(file: path, reason: "the folder \(folder) does not exist")
+        }
+    }
+
+    /// Fails when more than one of `paths` is standard output.
+    static func checkOneStandardOutput(_ paths: [String?]) throws {
+        guard paths.filter({ $0 == standardOutput }).count <= 1 else {
+            throw ValidationError("only one output can go to standard output (-)")
         }
     }
 

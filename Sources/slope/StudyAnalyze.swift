@@ -79,6 +79,7 @@ struct StudyAnalyze: ParsableCommand {
                                                delimiter: delimiter.character, decimal: decimal.character,
                                                missing: MissingValues(tokens: na), options: options)
         for path in [csv, pairsCSV, json, report] { try OutputFiles.checkWritable(path) }
+        try OutputFiles.checkOneStandardOutput([csv, pairsCSV, json, report])
 
         let result = try StudyAnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
         let analysis = result.analysis
@@ -88,7 +89,7 @@ struct StudyAnalyze: ParsableCommand {
         outputs.add(pairsCSV, Data(StudyAnalysisCSV.pairs(analysis).utf8))
         outputs.add(report, Data(StudyReport.render(analysis, trials: result.trials).utf8))
         try outputs.write()
-        print(StudyAnalysisTable.render(analysis), terminator: "")
+        if !outputs.usesStandardOutput { print(StudyAnalysisTable.render(analysis), terminator: "") }
     }
 }
 
