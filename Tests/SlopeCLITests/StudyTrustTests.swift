@@ -3,12 +3,17 @@ import Testing
 
 /// Studies that many processes share, that lose a worker, or that fail whole.
 @Suite struct StudyTrustTests {
-    func start(_ arguments: [String]) throws -> Process {
+    func start(_ arguments: [String], stderr: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let stderr {
+            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderr)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
@@ -25,9 +30,11 @@ import Testing
         for _ in 0..<2 {
             let folder = try StudyCommandTests().studyFolder(trials: 12, sleep: 0.05)
             let spec = folder.appendingPathComponent("toy.yaml").path, store = folder.appendingPathComponent("toy.sqlite").path
-            let processes = try (0..<4).map { _ in try start(["study", "run", spec, "--store", store, "--quiet"]) }
+            let logs = (0..<4).map { folder.appendingPathComponent("stderr-\($0).txt") }
+            let processes = try logs.map { try start(["study", "run", spec, "--store", store, "--quiet"], stderr: $0) }
             for p in processes { p.waitUntilExit() }
-            #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus))")
+            let messages = try logs.map { try String(contentsOf: $0, encoding: .utf8) }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus)): \(messages)")
             let all = try trials(store, folder)
             #expect(all.count == 12 && all.allSatisfy { $0["state"] as? String == "done" && $0["attempts"] as? Int == 1 })
         }

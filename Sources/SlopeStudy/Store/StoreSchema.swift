@@ -3,19 +3,24 @@ import GRDB
 /// The store's tables. One study per file today; `study_id` on every trial and the claim by
 /// a single UPDATE keep the schema ready for many studies and many workers sharing one
 /// server database (docs/study-store.md).
+///
+/// The tables are created with IF NOT EXISTS in one write transaction, so that several
+/// processes opening a new store at once create them once (a migrator run by each would race:
+/// "table study already exists"). Stores made by earlier versions (with GRDB's migrations
+/// table) have the same tables and open unchanged.
 enum StoreSchema {
-    static var migrator: DatabaseMigrator {
-        var m = DatabaseMigrator()
-        m.registerMigration("v1") { db in
+    /// Creates the tables that do not exist yet.
+    static func prepare(_ writer: some DatabaseWriter) throws {
+        try writer.write { db in
             try db.execute(sql: """
-                CREATE TABLE study (
+                CREATE TABLE IF NOT EXISTS study (
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL,
                     spec TEXT NOT NULL,          -- the YAML as the user wrote it
                     fingerprint TEXT NOT NULL,   -- the parsed spec as canonical JSON: the study's identity
                     created_at TEXT NOT NULL
                 );
-                CREATE TABLE trial (
+                CREATE TABLE IF NOT EXISTS trial (
                     study_id INTEGER NOT NULL REFERENCES study(id),
                     id INTEGER NOT NULL,
                     parameters TEXT NOT NULL,    -- JSON object of the active parameters
@@ -32,9 +37,8 @@ enum StoreSchema {
                     stderr_tail TEXT,
                     PRIMARY KEY (study_id, id)
                 );
-                CREATE INDEX trial_by_state ON trial(study_id, state, id);
+                CREATE INDEX IF NOT EXISTS trial_by_state ON trial(study_id, state, id);
                 """)
         }
-        return m
     }
 }

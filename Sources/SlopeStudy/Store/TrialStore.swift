@@ -18,7 +18,7 @@ public final class TrialStore: StudyStore {
         config.busyMode = .timeout(30)
         do {
             let pool = try DatabasePool(path: path, configuration: config)
-            try StoreSchema.migrator.migrate(pool)
+            try StoreSchema.prepare(pool)
             database = pool
         } catch {
             throw SlopeError.store(file: path, reason: "cannot open the study store: \(Self.reason(error))")
