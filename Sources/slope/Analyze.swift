@@ -49,6 +49,7 @@ struct Analyze: ParsableCommand {
         let result = try AnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
         Terminal.clearStatus(quiet: quiet)
         Terminal.warnConstant(result.design.constantFeatures, in: source.file)
+        for warning in result.analysis.health.warnings { Terminal.warning("training: \(warning.message)") }
 
         var outputs = OutputFiles()
         outputs.add(json) { try AnalysisJSONStream.write(result.analysis, to: $0) }

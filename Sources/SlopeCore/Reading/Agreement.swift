@@ -9,6 +9,11 @@ public struct Agreement: Sendable, Equatable {
     public let disagreeing: [String]
     /// For each restart, how many features agree when read from that restart alone.
     public let perRestart: [Int]
+    /// The baseline: how many would agree if every feature carried the label most features
+    /// carry (`majorityLabel`). An agreement no higher says nothing about single features.
+    public let expectedByMajority: Int
+    /// The consensus label most features carry (increasing on a tie with decreasing).
+    public let majorityLabel: TrendLabel
 
     /// True when `label`'s sign equals the sign of `rho` (a flat label agrees only with ρ = 0).
     public static func agrees(_ label: TrendLabel, spearman rho: Double?) -> Bool {
@@ -25,5 +30,9 @@ public struct Agreement: Sendable, Equatable {
         perRestart = (0..<restarts).map { r in
             features.filter { Self.agrees($0.trend.labels[r], spearman: $0.spearman?.coefficient) }.count
         }
+        let counts = TrendLabel.allCases.map { label in (label, features.filter { $0.trend.label == label }.count) }
+        let majority = counts.max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 != .increasing }?.0 ?? .increasing
+        majorityLabel = majority
+        expectedByMajority = features.filter { Self.agrees(majority, spearman: $0.spearman?.coefficient) }.count
     }
 }

@@ -49,6 +49,11 @@ public struct Analysis: Sendable {
     public let features: [FeatureReport]
     /// How many features' consensus trend has the sign of their Spearman ρ.
     public let agreement: Agreement
+    /// How much the features' d2 histories move together.
+    public let commonMode: CommonMode
+    /// Whether the trainings went as the reading assumes; its warnings say where the reading
+    /// cannot be trusted.
+    public let health: TrainingHealth
     /// The recorded histories, one per restart; `nil` leaves them out of the JSON.
     public let history: [History]?
 
@@ -69,6 +74,8 @@ public struct Analysis: Sendable {
                             explicitInit: training.initial != nil, convention: options.convention, flat: options.flat)
         features = reading.features
         agreement = reading.agreement
+        commonMode = reading.commonMode
+        health = reading.health
         history = includeHistory ? histories : nil
     }
 }

@@ -3,6 +3,10 @@ public struct Reading: Sendable {
     /// Per-feature reports, ranked by mean ρ (highest first; undefined last).
     public let features: [FeatureReport]
     public let agreement: Agreement
+    /// How much the features' trends move together.
+    public let commonMode: CommonMode
+    /// Whether the trainings went as the reading assumes.
+    public let health: TrainingHealth
 
     /// - Parameter options: which second derivative the trend reads, and the flat threshold.
     /// - Throws: what `HSICBaseline.indices` throws.
@@ -35,5 +39,7 @@ public struct Reading: Sendable {
         for k in ranked.indices { ranked[k].rank = k + 1 }
         features = ranked
         agreement = Agreement(features: ranked)
+        commonMode = CommonMode(histories, quantity: convention.quantity)
+        health = TrainingHealth(histories)
     }
 }

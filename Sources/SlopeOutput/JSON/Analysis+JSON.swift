@@ -32,6 +32,16 @@ extension Analysis: Encodable {
             }
             try c.put("features", features)
             try c.put("agreement", agreement)
+            try c.object("common_mode") { m in
+                try m.put("mean", commonMode.mean)
+                try m.put("per_restart", commonMode.perRestart)
+            }
+            try c.object("training") { t in
+                try t.object("health") { h in
+                    try h.put("ok", health.ok)
+                    try h.put("warnings", health.warnings)
+                }
+            }
             if let history, encoder.userInfo[Self.omitHistory] as? Bool != true { try c.put("history", history) }
         }
     }
@@ -97,6 +107,18 @@ extension Agreement: Encodable {
             try c.put("of", of)
             try c.put("disagreeing", disagreeing)
             try c.put("per_restart", perRestart)
+            try c.put("expected_by_majority", expectedByMajority)
+            try c.put("majority_label", majorityLabel)
+        }
+    }
+}
+
+extension TrainingHealth.Warning: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try jsonObject(encoder) { c in
+            try c.put("kind", kind.rawValue)
+            try c.put("restarts", restarts)
+            try c.put("message", message)
         }
     }
 }

@@ -11,7 +11,8 @@ public enum AnalysisReport {
             "Lean network y = \(s.activation.rawValue)(w·x + b), \(s.loss) loss, lr \(s.learningRate), \(s.epochs) epochs, \(s.restarts) restarts (seeds \(s.seeds.first ?? 0)…), features \(s.featureScaling.rawValue).",
             "\(a.count) of \(a.of) features agree: the sign of the consensus \(s.convention.rawValue) trend equals the sign of Spearman ρ"
                 + (a.disagreeing.isEmpty ? "." : "; disagreeing: \(a.disagreeing.joined(separator: ", ")).")
-        ]
+                + " Baseline: \(a.expectedByMajority) of \(a.of) would agree if every feature were labelled \(a.majorityLabel.rawValue).",
+        ] + Self.commonModeLine(analysis.commonMode) + analysis.health.warnings.map { "Warning: \($0.message); the reading is unreliable there." }
         let historyPanes = [(Quantity.d2, HistoryFigure.Axis.epoch), (.d2, .loss), (.d2Tape, .epoch), (.d2Tape, .loss)].map { q, axis in
             (label: "\(q == .d2 ? "diag (exact d2)" : "tape (row sums)") vs \(axis.rawValue)",
              body: HistoryFigure.render(analysis, histories: histories, quantity: q, axis: axis))
@@ -39,5 +40,11 @@ public enum AnalysisReport {
                 body: AgreementTable.render(analysis)),
         ]
         return HTMLPage(title: "slope: \(d.file)", summary: summary, sections: sections).render()
+    }
+
+    /// The common mode in words, when the features' trends move together.
+    private static func commonModeLine(_ mode: CommonMode) -> [String] {
+        guard let mean = mode.mean, mean > CommonMode.high else { return [] }
+        return [String(format: "Common mode: the features' d2 histories correlate %.2f on average, so the trends mostly reflect the network's overall curvature, not the single features.", mean)]
     }
 }

@@ -26,6 +26,16 @@ public enum AnalysisTable {
             out += "dependent by HSIC but not by Spearman (p <= 0.05 vs > 0.05), a non-monotonic link: \(nonMonotonic.joined(separator: ", "))\n"
         }
         out += "per restart: \(a.perRestart.map(String.init).joined(separator: " ")) of \(a.of)\n"
+        out += "baseline: \(a.expectedByMajority) of \(a.of) would agree if every feature were labelled \(a.majorityLabel.rawValue) (the majority label)\n"
+        if let mean = analysis.commonMode.mean {
+            let defined = analysis.commonMode.perRestart.compactMap { $0 }
+            out += "common mode: the features' d2 histories correlate \(TextTable.fixed(mean)) on average (per restart \(TextTable.fixed(defined.min())) to \(TextTable.fixed(defined.max())))"
+            out += mean > CommonMode.high
+                ? "; the trends mostly reflect the network's overall curvature, not the single features\n" : "\n"
+        }
+        if !analysis.health.ok {
+            out += "training health: \(analysis.health.warnings.map(\.message).joined(separator: "; ")); the reading is unreliable there\n"
+        }
         return out
     }
 }
