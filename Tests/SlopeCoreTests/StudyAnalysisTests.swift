@@ -142,4 +142,17 @@ import SlopeOutput
         let index = try #require(try StudyAnalysis.run(table, options: options).objectives[0].hsic?.indices[0])
         #expect(index.hsic == nil && index.note != nil)
     }
+
+    @Test func aSmallGoalSetIsFlaggedWithTheFractionThatGivesTen() throws {
+        var options = StudyAnalysisOptions()
+        options.permutations = 50
+        options.bootstrap = 0
+        options.goal = 0.02  // 200 trials: the goal set holds ⌊0.02 · 199⌋ + 1 = 4
+        let small = try StudyAnalysis.run(Self.synthetic(), options: options)
+        let flag = try #require(small.objectives[0].smallGoal)
+        #expect(flag.count == 4 && flag.fraction == 0.05)  // 9 / 199 = 0.0452…, rounded up
+        options.goal = flag.fraction
+        let enough = try StudyAnalysis.run(Self.synthetic(), options: options)
+        #expect(enough.objectives[0].smallGoal == nil && (enough.objectives[0].hsic?.goalCount ?? 0) >= 10)
+    }
 }

@@ -42,6 +42,18 @@ public struct ObjectiveAnalysis: Sendable {
         return analysis
     }
 
+    /// Fewer trials in the goal set than this leave the p-values little to work with.
+    public static let smallGoalSet = 10
+
+    /// When the goal set holds fewer than `smallGoalSet` trials: how many it holds, and the
+    /// smallest goal fraction (two decimals, rounded up) that would put that many in it.
+    public var smallGoal: (count: Int, fraction: Double)? {
+        guard let count = hsic?.goalCount, count < Self.smallGoalSet, rows > Self.smallGoalSet else { return nil }
+        // The goal set holds the trials up to sorted[⌊α (n − 1)⌋]: at least ⌊α (n − 1)⌋ + 1 of them.
+        let needed = Double(Self.smallGoalSet - 1) / Double(rows - 1)
+        return (count, min(0.99, (needed * 100).rounded(.up) / 100))
+    }
+
     /// The hyperparameters whose p-value is at most `alpha`, by decreasing R2-HSIC.
     public func significant(at alpha: Double) -> [String] { hsic?.significant(at: alpha) ?? [] }
 

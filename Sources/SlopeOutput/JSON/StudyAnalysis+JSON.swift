@@ -38,6 +38,14 @@ extension ObjectiveAnalysis: Encodable {
             try c.put("hsic", hsic)
             try c.put("spearman", spearman)
             try c.put("note", note)
+            if let small = smallGoal {
+                try c.object("small_goal_set") { g in
+                    try g.put("trials", small.count)
+                    try g.put("goal_for_\(ObjectiveAnalysis.smallGoalSet)", small.fraction)
+                }
+            } else {
+                try c.put("small_goal_set", Optional<Int>.none)
+            }
         }
     }
 }

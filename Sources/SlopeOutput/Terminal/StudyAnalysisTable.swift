@@ -15,6 +15,9 @@ public enum StudyAnalysisTable {
                 continue
             }
             out += HSICTable.render(hsic, alpha: analysis.alpha)
+            if let small = o.smallGoal {
+                out += "warning: the goal set holds \(small.count) trials; with fewer than \(ObjectiveAnalysis.smallGoalSet) the p-values can hardly reach \(analysis.alpha) (a goal fraction of \(small.fraction) puts \(ObjectiveAnalysis.smallGoalSet) trials in it)\n"
+            }
             let baseline = o.spearman.filter { $0.test != nil }
             if !baseline.isEmpty {
                 out += "Spearman's rho (baseline): "
