@@ -70,6 +70,7 @@ struct Delimiter: ExpressibleByArgument {
 
 extension Kernel: ExpressibleByArgument {}
 extension MissingPolicy: ExpressibleByArgument {}
+extension PValueAdjustment: ExpressibleByArgument {}
 
 extension HSICEstimator: ExpressibleByArgument {
     public init?(argument: String) {

@@ -39,6 +39,8 @@ struct StudyAnalyze: ParsableCommand {
     var permutations: Int = 1000
     @Option(parsing: .unconditional, help: "Bootstrap resamples for the intervals (0: none).")
     var bootstrap: Int = 100
+    @Option(help: "Adjust each objective's p-values for its many tests: bh (false discovery rate), holm (family-wise) or none.")
+    var adjust: PValueAdjustment = .bh
     @Option(parsing: .unconditional, help: "Significance level.")
     var alpha: Double = 0.05
     @Option(help: "A trial without a value for an objective: worst (counts as the worst value) or drop.")
@@ -73,6 +75,7 @@ struct StudyAnalyze: ParsableCommand {
         options.alpha = alpha
         options.missing = missing
         options.seed = seed
+        options.adjust = adjust
         let columns = ColumnSelection(targets: objectives.isEmpty ? nil : objectives, ignored: ignore,
                                       log: log, categorical: categorical, maximize: maximize)
         let request = try StudyAnalysisRequest(source: source, study: study, columns: columns,

@@ -86,3 +86,30 @@ struct IncompleteGammaTests {
         #expect(IncompleteGamma.upperRegularized(2, 0) == 1)
     }
 }
+
+@Suite struct PValueAdjustmentTests {
+    static let p = [0.01, 0.04, 0.03, 0.005, 0.2, 0.5, 0.049]
+
+    @Test func benjaminiHochbergAsSciPy() {
+        // scipy.stats.false_discovery_control(p) (SciPy 1.17).
+        let expected = [0.035, 0.0686, 0.0686, 0.035, 0.23333333333333336, 0.5, 0.0686]
+        let adjusted = PValueAdjustment.bh.adjust(Self.p)
+        for (a, e) in zip(adjusted, expected) { #expect(abs(a - e) < 1e-12, "\(adjusted)") }
+    }
+
+    @Test func holmStepDown() {
+        // min(1, (m − k) p_(k)) made monotone, computed by hand (m = 7).
+        let expected = [0.06, 0.16, 0.15, 0.035, 0.4, 0.5, 0.16]
+        let adjusted = PValueAdjustment.holm.adjust(Self.p)
+        for (a, e) in zip(adjusted, expected) { #expect(abs(a - e) < 1e-12, "\(adjusted)") }
+    }
+
+    @Test func neverBelowTheRawValueAndNoneIsTheIdentity() {
+        var g = SeededGenerator(seed: 5)
+        let p = (0..<50).map { _ in g.nextUnit() }
+        for method in [PValueAdjustment.bh, .holm] {
+            #expect(zip(method.adjust(p), p).allSatisfy { $0 >= $1 && $0 <= 1 })
+        }
+        #expect(PValueAdjustment.none.adjust(p) == p)
+    }
+}

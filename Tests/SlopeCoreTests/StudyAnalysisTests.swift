@@ -155,4 +155,24 @@ import SlopeOutput
         let enough = try StudyAnalysis.run(Self.synthetic(), options: options)
         #expect(enough.objectives[0].smallGoal == nil && (enough.objectives[0].hsic?.goalCount ?? 0) >= 10)
     }
+
+    @Test func eachObjectivesPValuesAreAdjustedAsOneFamily() throws {
+        var options = StudyAnalysisOptions()
+        options.permutations = 200
+        options.bootstrap = 0
+        options.pairs = true
+        options.adjust = .none
+        let raw = try StudyAnalysis.run(Self.synthetic(), options: options)
+        options.adjust = .bh
+        let bh = try StudyAnalysis.run(Self.synthetic(), options: options)
+        for (r, a) in zip(raw.objectives, bh.objectives) {
+            let hsicRaw = try #require(r.hsic), hsicBH = try #require(a.hsic)
+            #expect(hsicRaw.indices.allSatisfy { $0.pAdjusted == nil })
+            let family = hsicBH.indices.map(\.rawPValue) + hsicBH.pairs.map(\.index.rawPValue)
+            let expected = PValueAdjustment.bh.adjust(family.compactMap { $0 })
+            let got = (hsicBH.indices.map(\.pAdjusted) + hsicBH.pairs.map(\.index.pAdjusted)).compactMap { $0 }
+            #expect(got == expected)
+            #expect(Set(a.significant(at: 0.05)).isSubset(of: Set(r.significant(at: 0.05))))
+        }
+    }
 }

@@ -34,7 +34,7 @@ public struct HSICPair: Sendable {
     public let first: String
     public let second: String
     /// HSIC of the pair against the output, on the rows where both are active.
-    public let index: HSICIndex
+    public internal(set) var index: HSICIndex
     /// HSIC(first) + HSIC(second): a joint index well above it points to an interaction.
     public var marginalSum: Double?
 }
@@ -51,9 +51,9 @@ public struct HSICAnalysis: Sendable {
     /// The rows inside the goal set (indicator weights only).
     public var goalCount: Int?
     /// One index per input, in the sample's order.
-    public let indices: [HSICIndex]
+    public internal(set) var indices: [HSICIndex]
     /// Every pair of inputs, when asked for.
-    public let pairs: [HSICPair]
+    public internal(set) var pairs: [HSICPair]
 
     /// The indices ranked by R2-HSIC, largest first; skipped inputs last.
     public var ranked: [HSICIndex] {
@@ -63,7 +63,24 @@ public struct HSICAnalysis: Sendable {
         }.map(\.element)
     }
 
-    /// The inputs whose p-value (permutation, else gamma) is at most `alpha`, ranked.
+    /// Adjusts the p-values of every index and pair together by `method` (one family of
+    /// tests); the raw p-values are kept.
+    mutating func adjust(by method: PValueAdjustment) {
+        guard method != .none else { return }
+        let raw = indices.map(\.rawPValue) + pairs.map(\.index.rawPValue)
+        let tested = raw.indices.filter { raw[$0] != nil }
+        let adjusted = method.adjust(tested.map { raw[$0] ?? 1 })
+        for (k, position) in tested.enumerated() {
+            if position < indices.count {
+                indices[position].pAdjusted = adjusted[k]
+            } else {
+                pairs[position - indices.count].index.pAdjusted = adjusted[k]
+            }
+        }
+    }
+
+    /// The inputs whose p-value (adjusted when it was, else permutation, else gamma) is at
+    /// most `alpha`, ranked.
     public func significant(at alpha: Double) -> [String] {
         ranked.filter { ($0.pValue ?? 1) <= alpha }.map(\.name)
     }

@@ -46,6 +46,11 @@ public struct HSICIndex: Sendable {
         self.r2HSIC = r2HSIC
     }
 
-    /// The p-value to judge significance by: the permutation one when computed, else gamma.
-    public var pValue: Double? { pPermutation ?? pGamma }
+    /// The p-value to judge significance by: adjusted when the analysis adjusted it, else the
+    /// permutation one when computed, else gamma.
+    public var pValue: Double? { pAdjusted ?? rawPValue }
+    /// The permutation p-value when computed, else gamma, before any adjustment.
+    public var rawPValue: Double? { pPermutation ?? pGamma }
+    /// The p-value adjusted for the other tests of its family (study analysis), or nil.
+    public internal(set) var pAdjusted: Double?
 }

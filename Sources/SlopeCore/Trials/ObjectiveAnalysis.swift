@@ -35,7 +35,9 @@ public struct ObjectiveAnalysis: Sendable {
                                          spearman: spearman)
         do {
             let sample = HSICSample(source: table.source, outputName: objective.name, output: y, inputs: inputs)
-            analysis.hsic = try HSICAnalysis.run(sample, options: options.hsic(direction: objective.direction), progress: progress)
+            var hsic = try HSICAnalysis.run(sample, options: options.hsic(direction: objective.direction), progress: progress)
+            hsic.adjust(by: options.adjust)
+            analysis.hsic = hsic
         } catch {
             analysis.note = "\(error)"
         }

@@ -20,6 +20,9 @@ public struct StudyAnalysisOptions: Sendable {
     /// A p-value at most this is significant.
     public var alpha = 0.05
     public var missing = MissingObjective.worst
+    /// How each objective's p-values (every hyperparameter and pair: one family) are
+    /// adjusted before they are read at `alpha`; the raw values are kept.
+    public var adjust = PValueAdjustment.bh
     /// Seeds permutations and resamples.
     public var seed: UInt64 = 0
 

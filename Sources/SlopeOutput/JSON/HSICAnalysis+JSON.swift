@@ -27,6 +27,7 @@ extension HSICIndex: Encodable {
             try c.put("r2_hsic", r2HSIC)
             try c.put("p_gamma", pGamma)
             try c.put("p_permutation", pPermutation)
+            try c.put("p_adjusted", pAdjusted)
             try c.put("hsic_interval", hsicInterval)
             try c.put("r2_hsic_interval", r2Interval)
             try c.put("note", note)

@@ -6,17 +6,21 @@ public enum HSICTable {
         let s = analysis.settings
         var out = "\(describe(analysis)), \(analysis.rows) rows\n\n"
         let notes = analysis.indices.contains { $0.note != nil }
+        let adjusted = analysis.indices.contains { $0.pAdjusted != nil }
         let rows = analysis.ranked.enumerated().map { r, index in
             [index.hsic == nil ? "-" : "\(r + 1)", index.name, index.kind?.rawValue ?? "", "\(index.rows)",
              TextTable.significant(index.hsic), TextTable.fixed(index.r2HSIC),
              TextTable.pValue(index.pGamma), TextTable.pValue(index.pPermutation)]
+                + (adjusted ? [TextTable.pValue(index.pAdjusted)] : [])
                 + (s.bootstrap > 0 ? [interval(index.r2Interval)] : [])
                 + (notes ? [index.note ?? ""] : [])
         }
-        let header = ["#", "input", "kind", "rows", "HSIC", "R2-HSIC", "p gamma", "p perm"]
+        let header = ["#", "input", "kind", "rows", "HSIC", "R2-HSIC", "p gamma", "p perm"] + (adjusted ? ["p adj"] : [])
             + (s.bootstrap > 0 ? ["R2 \(Int((s.confidence * 100).rounded()))% interval"] : []) + (notes ? ["note"] : [])
         out += TextTable.render(header: header, rows: rows, leftAligned: Set([1, 2] + (notes ? [header.count - 1] : [])))
-        let which = s.permutations > 0 ? "permutation p-value, \(s.permutations) permutations" : "gamma p-value"
+        let tests = analysis.indices.filter { $0.pAdjusted != nil }.count + analysis.pairs.filter { $0.index.pAdjusted != nil }.count
+        let which = (s.permutations > 0 ? "permutation p-value, \(s.permutations) permutations" : "gamma p-value")
+            + (adjusted ? ", adjusted over the \(tests) tests of this objective" : "")
         let significant = analysis.significant(at: alpha)
         out += "\nsignificant at alpha \(alpha) (\(which)): "
         out += significant.isEmpty ? "none\n" : significant.joined(separator: ", ") + "\n"
