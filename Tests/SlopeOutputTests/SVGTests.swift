@@ -64,3 +64,21 @@ struct SVGTests {
         #expect(SVG.number(2.5) == "2.5" && SVG.number(-0.001) == "0" && SVG.number(.infinity) == "0")
     }
 }
+
+@Suite struct TickLabelTests {
+    @Test func labelsDifferWhereValuesDo() {
+        #expect(Ticks.labels([2.5e7, 3e7, 3.5e7]) == ["2.5e+07", "3e+07", "3.5e+07"])
+        #expect(Ticks.labels([0.5, 1, 1.5]) == ["0.5", "1", "1.5"])
+    }
+
+    @Test func bytesReadInUnits() {
+        #expect(Ticks.labels([2.6e7, 2.8e7, 3e7], bytes: true) == ["26 MB", "28 MB", "30 MB"])
+        #expect(Ticks.labels([0, 1.5e9], bytes: true) == ["0", "1.5 GB"])
+    }
+
+    @Test func wholeNumberAxesTickOnWholeNumbers() {
+        #expect(Ticks.whole(1, 3, count: 4) == [1, 2, 3])
+        #expect(Ticks.whole(1, 2, count: 4) == [1, 2])
+        #expect(Ticks.nice(1, 3, count: 4).contains(1.5))  // what an integer axis must not show
+    }
+}

@@ -19,19 +19,29 @@ public struct PlotFrame: Sendable {
     }
 
     /// Draws the frame, ticks, grid lines and axis titles into `svg`.
-    public func drawAxes(_ svg: inout SVG, xTitle: String, yTitle: String, xTicks: Int = 5, yTicks: Int = 4, fontSize: Double = 10) {
+    /// - Parameter yInBytes: the y axis holds bytes (labelled in kB, MB or GB).
+    public func drawAxes(_ svg: inout SVG, xTitle: String, yTitle: String, xTicks: Int = 5, yTicks: Int = 4, fontSize: Double = 10,
+                         yInBytes: Bool = false) {
         svg.rect(left, top, width, height, fill: "none", stroke: "#999")
-        for v in xTicks > 0 ? x.ticks(xTicks) : [] {
+        // At least two labelled ticks on an axis that has any: ask for finer ones if needed.
+        func ticks(_ scale: Scale, _ count: Int) -> [Double] {
+            guard count > 0 else { return [] }
+            let coarse = scale.ticks(count)
+            return coarse.count >= 2 ? coarse : scale.ticks(count * 2)
+        }
+        let xs = ticks(x, xTicks)
+        for (v, text) in zip(xs, Ticks.labels(xs)) {
             let px = x(v)
             svg.line(px, top + height, px, top + height + 4, stroke: "#666")
             svg.line(px, top, px, top + height, stroke: "#eee")
-            svg.text(px, top + height + 6 + fontSize, Ticks.label(v), size: fontSize, anchor: "middle")
+            svg.text(px, top + height + 6 + fontSize, text, size: fontSize, anchor: "middle")
         }
-        for v in yTicks > 0 ? y.ticks(yTicks) : [] {
+        let ys = ticks(y, yTicks)
+        for (v, text) in zip(ys, Ticks.labels(ys, bytes: yInBytes)) {
             let py = y(v)
             svg.line(left - 4, py, left, py, stroke: "#666")
             svg.line(left, py, left + width, py, stroke: "#eee")
-            svg.text(left - 6, py + fontSize / 3, Ticks.label(v), size: fontSize, anchor: "end")
+            svg.text(left - 6, py + fontSize / 3, text, size: fontSize, anchor: "end")
         }
         svg.text(left + width / 2, top + height + 2 * fontSize + 10, xTitle, size: fontSize + 1, anchor: "middle")
         if !yTitle.isEmpty {

@@ -32,12 +32,47 @@ public enum Ticks {
         return stride(from: a, through: b, by: step).map { pow(10, Double($0)) }
     }
 
+    /// Labels for a set of ticks, each different from its neighbours: `label`'s form, with more
+    /// significant digits where two would read the same (2.5e+07 and 3e+07, not 3e+07 twice);
+    /// for a quantity in bytes, in kB, MB or GB.
+    /// - Complexity: O(ticks · digits).
+    public static func labels(_ values: [Double], bytes: Bool = false) -> [String] {
+        if bytes {
+            let top = values.map(abs).max() ?? 0
+            let (divisor, unit) = top >= 1e9 ? (1e9, "GB") : top >= 1e6 ? (1e6, "MB") : top >= 1e3 ? (1e3, "kB") : (1, "B")
+            return labels(values.map { $0 / divisor }).map { $0 == "0" ? "0" : "\($0) \(unit)" }
+        }
+        var out = values.map(label)
+        var digits = 2
+        while Set(out).count < Set(values).count && digits <= 8 {
+            out = values.map { v in
+                let a = abs(v)
+                return a >= 1e5 || (a < 1e-3 && a > 0) ? String(format: "%.\(digits)g", v) : label(v)
+            }
+            digits += 1
+        }
+        return out
+    }
+
+    /// Ticks for an integer quantity: `nice` ticks that are whole numbers, or the two ends.
+    public static func whole(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
+        let ticks = nice(lo, hi, count: count).filter { $0 == $0.rounded() }
+        return ticks.count >= 2 || hi <= lo ? ticks : [lo.rounded(.up), hi.rounded(.down)].filter { $0 >= lo && $0 <= hi }
+    }
+
     /// A short label: integers plainly, others with up to 3 significant digits, tiny or huge
     /// values in scientific form.
     public static func label(_ v: Double) -> String {
         if v == 0 { return "0" }
         let a = abs(v)
-        if a >= 1e5 || a < 1e-3 { return String(format: "%.0e", v) }
+        if a >= 1e5 || a < 1e-3 {
+            // The fewest significant digits that give the value back (2.5e+07, not 2e+07).
+            for digits in 1...6 {
+                let text = String(format: "%.\(digits)g", v)
+                if let back = Double(text), abs(back - v) <= 1e-9 * a { return text }
+            }
+            return String(format: "%.6g", v)
+        }
         if v == v.rounded() { return String(format: "%.0f", v) }
         return String(format: "%.3g", v)
     }

@@ -34,8 +34,9 @@ enum ParallelFigure {
         for (a, axis) in axes.enumerated() {
             draw(&svg, x: x(a), top: top, height: height, title: axis.name + (axis.kind == .log ? " (log)" : ""), ticks: axis.ticks)
         }
+        let tickValues = Ticks.nice(lo, hi, count: 4)
         draw(&svg, x: x(axes.count), top: top, height: height, title: objective.name,
-             ticks: Ticks.nice(lo, hi, count: 4).map { (($0 - lo) / span, Ticks.label($0)) })
+             ticks: zip(tickValues, Ticks.labels(tickValues, bytes: objective.name.hasSuffix("_bytes"))).map { (($0 - lo) / span, $1) })
         svg.text(left - 8, top + height + 26, "n/a", size: 10, anchor: "end", fill: "#777")
         return svg.render(label: "Parallel coordinates of the trials for \(objective.name)")
     }

@@ -19,7 +19,7 @@ enum ScatterFigure {
             let frame = PlotFrame(left: left, top: top, width: width, height: height, xDomain: (-0.05, 1.05),
                                   yDomain: hi > lo ? (lo, hi) : (lo - 1, hi + 1))
             frame.drawAxes(&svg, xTitle: axis.name + (axis.kind == .log ? " (log)" : ""), yTitle: p % 4 == 0 ? objective.name : "",
-                           xTicks: 0, yTicks: 4, fontSize: 9)
+                           xTicks: 0, yTicks: 4, fontSize: 9, yInBytes: objective.name.hasSuffix("_bytes"))
             for (t, label) in axis.ticks where t >= -1e-9 && t <= 1 + 1e-9 {
                 svg.line(frame.x(t), top + height, frame.x(t), top + height + 4, stroke: "#666")
                 svg.text(frame.x(t), top + height + 14, label, size: 9, anchor: "middle")

@@ -25,9 +25,11 @@ struct TrialAxis {
             let isLog = input.kind == .log
             labels = v.map { $0.map { Ticks.label(isLog ? exp($0) : $0) } }
             if isLog {
-                ticks = Ticks.decades(exp(lo), exp(hi)).map { ((Foundation.log($0) - lo) / span, Ticks.label($0)) }
+                let decades = Ticks.decades(exp(lo), exp(hi))
+                ticks = zip(decades, Ticks.labels(decades)).map { ((Foundation.log($0) - lo) / span, $1) }
             } else {
-                ticks = Ticks.nice(lo, hi, count: 4).map { (($0 - lo) / span, Ticks.label($0)) }
+                let values = input.kind == .integer ? Ticks.whole(lo, hi, count: 4) : Ticks.nice(lo, hi, count: 4)
+                ticks = zip(values, Ticks.labels(values)).map { (($0 - lo) / span, $1) }
             }
         case .levels(let codes, let names):
             let step = names.count > 1 ? 1 / Double(names.count - 1) : 0
