@@ -18,14 +18,8 @@ public struct MixedTable: Sendable {
         /// The first missing cell's text.
         public let firstMissingText: String?
 
-        /// Whether every cell that is neither empty nor missing is a number.
-        public var isNumeric: Bool { firstText == nil }
         /// Whether some cell is a number.
         public var hasNumbers: Bool { numbers.contains { $0 != nil } }
-        /// The first empty cell's row, if any.
-        public func firstEmptyRow(_ rows: [Int]) -> Int? {
-            texts.firstIndex { $0 == nil }.map { rows[$0] }
-        }
     }
 
     /// Where the table came from.
@@ -61,15 +55,18 @@ extension CSVReader {
                 firstMissing = Array(repeating: nil, count: names.count)
             }) { row, c, cell in
                 if c == 0 { rowNumbers.append(row) }
+                let outcome = NumberParser.parse(cell, decimalComma: decimalComma)
                 let text = Self.text(cell).trimmingCharacters(in: .whitespaces)
-                if missing.isMissing(text) {
+                // The usual tokens are never numbers; a user's token may be one (-999).
+                let unparsed = outcome == .notANumber || outcome == .notFinite
+                if unparsed ? missing.isMissing(text) : missing.tokens.contains(text) {
                     missingCells[c].append(rowNumbers.count - 1)
                     if firstMissing[c] == nil { firstMissing[c] = text }
                     numbers[c].append(nil)
                     texts[c].append(nil)
                     return
                 }
-                switch NumberParser.parse(cell, decimalComma: decimalComma) {
+                switch outcome {
                 case .number(let value):
                     numbers[c].append(value)
                 case .empty:

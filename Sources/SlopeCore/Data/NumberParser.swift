@@ -58,7 +58,8 @@ enum NumberParser {
     /// The cell's number, or the error naming `file`, `row`, column `column` (0-based) and `name`.
     static func number(_ cell: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false,
                        file: String, row: Int, column: Int, name: String) throws -> Double {
-        switch parse(cell, decimalComma: decimalComma) {
+        let outcome = parse(cell, decimalComma: decimalComma)
+        switch outcome {
         case .number(let value):
             return value
         case .empty:
@@ -68,7 +69,7 @@ enum NumberParser {
             if MissingValues().isMissing(text) {
                 throw SlopeError.missingValue(file: file, row: row, column: column + 1, name: name, text: text)
             }
-            if parse(cell, decimalComma: decimalComma) == .notFinite {
+            if outcome == .notFinite {
                 throw SlopeError.notFinite(file: file, row: row, column: column + 1, name: name, text: text)
             }
             throw SlopeError.notANumber(file: file, row: row, column: column + 1, name: name, text: text)

@@ -39,7 +39,8 @@ public enum HSICJob {
     /// - Complexity: O(d · n²) per index plus O(n²) per permutation and resample (see `HSICAnalysis.run`).
     public static func run(_ request: HSICRequest, progress: (any ProgressReporter)? = nil) throws -> HSICResult {
         let table = try request.table.reader().readMixed(path: request.table.path, missing: request.table.missing)
-        var (sample, dropped) = try HSICSample.make(table: table, columns: request.table.columns, missing: request.missing)
+        let made = try HSICSample.make(table: table, columns: request.table.columns, missing: request.missing)
+        var sample = made.sample
         var subsampledFrom: Int?
         if let size = request.sampleSize, size < sample.output.count {
             subsampledFrom = sample.output.count
@@ -47,6 +48,6 @@ public enum HSICJob {
         }
         let counter = progress.counter(.hsic, total: HSICAnalysis.workUnits(sample, request.options))
         let analysis = try HSICAnalysis.run(sample, options: request.options, progress: counter)
-        return HSICResult(analysis: analysis, subsampledFrom: subsampledFrom, droppedRows: dropped)
+        return HSICResult(analysis: analysis, subsampledFrom: subsampledFrom, droppedRows: made.droppedRows)
     }
 }

@@ -15,7 +15,8 @@ public enum ExportedTrials {
     /// domains (an empty cell: inactive), objectives and measured values as metrics.
     /// - Throws: `SlopeError` naming the file, row and column of a cell the spec cannot hold.
     public static func trials(_ table: MixedTable, spec: StudySpec) throws -> [StoredTrial] {
-        let column = { (name: String) in table.columns.first { $0.name == name } }
+        let byName = Dictionary(table.columns.map { ($0.name, $0) }) { first, _ in first }
+        let column = { (name: String) in byName[name] }
         guard let ids = column("id"), let states = column("state") else {
             throw SlopeError.store(file: table.source, reason: "not a CSV of `study export` (no id and state columns)")
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SlopeCore
 
 /// Where a study's trials are read from, told apart by the file: a table of trials (a name
@@ -30,28 +29,18 @@ public enum TrialSource {
     }
 
     /// The spec and trials of a slope store or an Optuna study, and a name for messages.
+    /// The file is opened once, read-only, and told apart by its tables (`TrialStore.reading`).
     public static func read(path: String, study: String?) throws -> (StudySpec, [StoredTrial], String) {
-        let tables = try tableNames(path)
-        if tables.isSuperset(of: ["studies", "trial_params"]) {
+        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
+        let store: TrialStore
+        do {
+            store = try TrialStore.reading(path: path)
+        } catch SlopeError.optunaStorage {
             let optuna = try OptunaStudy(path: path, study: study)
-            let source = "\(path) (Optuna study \"\(optuna.name)\")"
-            return (try optuna.spec(), optuna.storedTrials(), source)
-        }
-        guard tables.isSuperset(of: ["study", "trial"]) else {
-            throw SlopeError.store(file: path, reason: "neither a slope study store nor an Optuna storage (SQLite tables: \(tables.sorted().joined(separator: ", ")))")
+            return (try optuna.spec(), optuna.storedTrials(), "\(path) (Optuna study \"\(optuna.name)\")")
         }
         if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
-        let stored = try StoredStudy(store: TrialStore.reading(path: path))
+        let stored = try StoredStudy(store: store)
         return (stored.spec, stored.trials, path)
-    }
-
-    /// The tables of the SQLite file at `path`, read without changing it.
-    private static func tableNames(_ path: String) throws -> Set<String> {
-        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
-        do {
-            return try ReadOnlyDatabase.open(path).read(ReadOnlyDatabase.tableNames)
-        } catch {
-            throw SlopeError.store(file: path, reason: "not a CSV (by its name) and not an SQLite file")
-        }
     }
 }

@@ -53,6 +53,7 @@ public enum StudyRunJob {
         let runner = try StudyRunner(spec: request.spec, store: store, slopeExecutable: request.slopeExecutable,
                                      jobs: request.jobs, retryFailed: request.retryFailed)
         let final = try runner.run(stop: stop, report: progress)
+        guard final.failed > 0 else { return StudyRunResult(progress: final, commonestFailure: nil) }
         let failures = try store.trials(space: request.spec.space).compactMap { $0.state == .failed ? $0.failure ?? "unknown" : nil }
         let counts = Dictionary(failures.map { ($0, 1) }, uniquingKeysWith: +)
         let commonest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }

@@ -25,6 +25,14 @@ public final class TrialStore: StudyStore {
         }
     }
 
+    /// Folds the write-ahead log into the file, so that the file alone holds the study (a
+    /// user may copy it). Best effort: when another process still writes, the log stays and
+    /// nothing is lost, so a failure here is not an error.
+    deinit {
+        guard let pool = database as? DatabasePool else { return }
+        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+
     private init(path: String, readOnly database: DatabaseQueue) {
         self.path = path
         self.database = database

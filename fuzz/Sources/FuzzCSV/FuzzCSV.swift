@@ -3,17 +3,14 @@ import SlopeCore
 
 /// CSV tables: the numeric reader, the mixed reader with an HSIC sample on top, and the
 /// streaming design reader, with both decimal separators.
-@main struct Main {
-    static func main() { FuzzDriver.run { data, count in fuzz(data, count) } }
-}
+@main struct Main { static func main() { FuzzDriver.run(testOneInput) } }
 
 /// The entry point libFuzzer's own `main` calls, when that is the one linked.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func testOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt { fuzz(data, count) }
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt { FuzzInput.run(data, count, fuzz) }
 
-func fuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    let start = UnsafeRawPointer(data ?? UnsafePointer(bitPattern: 1)!)
-    let path = FuzzInput.file(UnsafeRawBufferPointer(start: start, count: count))
+func fuzz(_ bytes: UnsafeRawBufferPointer) {
+    let path = FuzzInput.file(bytes)
     for (delimiter, decimal) in [(Character(","), Character(".")), (";", ",")] {
         FuzzInput.clean {
             let reader = try CSVReader(delimiter: delimiter, decimal: decimal)
@@ -29,5 +26,4 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
             _ = try Design(csvAt: path, reader: reader, options: DesignOptions(featureScaling: .zScore))
         }
     }
-    return 0
 }

@@ -15,17 +15,14 @@ nonisolated(unsafe) let space: ParameterSpace? = try? SpecReader.parse("""
       d: {distribution: q_uniform, min: 0, max: 1, q: 0.25, when: {c: x}}
     """, file: "fuzz.yaml", folder: "").space
 
-@main struct Main {
-    static func main() { FuzzDriver.run { data, count in fuzz(data, count) } }
-}
+@main struct Main { static func main() { FuzzDriver.run(testOneInput) } }
 
 /// The entry point libFuzzer's own `main` calls, when that is the one linked.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func testOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt { fuzz(data, count) }
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt { FuzzInput.run(data, count, fuzz) }
 
-func fuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    let start = UnsafeRawPointer(data ?? UnsafePointer(bitPattern: 1)!)
-    let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+func fuzz(_ bytes: UnsafeRawBufferPointer) {
+    let text = String(decoding: bytes, as: UTF8.self)
     FuzzInput.clean {
         let metrics = try TrialMetrics.decode(text, source: "fuzz")
         _ = try TrialMetrics.decode(metrics.json, source: "fuzz")
@@ -33,5 +30,4 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     if let space {
         FuzzInput.clean { _ = try TrialParameters.decode(text, space: space, source: "fuzz").json }
     }
-    return 0
 }

@@ -7,6 +7,12 @@ public enum FuzzInput {
     public static let path = FileManager.default.temporaryDirectory
         .appendingPathComponent("slope-fuzz-\(getpid())").path
 
+    /// Calls `body` with libFuzzer's input as a buffer; libFuzzer's callbacks return 0.
+    public static func run(_ data: UnsafePointer<UInt8>?, _ count: Int, _ body: (UnsafeRawBufferPointer) -> Void) -> CInt {
+        body(UnsafeRawBufferPointer(start: data.map(UnsafeRawPointer.init), count: data == nil ? 0 : count))
+        return 0
+    }
+
     /// Writes `bytes` to `path`.
     public static func file(_ bytes: UnsafeRawBufferPointer) -> String {
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
