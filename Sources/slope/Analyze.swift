@@ -23,8 +23,13 @@ struct Analyze: ParsableCommand {
 
     @Option(help: "Second derivative to read: diag (exact Hessian diagonal) or tape (row sums).")
     var convention: Convention = .diag
+    @Option(help: "Series the trend reads: paper (d2 itself) or relative (slope's extension: each feature's share of curvature, d2_j / sum_k d2_k).")
+    var reading: TrendSeries = .paper
     @Option(parsing: .unconditional, help: "|rho| below this is a flat trend.")
     var flat: Double = 0.1
+    @Option(name: .customLong("null"), parsing: .unconditional,
+            help: "Trainings on the target shuffled that give each trend a permutation p-value (0: none).")
+    var nullTrainings: Int = 20
 
     @Option(help: "Write the full result as JSON (- for standard output).")
     var json: String?
@@ -41,7 +46,8 @@ struct Analyze: ParsableCommand {
         let surface = try surfaceArguments.options()
         let request = try AnalysisRequest(
             table: source.source(inputs: designArguments.features?.names), featureScaling: designArguments.scale,
-            training: trainingArguments.options(), reading: ReadingOptions(convention: convention, flat: flat),
+            training: trainingArguments.options(), reading: ReadingOptions(
+                convention: convention, series: reading, flat: flat, nullTrainings: nullTrainings),
             includeHistory: !noHistory, surface: report == nil ? nil : surface)
         for path in [json, historyCSV, report] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([json, historyCSV, report])

@@ -5,6 +5,7 @@ import SlopeOutput
 extension Activation: ExpressibleByArgument {}
 extension FeatureScaling: ExpressibleByArgument {}
 extension Convention: ExpressibleByArgument {}
+extension TrendSeries: ExpressibleByArgument {}
 
 /// The loss names accepted by `--loss`.
 enum LossName: String, CaseIterable, ExpressibleByArgument {

@@ -19,6 +19,7 @@ enum Flags {
         case .missingToken: return "--na"
         case .validationShare: return "--validation"
         case .weightDecay: return "--weight_decay"
+        case .nullTrainings: return "--null"
         default: return "--\(setting.rawValue)"
         }
     }

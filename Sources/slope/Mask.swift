@@ -41,7 +41,7 @@ struct Mask: ParsableCommand {
         }
         let request = try MaskRequest(images: images, labels: labels, digits: chosen, subset: subset,
                                       rule: top.map { .top($0) } ?? .increasing,
-                                      training: trainingArguments.options(), reading: ReadingOptions())
+                                      training: trainingArguments.options(), reading: ReadingOptions(nullTrainings: 0))
         for path in [report, pgm, csv] { try OutputFiles.checkWritable(path) }
         let result = try MaskJob.run(request, progress: Terminal.progress(quiet: quiet))
         let mask = result.mask, set = result.images, training = request.training

@@ -35,6 +35,7 @@ import Testing
             #expect(trend["share_increasing"] is Double)
             #expect(trend["mean_rho"] is Double)
             #expect((trend["rho"] as? [Any])?.count == 10)
+            #expect(trend["null_p"] is Double && trend["null_p_adjusted"] is Double && trend["beyond_chance"] is Bool)
             let spearman = try #require(feature["spearman"] as? [String: Any])
             #expect(spearman["rho"] is Double && spearman["p"] is Double)
             let pearson = try #require(feature["pearson"] as? [String: Any])
@@ -43,11 +44,29 @@ import Testing
         let agreement = try #require(root["agreement"] as? [String: Any])
         #expect(agreement["count"] is Int && agreement["of"] as? Int == featureCount)
         #expect(agreement["disagreeing"] is [String])
+        #expect(agreement["expected_under_null"] is Double)
+        let null = try #require(root["null"] as? [String: Any])
+        #expect(null["trainings"] as? Int == 20 && null["beyond_chance"] is Int)
         let history = try #require(root["history"] as? [[String: Any]])
         #expect(history.count == 10)
         let parameters = try #require(history[0]["parameters"] as? [[String: Any]])
         #expect(parameters.count == featureCount + 1)
         #expect((parameters.last?["d3_tape"] as? [Double])?.count == 200)
+    }
+
+    @Test(arguments: ["3", "2", "-4"])
+    func aNullThatIsNotAnEvenCountIsRefused(_ count: String) throws {
+        let result = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--null", count, "--quiet"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--null: must be 0 (no null) or an even number"), "\(result.stderr)")
+    }
+
+    @Test func withoutANullTheTableHasNoNullColumn() throws {
+        let result = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "50", "--null", "0",
+                                        "--reading", "relative", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("null p") && !result.stdout.contains("beyond chance"))
+        #expect(result.stdout.contains("relative diag (slope's extension: share of curvature)"))
     }
 
     @Test func sameSeedGivesIdenticalBytes() throws {

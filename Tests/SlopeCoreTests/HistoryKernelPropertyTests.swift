@@ -82,10 +82,10 @@ import Testing
         let kernel = HistoryKernel(design: design, activation: .tanh, loss: .mse)
         #expect(kernel.chunkCount == 3)
         var g = SeededGenerator(seed: 1)
-        let thetas = (0..<3).map { _ in (0..<7).map { _ in g.nextNormal() } }
-        let together = kernel.sums(thetas, parallel: true)
-        #expect(together == kernel.sums(thetas, parallel: false))
-        for r in 0..<3 { #expect(kernel.sums([thetas[r]], parallel: true)[0] == together[r]) }
+        let tracks = (0..<3).map { _ in KernelTrack(theta: (0..<7).map { _ in g.nextNormal() }, target: 0, reads: nil) }
+        let together = kernel.sums(tracks, parallel: true)
+        #expect(together == kernel.sums(tracks, parallel: false))
+        for r in 0..<3 { #expect(kernel.sums([tracks[r]], parallel: true)[0] == together[r]) }
         // And the training built on it: many rows (chunks in parallel) vs the restarts alone.
         let all = try train(design) { $0.epochs = 3; $0.restarts = 3 }
         let alone = try train(design) { $0.epochs = 3; $0.restarts = 1; $0.seed = 2 }

@@ -7,7 +7,7 @@ public enum Setting: String, Sendable, CaseIterable {
     // The lean network and its training.
     case learningRate, epochs, restarts, batchSize, huberDelta, initialParameters
     // The reading and the loss surface.
-    case flat, grid, span, axes
+    case flat, nullTrainings, grid, span, axes
     // Tables and images.
     case delimiter, decimal, missingValues, missingToken, categorical, digits, subset, top
     // HSIC.
@@ -28,6 +28,7 @@ public enum Setting: String, Sendable, CaseIterable {
         case .huberDelta: return "Huber delta"
         case .initialParameters: return "initial parameters"
         case .flat: return "flat threshold"
+        case .nullTrainings: return "null trainings"
         case .decimal: return "decimal separator"
         case .missingValues: return "missing values"
         case .missingToken: return "missing-value token"

@@ -56,6 +56,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case unwritable(file: String, reason: String)
     /// Training produced a non-finite loss or derivative.
     case diverged(restart: Int, epoch: Int)
+    /// A null training (the target shuffled) produced a non-finite loss or derivative.
+    case nullDiverged(training: Int, epoch: Int)
     /// The multilayer trainer: the loss stopped being finite.
     case networkDiverged(epoch: Int)
     /// A setting's value is out of its domain.
@@ -134,6 +136,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "training diverged (a non-finite loss) at epoch \(epoch); try a smaller \(name(.learningRate))"
         case let .diverged(restart, epoch):
             return "training diverged (a non-finite loss or derivative) in restart \(restart) at epoch \(epoch); try a smaller \(name(.learningRate))"
+        case let .nullDiverged(training, epoch):
+            return "null training \(training) (the target shuffled) diverged at epoch \(epoch); try a smaller \(name(.learningRate)), or no null (\(name(.nullTrainings)) 0)"
         case let .invalidSetting(setting, reason):
             return "\(name(setting)): \(reason)"
         case let .spec(file, line, key, reason):

@@ -48,16 +48,18 @@ public enum AnalysisJob {
     /// computes the loss surface.
     /// - Throws: `SlopeError` for bad input (file, row, column), a setting that does not fit
     ///   the data, or a diverged training.
-    /// - Complexity: O(file size + restarts · epochs · N · n), plus the reading (see `Reading`).
+    /// - Complexity: O(file size + (restarts + null trainings / 2) · epochs · N · n), plus the
+    ///   reading (see `Reading`).
     public static func run(_ request: AnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> AnalysisResult {
         let design = try LeanTraining.design(request.table, featureScaling: request.featureScaling,
                                              training: request.training, progress: progress)
         let directions = try request.surface?.directions(design, seed: request.training.seed)
-        let histories = try LeanTraining.histories(design, request.training, progress: progress)
+        let trained = try LeanTraining.histories(design, request.training, null: request.reading.null, progress: progress)
+        let histories = trained.restarts
         progress?.started(.baselines)
         let analysis = try Analysis(design: design, source: request.table.path, training: request.training,
                                     featureScaling: request.featureScaling, reading: request.reading,
-                                    histories: histories, includeHistory: request.includeHistory)
+                                    histories: histories, null: trained.null, includeHistory: request.includeHistory)
         let surface = request.surface.flatMap { options in
             directions.map { options.surface(design, request.training, histories, directions: $0) }
         }

@@ -12,10 +12,12 @@ enum LeanTraining {
         return design
     }
 
-    /// Every restart's history, reporting epochs as they finish.
-    static func histories(_ design: Design, _ training: TrainingOptions,
-                          progress: (any ProgressReporter)?) throws -> [History] {
-        try Trainer.train(design, options: training,
-                          progress: progress.counter(.training, total: training.restarts * training.epochs))
+    /// Every restart's history and those of the null trainings `null` asks for, reporting
+    /// epochs as they finish.
+    static func histories(_ design: Design, _ training: TrainingOptions, null: NullTrainings?,
+                          progress: (any ProgressReporter)?) throws -> TrainedHistories {
+        let trainings = training.restarts + (null?.count ?? 0)
+        return try Trainer.train(design, options: training, null: null,
+                                 progress: progress.counter(.training, total: trainings * training.epochs))
     }
 }

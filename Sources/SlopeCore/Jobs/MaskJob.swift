@@ -59,8 +59,9 @@ public enum MaskJob {
         let design = try Design(table: table, options: DesignOptions(
             columns: ColumnSelection(target: ImageSet.targetName), targetScaling: request.training.activation.targetScaling))
         try request.training.validate(for: design)
-        let histories = try LeanTraining.histories(design, request.training, progress: progress)
-        let reading = try Reading(design: design, histories: histories, options: request.reading)
+        let trained = try LeanTraining.histories(design, request.training, null: request.reading.null, progress: progress)
+        let histories = trained.restarts
+        let reading = try Reading(design: design, histories: histories, null: trained.null, options: request.reading)
         let mask = PixelMask(width: set.width, height: set.height, reading: reading, rule: request.rule)
         let samples = Array(set.labels.indices.filter { request.digits.contains(set.labels[$0]) }.prefix(12))
         return MaskResult(images: set, design: design, histories: histories, mask: mask, sampleImages: samples)

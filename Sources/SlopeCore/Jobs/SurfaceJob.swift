@@ -36,7 +36,7 @@ public enum SurfaceJob {
         let design = try LeanTraining.design(request.table, featureScaling: request.featureScaling,
                                              training: request.training, progress: progress)
         let directions = try request.surface.directions(design, seed: request.training.seed)
-        let histories = try LeanTraining.histories(design, request.training, progress: progress)
+        let histories = try LeanTraining.histories(design, request.training, null: nil, progress: progress).restarts
         let surface = request.surface.surface(design, request.training, histories, directions: directions)
         return SurfaceResult(design: design, histories: histories, surface: surface)
     }

@@ -8,29 +8,35 @@ import Foundation
 /// d1_i = mean g'·x_i, d2_i = mean g''·x_i², d3_i = mean g'''·x_i³,
 /// d2_tape_i = mean g''·x_i·s, d3_tape_i = mean g'''·x_i·s², and the bias likewise with x = 1.
 ///
-/// The rows are cut into fixed chunks of `chunkRows`; a chunk is read once for all restarts,
+/// The trainings of one pass are `KernelTrack`s: a restart fits the design's target and records
+/// all five quantities; a null training (docs/method.md, "A null for the trend") fits a shuffled
+/// target and records only d1 (for its descent) and the second derivative the reading reads.
+///
+/// The rows are cut into fixed chunks of `chunkRows`; a chunk is read once for all tracks,
 /// and chunks may run in parallel. Within a chunk rows are summed in order; chunk sums are
 /// added in chunk order. The result therefore depends neither on the number of threads nor
-/// on which restarts are computed together.
+/// on which tracks are computed together.
 ///
-/// - Complexity: O(N·n) time per restart and epoch, O(R·n·N / chunkRows) extra memory.
+/// - Complexity: O(N·n) time per track and epoch, O(T·n·N / chunkRows) extra memory.
 struct HistoryKernel: Sendable {
     let design: Design
     let activation: Activation
     let loss: Loss
+    /// The targets tracks fit: 0 is the design's, then the shuffled ones of null trainings.
+    let targets: [[Double]]
     /// s_k = Σ_j x_kj, fixed for the whole training.
     let rowSums: [Double]
     /// Rows per chunk: the unit of parallel work and of the fixed summation order.
     static let chunkRows = 2048
-    /// The sums one restart gathers: loss, then d1, d2, d3, d2_tape, d3_tape for p parameters.
-    static let sumSlots = 5
     /// The cores work is spread over.
     static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    init(design: Design, activation: Activation, loss: Loss) {
+    /// - Parameter shuffledTargets: the targets of null trainings, each a permutation of the design's.
+    init(design: Design, activation: Activation, loss: Loss, shuffledTargets: [[Double]] = []) {
         self.design = design
         self.activation = activation
         self.loss = loss
+        targets = [design.target] + shuffledTargets
         let n = design.featureCount
         rowSums = design.x.withUnsafeBufferPointer { x in
             (0..<design.rowCount).map { k in
@@ -50,39 +56,37 @@ struct HistoryKernel: Sendable {
     /// The number of row chunks.
     var chunkCount: Int { max(1, (design.rowCount + Self.chunkRows - 1) / Self.chunkRows) }
 
-    /// The loss and the mean sums (d1, d2, d3, d2_tape, d3_tape, each over the n weights and
-    /// the bias) of every restart at `thetas` (per restart: n weights, then the bias); the
-    /// chunks run in parallel when `parallel`.
-    /// - Returns: per restart, 1 + 5·(n + 1) numbers: the loss, then the five quantities.
-    func sums(_ thetas: [[Double]], parallel: Bool) -> [[Double]] {
-        let n = design.featureCount, rows = design.rowCount, restarts = thetas.count
-        let chunks = chunkCount, width = 1 + Self.sumSlots * (n + 1)
+    /// The loss and the mean sums of every track at its parameters; the chunks run in parallel
+    /// when `parallel`.
+    /// - Returns: per track, `KernelTrack.width` numbers: the loss, then d1, d2, d3, d2_tape,
+    ///   d3_tape (a restart) or d1 and the read second derivative (a null training), each over
+    ///   the n weights and the bias.
+    func sums(_ tracks: [KernelTrack], parallel: Bool) -> [[Double]] {
+        let p = design.featureCount + 1, rows = design.rowCount
+        let offsets = tracks.reduce(into: [0]) { $0.append($0.last! + $1.width(parameters: p)) }
         let part = { @Sendable (chunk: Int) -> [Double] in
             let start = chunk * Self.chunkRows
-            return chunkSums(thetas, rows: start..<min(rows, start + Self.chunkRows))
+            return chunkSums(tracks, offsets: offsets, rows: start..<min(rows, start + Self.chunkRows))
         }
-        let partials = parallel ? parallelMap(chunks, part) : (0..<chunks).map(part)
+        let partials = parallel ? parallelMap(chunkCount, part) : (0..<chunkCount).map(part)
         // Chunk partials in chunk order.
-        var out = Array(repeating: [Double](repeating: 0, count: width), count: restarts)
-        for partial in partials {
-            for r in 0..<restarts { for q in 0..<width { out[r][q] += partial[r * width + q] } }
-        }
+        var total = [Double](repeating: 0, count: offsets.last!)
+        for partial in partials { for q in total.indices { total[q] += partial[q] } }
         let scale = 1 / Double(rows)
-        return out.map { $0.map { $0 * scale } }
+        return tracks.indices.map { r in total[offsets[r]..<offsets[r + 1]].map { $0 * scale } }
     }
 
-    /// Unscaled sums over `range` for the restarts `thetas`, restart after restart.
-    private func chunkSums(_ thetas: [[Double]], rows range: Range<Int>) -> [Double] {
-        let n = design.featureCount, p = n + 1, g = thetas.count, width = 1 + Self.sumSlots * p
-        var acc = [Double](repeating: 0, count: g * width)
-        let theta = thetas.flatMap { $0 }
+    /// Unscaled sums over `range` for `tracks`, track after track from `offsets`.
+    private func chunkSums(_ tracks: [KernelTrack], offsets: [Int], rows range: Range<Int>) -> [Double] {
+        let n = design.featureCount, p = n + 1, g = tracks.count
+        var acc = [Double](repeating: 0, count: offsets.last!)
+        let theta = tracks.flatMap(\.theta)
         var u = [Double](repeating: 0, count: g)
-        // x² and x³ of the current row, computed once for all restarts.
+        // x² and x³ of the current row, computed once for all tracks.
         var squares = [Double](repeating: 0, count: n), cubes = squares
         squares.withUnsafeMutableBufferPointer { x2 in
         cubes.withUnsafeMutableBufferPointer { x3 in
         design.x.withUnsafeBufferPointer { x in
-        design.target.withUnsafeBufferPointer { t in
         rowSums.withUnsafeBufferPointer { s in
         theta.withUnsafeBufferPointer { th in
         u.withUnsafeMutableBufferPointer { u in
@@ -96,15 +100,21 @@ struct HistoryKernel: Sendable {
                 }
                 let sk = s[k]
                 for r in 0..<g {
-                    let jet = rowJet(u[r], t[k])
-                    let c2t = jet.d2 * sk, c3t = jet.d3 * sk * sk
-                    let base = acc.baseAddress! + r &* width
+                    let jet = rowJet(u[r], targets[tracks[r].target][k])
+                    let base = acc.baseAddress! + offsets[r]
                     base[0] += jet.value
-                    Self.accumulate(row: row, squares: x2.baseAddress!, cubes: x3.baseAddress!, n: n, into: base + 1,
-                                    coefficients: (jet.d1, jet.d2, jet.d3, c2t, c3t))
+                    switch tracks[r].reads {
+                    case nil:
+                        Self.accumulate(row: row, squares: x2.baseAddress!, cubes: x3.baseAddress!, n: n, into: base + 1,
+                                        coefficients: (jet.d1, jet.d2, jet.d3, jet.d2 * sk, jet.d3 * sk * sk))
+                    case .diag?:
+                        Self.accumulate(row: row, second: x2.baseAddress!, n: n, into: base + 1, coefficients: (jet.d1, jet.d2))
+                    case .tape?:
+                        Self.accumulate(row: row, second: row, n: n, into: base + 1, coefficients: (jet.d1, jet.d2 * sk))
+                    }
                 }
             }
-        }}}}}}}}
+        }}}}}}}
         return acc
     }
 
@@ -136,6 +146,27 @@ struct HistoryKernel: Sendable {
             i &+= 1
         }
         a1[n] += c.0; a2[n] += c.1; a3[n] += c.2; a2t[n] += c.3; a3t[n] += c.4
+    }
+
+    /// a1 += c1·x and a2 += c2·v over the n features of one row and the bias (x = v = 1) at
+    /// index n; the two accumulators lie p = n + 1 apart from `a`. A null training's sums:
+    /// v = x² with c2 = g'' for the diagonal, v = x with c2 = g''·s for the tape convention.
+    @inline(__always)
+    static func accumulate(row: UnsafePointer<Double>, second v: UnsafePointer<Double>, n: Int,
+                           into a: UnsafeMutablePointer<Double>, coefficients c: (Double, Double)) {
+        let a1 = a, a2 = a1 + (n &+ 1)
+        let c1 = SIMD4(repeating: c.0), c2 = SIMD4(repeating: c.1)
+        var i = 0
+        while i &+ 4 <= n {
+            store(load(a1 + i) + c1 * load(row + i), a1 + i)
+            store(load(a2 + i) + c2 * load(v + i), a2 + i)
+            i &+= 4
+        }
+        while i < n {
+            a1[i] += c.0 * row[i]; a2[i] += c.1 * v[i]
+            i &+= 1
+        }
+        a1[n] += c.0; a2[n] += c.1
     }
 
     /// Σ_i a_i b_i with two 4-wide partial sums (so the additions do not wait on each other),
@@ -171,29 +202,30 @@ struct HistoryKernel: Sendable {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
     }
 
-    /// Writes epoch `epoch` of `history` from one restart's `sums` at `parameters`.
-    static func record(_ sums: [Double], parameters: [Double], epoch: Int, into history: inout History) {
-        let p = parameters.count, base = epoch * p
+    /// Writes epoch `epoch` of `history` from one track's `sums` at `parameters`: every
+    /// quantity for a restart; the loss, d1 and the read second derivative for a null training.
+    static func record(_ sums: [Double], of track: KernelTrack, epoch: Int, into history: inout History) {
+        let p = track.theta.count, base = epoch * p
         history.loss[epoch] = sums[0]
-        let quantities: [Quantity] = [.d1, .d2, .d3, .d2Tape, .d3Tape]
-        for (slot, quantity) in quantities.enumerated() {
+        for (slot, quantity) in track.recorded.enumerated() {
             let target = History.slot(quantity)
             for i in 0..<p { history.values[target][base + i] = sums[1 + slot * p + i] }
         }
         let weightSlot = History.slot(.weight)
-        for i in 0..<p { history.values[weightSlot][base + i] = parameters[i] }
+        for i in 0..<p { history.values[weightSlot][base + i] = track.theta[i] }
     }
 
-    /// ∂L/∂θ over the rows `batch` only (a mini-batch).
+    /// ∂L/∂θ of `track` over the rows `batch` only (a mini-batch).
     /// - Complexity: O(|batch|·n).
-    func gradient(_ parameters: [Double], rows batch: ArraySlice<Int>) -> [Double] {
+    func gradient(_ track: KernelTrack, rows batch: ArraySlice<Int>) -> [Double] {
+        let parameters = track.theta, target = targets[track.target]
         let n = design.featureCount
         var grad = [Double](repeating: 0, count: n + 1)
         for k in batch {
             let row = design.x[(k * n)..<(k * n + n)]
             var u = parameters[n]
             for (i, xi) in zip(0..<n, row) { u += parameters[i] * xi }
-            let g1 = rowJet(u, design.target[k]).d1
+            let g1 = rowJet(u, target[k]).d1
             for (i, xi) in zip(0..<n, row) { grad[i] += g1 * xi }
             grad[n] += g1
         }

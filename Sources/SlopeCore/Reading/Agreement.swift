@@ -14,6 +14,9 @@ public struct Agreement: Sendable, Equatable {
     public let expectedByMajority: Int
     /// The consensus label most features carry (increasing on a tie with decreasing).
     public let majorityLabel: TrendLabel
+    /// The mean number of features a null training's labels (the target shuffled) would make
+    /// agree with the Spearman signs; nil without null trainings.
+    public let expectedUnderNull: Double?
 
     /// True when `label`'s sign equals the sign of `rho` (a flat label agrees only with ρ = 0).
     public static func agrees(_ label: TrendLabel, spearman rho: Double?) -> Bool {
@@ -21,8 +24,11 @@ public struct Agreement: Sendable, Equatable {
         return label.sign == (rho > 0 ? 1 : rho < 0 ? -1 : 0)
     }
 
-    /// - Parameter features: the per-feature reports, in ranked order.
-    public init(features: [FeatureReport]) {
+    /// - Parameters:
+    ///   - features: the per-feature reports, in ranked order.
+    ///   - nullLabels: per null training, the label of each feature in the design's order.
+    ///   - spearman: Spearman's ρ of each feature in the design's order.
+    public init(features: [FeatureReport], nullLabels: [[TrendLabel]] = [], spearman: [Double?] = []) {
         let restarts = features.first?.trend.labels.count ?? 0
         count = features.filter(\.agrees).count
         of = features.count
@@ -34,5 +40,8 @@ public struct Agreement: Sendable, Equatable {
         let majority = counts.max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 != .increasing }?.0 ?? .increasing
         majorityLabel = majority
         expectedByMajority = features.filter { Self.agrees(majority, spearman: $0.spearman?.coefficient) }.count
+        expectedUnderNull = nullLabels.isEmpty ? nil : nullLabels.reduce(0.0) { total, labels in
+            total + Double(zip(labels, spearman).filter { Self.agrees($0, spearman: $1) }.count)
+        } / Double(nullLabels.count)
     }
 }

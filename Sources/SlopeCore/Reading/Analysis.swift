@@ -39,6 +39,10 @@ public struct Analysis: Sendable {
         public let explicitInit: Bool
         /// Which second derivative the trend read.
         public let convention: Convention
+        /// The paper's series or slope's relative one.
+        public let series: TrendSeries
+        /// Null trainings (the target shuffled) the trends were tested against; 0 for none.
+        public let nullTrainings: Int
         /// |ρ| below this is a flat trend.
         public let flat: Double
     }
@@ -54,14 +58,20 @@ public struct Analysis: Sendable {
     /// Whether the trainings went as the reading assumes; its warnings say where the reading
     /// cannot be trusted.
     public let health: TrainingHealth
+    /// How many features' trends are beyond chance (nil without null trainings).
+    public var beyondChance: Int? {
+        settings.nullTrainings > 0 ? features.filter { $0.null?.beyondChance == true }.count : nil
+    }
     /// The recorded histories, one per restart; `nil` leaves them out of the JSON.
     public let history: [History]?
 
-    /// Reads `histories` of a training on `design` with `options` (see `Reading`).
+    /// Reads `histories` of a training on `design` with `options`, against the `null`
+    /// trainings' histories when given (see `Reading`).
     /// - Throws: what `Reading` throws.
     public init(design: Design, source: String, training: TrainingOptions, featureScaling: FeatureScaling,
-                reading options: ReadingOptions, histories: [History], includeHistory: Bool) throws {
-        let reading = try Reading(design: design, histories: histories, options: options)
+                reading options: ReadingOptions, histories: [History], null: [History] = [],
+                includeHistory: Bool) throws {
+        let reading = try Reading(design: design, histories: histories, null: null, options: options)
         var huberDelta: Double? = nil
         if case .huber(let delta) = training.loss { huberDelta = delta }
         dataset = Dataset(file: source, rows: design.rowCount, target: design.targetName,
@@ -71,7 +81,8 @@ public struct Analysis: Sendable {
                             learningRate: training.learningRate, epochs: training.epochs,
                             restarts: training.restarts, seeds: histories.map(\.seed),
                             batchSize: training.batchSize, featureScaling: featureScaling,
-                            explicitInit: training.initial != nil, convention: options.convention, flat: options.flat)
+                            explicitInit: training.initial != nil, convention: options.convention,
+                            series: options.series, nullTrainings: null.count, flat: options.flat)
         features = reading.features
         agreement = reading.agreement
         commonMode = reading.commonMode

@@ -5,6 +5,9 @@ public struct Consensus: Sendable {
     public let label: TrendLabel
     /// Share of restarts labelled `increasing`, in [0, 1].
     public let shareIncreasing: Double
+    /// The mean sign of the labels (+1 increasing, −1 decreasing, 0 flat), in [−1, 1]: what
+    /// the null tests (`TrendNull`).
+    public var meanSign: Double { Double(labels.reduce(0) { $0 + $1.sign }) / Double(max(1, labels.count)) }
     /// Mean of the defined ρ, or `nil` when no restart gives one.
     public private(set) var meanRho: Double?
     /// Sample standard deviation of the defined ρ (`nil` below two values).

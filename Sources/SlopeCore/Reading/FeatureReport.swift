@@ -5,6 +5,8 @@ public struct FeatureReport: Sendable {
     /// 1 for the feature with the highest mean ρ.
     public internal(set) var rank: Int
     public let trend: Consensus
+    /// The trend's permutation null (nil without null trainings or an undefined mean ρ).
+    public let null: FeatureNull?
     /// Spearman ρ of the raw feature against the raw target, with its p-value.
     public let spearman: CorrelationTest?
     /// The 95 % Fisher-z interval of that ρ (`Correlation.spearmanInterval`).
@@ -23,11 +25,12 @@ public struct FeatureReport: Sendable {
     public let d1Decay: DecaySummary
     public let d3Decay: DecaySummary
 
-    init(name: String, trend: Consensus, spearman: CorrelationTest?, rows: Int, pearson: CorrelationTest?,
+    init(name: String, trend: Consensus, null: FeatureNull?, spearman: CorrelationTest?, rows: Int, pearson: CorrelationTest?,
          hsic: HSICIndex, d1Decay: DecaySummary, d3Decay: DecaySummary) {
         self.name = name
         self.rank = 0
         self.trend = trend
+        self.null = null
         self.spearman = spearman
         self.spearmanInterval = spearman.flatMap { Correlation.spearmanInterval($0.coefficient, count: rows) }
         self.pearson = pearson

@@ -8,22 +8,29 @@ public struct Reading: Sendable {
     /// Whether the trainings went as the reading assumes.
     public let health: TrainingHealth
 
-    /// - Parameter options: which second derivative the trend reads, and the flat threshold.
+    /// - Parameters:
+    ///   - options: which second derivative and series the trend reads, and the flat threshold.
+    ///   - null: the histories of null trainings (`Trainer.train(_:options:null:)`); empty
+    ///     for no null.
     /// - Throws: what `HSICBaseline.indices` throws.
-    /// - Complexity: O(restarts · n · epochs log epochs) plus O(n · N log N) for the
+    /// - Complexity: O((restarts + null) · n · epochs log epochs) plus O(n · N log N) for the
     ///   correlations and O(n · min(N, 2000)²) for HSIC.
-    public init(design: Design, histories: [History], options: ReadingOptions) throws {
-        let convention = options.convention, flat = options.flat
+    public init(design: Design, histories: [History], null: [History] = [], options: ReadingOptions) throws {
+        let quantity = options.convention.quantity, flat = options.flat
         let hsic = try HSICBaseline.indices(design)
         let targetRanks = Ranks.average(design.target)
+        let rho = parallelMap(histories.count) { options.series.rho(histories[$0], quantity: quantity) }
+        let nullRho = parallelMap(null.count) { options.series.rho(null[$0], quantity: quantity) }
+        let trends = (0..<design.featureCount).map { i in Consensus(rho: rho.map { $0[i] }, flat: flat) }
+        // Per null training, each feature's label.
+        let nullLabels = nullRho.map { $0.map { Trend.label(rho: $0, flat: flat) } }
+        let nulls = nullRho.isEmpty ? trends.map { _ in nil }
+            : TrendNull.features(observed: trends.map(\.labels), null: nullLabels)
         let reports = parallelMap(design.featureCount) { i -> FeatureReport in
             let column = design.column(i)
-            let rho = histories.map {
-                Trend.rho(secondDerivative: $0.series(convention.quantity, parameter: i), loss: $0.loss)
-            }
             return FeatureReport(
                 name: design.featureNames[i],
-                trend: Consensus(rho: rho, flat: flat),
+                trend: trends[i], null: nulls[i],
                 // Spearman's ρ is Pearson's r of the ranks.
                 spearman: Correlation.pearsonTest(Ranks.average(column), targetRanks),
                 rows: design.rowCount,
@@ -38,8 +45,9 @@ public struct Reading: Sendable {
         }.map(\.element)
         for k in ranked.indices { ranked[k].rank = k + 1 }
         features = ranked
-        agreement = Agreement(features: ranked)
-        commonMode = CommonMode(histories, quantity: convention.quantity)
+        agreement = Agreement(features: ranked, nullLabels: nullLabels,
+                              spearman: reports.map { $0.spearman?.coefficient })
+        commonMode = CommonMode(histories, quantity: quantity)
         health = TrainingHealth(histories)
     }
 }

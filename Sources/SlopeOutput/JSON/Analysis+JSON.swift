@@ -28,10 +28,17 @@ extension Analysis: Encodable {
                 try s.put("feature_scaling", settings.featureScaling)
                 try s.put("explicit_init", settings.explicitInit)
                 try s.put("convention", settings.convention)
+                try s.put("series", settings.series)
+                try s.put("null_trainings", settings.nullTrainings)
                 try s.put("flat", settings.flat)
             }
             try c.put("features", features)
             try c.put("agreement", agreement)
+            try c.object("null") { n in
+                try n.put("trainings", settings.nullTrainings)
+                try n.put("alpha", FeatureNull.alpha)
+                try n.put("beyond_chance", beyondChance)
+            }
             try c.object("common_mode") { m in
                 try m.put("mean", commonMode.mean)
                 try m.put("per_restart", commonMode.perRestart)
@@ -52,7 +59,20 @@ extension FeatureReport: Encodable {
         try jsonObject(encoder) { c in
             try c.put("name", name)
             try c.put("rank", rank)
-            try c.put("trend", trend)
+            try c.object("trend") { t in
+                try t.put("label", trend.label)
+                try t.put("share_increasing", trend.shareIncreasing)
+                try t.put("mean_rho", trend.meanRho)
+                try t.put("sd_rho", trend.sdRho)
+                try t.put("rho", trend.rho)
+                try t.put("labels", trend.labels)
+                try t.put("null_p", null?.p)
+                try t.put("null_p_adjusted", null?.pAdjusted)
+                try t.put("mean_sign", trend.meanSign)
+                try t.put("null_mean_sign", null?.mean)
+                try t.put("null_sd", null?.sd)
+                try t.put("beyond_chance", null?.beyondChance)
+            }
             try c.object("spearman") { s in
                 try s.put("rho", spearman?.coefficient)
                 try s.put("p", spearman?.p)
@@ -72,19 +92,6 @@ extension FeatureReport: Encodable {
                 try d.put("d1", d1Decay)
                 try d.put("d3", d3Decay)
             }
-        }
-    }
-}
-
-extension Consensus: Encodable {
-    public func encode(to encoder: any Encoder) throws {
-        try jsonObject(encoder) { c in
-            try c.put("label", label)
-            try c.put("share_increasing", shareIncreasing)
-            try c.put("mean_rho", meanRho)
-            try c.put("sd_rho", sdRho)
-            try c.put("rho", rho)
-            try c.put("labels", labels)
         }
     }
 }
@@ -109,6 +116,7 @@ extension Agreement: Encodable {
             try c.put("per_restart", perRestart)
             try c.put("expected_by_majority", expectedByMajority)
             try c.put("majority_label", majorityLabel)
+            try c.put("expected_under_null", expectedUnderNull)
         }
     }
 }

@@ -14,8 +14,8 @@ public enum AnalysisJSONStream {
         var head = try encoder.encode(analysis)
         head.append(0x0A)
         guard let history = analysis.history else { return try stream.write(head) }
-        // Keys are sorted: "history" goes right before the top-level "settings".
-        let marker = Data("\n  \"settings\" : ".utf8)
+        // Keys are sorted: "history" goes right before the top-level "null".
+        let marker = Data("\n  \"null\" : ".utf8)
         guard let range = head.range(of: marker) else { return try stream.write(head) }
         try stream.write(head[..<range.lowerBound])
         try stream.write("\n  \"history\" : [")

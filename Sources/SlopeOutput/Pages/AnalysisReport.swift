@@ -5,14 +5,19 @@ public enum AnalysisReport {
     public static func render(_ analysis: Analysis, histories: [History], surface: LossSurface,
                               directions: String) -> String {
         let d = analysis.dataset, s = analysis.settings, a = analysis.agreement
+        let read = s.series == .paper ? s.convention.rawValue : "relative \(s.convention.rawValue) (slope's extension: each feature's share of curvature)"
+        let null = analysis.beyondChance.map { beyond in
+            ["Null: \(beyond) of \(a.of) trends beyond chance against \(s.nullTrainings) trainings on the target shuffled (adjusted p ≤ \(FeatureNull.alpha))"
+                + (a.expectedUnderNull.map { String(format: "; their labels would make %.1f features agree.", $0) } ?? ".")]
+        } ?? []
         let summary = [
             "\(d.file): \(d.rows) rows, \(d.features.count) features, target \(d.target)"
                 + (d.constantFeatures.isEmpty ? "" : "; constant, left out: \(d.constantFeatures.joined(separator: ", "))"),
             "Lean network y = \(s.activation.rawValue)(w·x + b), \(s.loss) loss, lr \(s.learningRate), \(s.epochs) epochs, \(s.restarts) restarts (seeds \(s.seeds.first ?? 0)…), features \(s.featureScaling.rawValue).",
-            "\(a.count) of \(a.of) features agree: the sign of the consensus \(s.convention.rawValue) trend equals the sign of Spearman ρ"
+            "\(a.count) of \(a.of) features agree: the sign of the consensus \(read) trend equals the sign of Spearman ρ"
                 + (a.disagreeing.isEmpty ? "." : "; disagreeing: \(a.disagreeing.joined(separator: ", ")).")
                 + " Baseline: \(a.expectedByMajority) of \(a.of) would agree if every feature were labelled \(a.majorityLabel.rawValue).",
-        ] + Self.commonModeLine(analysis.commonMode) + analysis.health.warnings.map { "Warning: \($0.message); the reading is unreliable there." }
+        ] + null + Self.commonModeLine(analysis.commonMode) + analysis.health.warnings.map { "Warning: \($0.message); the reading is unreliable there." }
         let historyPanes = [(Quantity.d2, HistoryFigure.Axis.epoch), (.d2, .loss), (.d2Tape, .epoch), (.d2Tape, .loss)].map { q, axis in
             (label: "\(q == .d2 ? "diag (exact d2)" : "tape (row sums)") vs \(axis.rawValue)",
              body: HistoryFigure.render(analysis, histories: histories, quantity: q, axis: axis))
@@ -36,7 +41,7 @@ public enum AnalysisReport {
                 body: DecayFigure.render(analysis, histories: histories)),
             HTMLPage.Section(
                 id: "agreement", title: "5. Agreement",
-                caption: "Consensus trend of d2 against the sign of Spearman ρ per feature; highlighted rows disagree and deserve a second look.",
+                caption: "Consensus trend of d2 against the sign of Spearman ρ per feature; highlighted rows disagree and deserve a second look. Null p: the trend against trainings on the target shuffled (adjusted over features); a trend above 0.05 is what a target unrelated to the data gives.",
                 body: AgreementTable.render(analysis)),
         ]
         return HTMLPage(title: "slope: \(d.file)", summary: summary, sections: sections).render()
