@@ -124,7 +124,7 @@ import Testing
         let folder = try CLIRunner.temporaryFolder()
         let process = Process()
         process.executableURL = CLIRunner.executable
-        process.arguments = ["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "10000", "--restarts", "2", "--quiet",
+        process.arguments = ["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "10000", "--restarts", "2", "--null", "0", "--quiet",
                              "--history-csv", folder.appendingPathComponent("h.csv").path,
                              "--json", folder.appendingPathComponent("a.json").path]
         process.standardOutput = FileHandle.nullDevice

@@ -17,7 +17,7 @@ import Testing
         let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "objective,parameter,hsic,r2_hsic,p_gamma,p_permutation")
         #expect(lines.count > 2 && lines.dropFirst().allSatisfy { $0.hasPrefix("error,") })
-        #expect(try String(contentsOf: pairs, encoding: .utf8).hasPrefix("objective,parameter_1,parameter_2,hsic,r2_hsic,p_gamma,p_permutation\nerror,"))
+        #expect(try String(contentsOf: pairs, encoding: .utf8).hasPrefix("objective,parameter_1,parameter_2,hsic,r2_hsic,p_gamma,p_permutation,interaction_hsic,interaction_r2_hsic,interaction_p_gamma,interaction_p_permutation,interaction_p_adjusted\nerror,"))
         let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
         #expect((root["objectives"] as? [Any])?.count == 1 && root["summary"] is [String])
         let html = try String(contentsOf: report, encoding: .utf8)

@@ -50,8 +50,11 @@ import SlopeOutput
         #expect(p["dummy"]! > 0.05 && p["a"]! > 0.05 && p["b"]! > 0.05, "\(p)")
         #expect(r2["lr"]! > r2["width"]! && r2["width"]! > r2["dummy"]!)
         let pair = try #require(hsic.pairs.first { $0.first == "a" && $0.second == "b" })
-        #expect(pair.index.pValue! <= 0.01)
+        #expect(pair.index.pValue! <= 0.01 && pair.interaction.pValue! <= 0.01)
         #expect(pair.index.hsic! > 2 * pair.marginalSum!)
+        // Beyond their members, only a and b interact.
+        let interacting = hsic.pairs.filter { ($0.interaction.pValue ?? 1) <= 0.05 }.map { "\($0.first)×\($0.second)" }
+        #expect(interacting == ["a×b"], "\(interacting)")
         // Memory: width alone.
         #expect(analysis.objectives[1].significant(at: 0.05) == ["width"])
         #expect(StudySummary.sentences(analysis)[0].hasPrefix("lr and width decide error; width decides memory; dummy, a and b matter for neither"), "\(StudySummary.sentences(analysis))")
@@ -168,10 +171,11 @@ import SlopeOutput
         for (r, a) in zip(raw.objectives, bh.objectives) {
             let hsicRaw = try #require(r.hsic), hsicBH = try #require(a.hsic)
             #expect(hsicRaw.indices.allSatisfy { $0.pAdjusted == nil })
-            let family = hsicBH.indices.map(\.rawPValue) + hsicBH.pairs.map(\.index.rawPValue)
-            let expected = PValueAdjustment.bh.adjust(family.compactMap { $0 })
-            let got = (hsicBH.indices.map(\.pAdjusted) + hsicBH.pairs.map(\.index.pAdjusted)).compactMap { $0 }
-            #expect(got == expected)
+            // Two families: the hyperparameters, and the pairs' interactions.
+            for (family, got) in [(hsicBH.indices.map(\.rawPValue), hsicBH.indices.map(\.pAdjusted)),
+                                  (hsicBH.pairs.map(\.interaction.rawPValue), hsicBH.pairs.map(\.interaction.pAdjusted))] {
+                #expect(got.compactMap { $0 } == PValueAdjustment.bh.adjust(family.compactMap { $0 }))
+            }
             #expect(Set(a.significant(at: 0.05)).isSubset(of: Set(r.significant(at: 0.05))))
         }
     }

@@ -37,6 +37,9 @@ public struct HSICPair: Sendable {
     public internal(set) var index: HSICIndex
     /// HSIC(first) + HSIC(second): a joint index well above it points to an interaction.
     public var marginalSum: Double?
+    /// The pair against what their separate effects leave of the output (`AdditiveResidual`):
+    /// its p-value tests "no interaction beyond the two members".
+    public internal(set) var interaction: HSICIndex
 }
 
 /// The HSIC sensitivity analysis of a sample: one index per input, optionally every pair.
@@ -63,20 +66,23 @@ public struct HSICAnalysis: Sendable {
         }.map(\.element)
     }
 
-    /// Adjusts the p-values of every index and pair together by `method` (one family of
-    /// tests); the raw p-values are kept.
+    /// Adjusts the p-values by `method` in two families, the raw p-values kept: the inputs'
+    /// indices, and the pairs' interaction tests. Two questions, two families: asking for pairs
+    /// leaves which inputs are significant as it was.
     mutating func adjust(by method: PValueAdjustment) {
         guard method != .none else { return }
-        let raw = indices.map(\.rawPValue) + pairs.map(\.index.rawPValue)
-        let tested = raw.indices.filter { raw[$0] != nil }
-        let adjusted = method.adjust(tested.map { raw[$0] ?? 1 })
-        for (k, position) in tested.enumerated() {
-            if position < indices.count {
-                indices[position].pAdjusted = adjusted[k]
-            } else {
-                pairs[position - indices.count].index.pAdjusted = adjusted[k]
-            }
-        }
+        let inputs = Self.adjusted(indices.map(\.rawPValue), by: method)
+        for i in indices.indices { indices[i].pAdjusted = inputs[i] }
+        let interactions = Self.adjusted(pairs.map(\.interaction.rawPValue), by: method)
+        for k in pairs.indices { pairs[k].interaction.pAdjusted = interactions[k] }
+    }
+
+    /// `raw` adjusted as one family, nil where untested.
+    private static func adjusted(_ raw: [Double?], by method: PValueAdjustment) -> [Double?] {
+        let tested = raw.enumerated().compactMap { k, p in p.map { (k, $0) } }
+        var out = [Double?](repeating: nil, count: raw.count)
+        for (k, p) in zip(tested.map(\.0), method.adjust(tested.map(\.1))) { out[k] = p }
+        return out
     }
 
     /// The inputs whose p-value (adjusted when it was, else permutation, else gamma) is at
@@ -115,6 +121,7 @@ public struct HSICAnalysis: Sendable {
         }
         let results = HSICEngine.run(jobs, y: sample.output, options: options, progress: progress)
         let d = sample.inputs.count
+        let interactions = pairs.indices.map { p in interaction(sample, pairJob: jobs[d + p], pair: pairs[p], options: options) }
         var indices = Array(results[..<d])
         for i in indices.indices { indices[i].kind = sample.inputs[i].kind }
         let goal = options.measure.goal
@@ -126,8 +133,28 @@ public struct HSICAnalysis: Sendable {
             pairs: pairs.enumerated().map { p, ab in
                 let (x, z) = (results[ab.0].hsic, results[ab.1].hsic)
                 return HSICPair(first: sample.inputs[ab.0].name, second: sample.inputs[ab.1].name,
-                                index: results[d + p], marginalSum: x.flatMap { x in z.map { x + $0 } })
+                                index: results[d + p], marginalSum: x.flatMap { x in z.map { x + $0 } },
+                                interaction: interactions[p])
             })
+    }
+
+    /// The interaction test of one pair: its product kernel against the residual of the output
+    /// after both inputs' separate effects, by the global measure with the same estimator and
+    /// permutations. On the output's own scale for every measure: a goal indicator is a
+    /// threshold of the output, and a threshold of an additive output is not additive, so on
+    /// the indicator every pair of inputs that both matter would interact.
+    private static func interaction(_ sample: HSICSample, pairJob: HSICIndexJob, pair: (Int, Int),
+                                    options: HSICOptions) -> HSICIndex {
+        let rows = pairJob.rows
+        let residual = AdditiveResidual.residual(rows.map { sample.output[$0] }, sample.inputs[pair.0].unitValues(rows: rows),
+                                                 sample.inputs[pair.1].unitValues(rows: rows))
+        var y = [Double](repeating: 0, count: sample.output.count)
+        for (k, row) in rows.enumerated() { y[row] = residual[k] }
+        var global = options
+        global.measure = .global
+        let job = HSICIndexJob(name: pairJob.name + " beyond members", rows: rows, unitDiagonal: pairJob.unitDiagonal,
+                               gram: pairJob.gram)
+        return HSICEngine.run([job], y: y, options: global, progress: nil)[0]
     }
 
     /// The units of work `run` reports to its progress counter.

@@ -18,12 +18,15 @@ public enum HSICCSV {
         return out
     }
 
-    /// `input_1,input_2,hsic,r2_hsic,p_gamma,p_permutation,marginal_sum`.
+    /// `input_1,input_2,hsic,r2_hsic,p_gamma,p_permutation,marginal_sum`, then the
+    /// interaction test: `interaction_hsic,…,interaction_p_permutation,interaction_p_adjusted`.
     public static func pairs(_ analysis: HSICAnalysis) -> String {
-        var out = "input_1,input_2,hsic,r2_hsic,p_gamma,p_permutation,marginal_sum\n"
+        var out = "input_1,input_2,hsic,r2_hsic,p_gamma,p_permutation,marginal_sum,"
+        out += "interaction_hsic,interaction_r2_hsic,interaction_p_gamma,interaction_p_permutation,interaction_p_adjusted\n"
         for pair in analysis.pairs {
             out += CSVField.escape(pair.first) + "," + CSVField.escape(pair.second) + ","
-            out += numbers(pair.index) + "," + cells([pair.marginalSum]) + "\n"
+            out += numbers(pair.index) + "," + cells([pair.marginalSum]) + ","
+            out += numbers(pair.interaction) + "," + cells([pair.interaction.pAdjusted]) + "\n"
         }
         return out
     }

@@ -42,6 +42,7 @@ extension HSICPair: Encodable {
             try c.put("second", second)
             try c.put("index", index)
             try c.put("marginal_sum", marginalSum)
+            try c.put("interaction", interaction)
         }
     }
 }

@@ -21,7 +21,7 @@ public enum StudyReport {
             id: "pairs", title: "Interactions",
             caption: interactions.isEmpty
                 ? "Not measured: run with --pairs to measure every pair of hyperparameters jointly."
-                : "R2-HSIC of each hyperparameter alone (diagonal) and of each pair jointly (product kernel); a ring marks p ≤ \(analysis.alpha). A pair much brighter than both of its diagonal cells matters only jointly.",
+                : "R2-HSIC of each hyperparameter alone (diagonal) and of each pair jointly (product kernel). A ring on the diagonal marks a hyperparameter with p ≤ \(analysis.alpha); off it, an interaction beyond the pair's two members (the pair against what their separate effects leave of the goal, p ≤ \(analysis.alpha)): a bright cell without a ring is a pair that matters through its members alone.",
             body: interactions))
         sections.append(HTMLPage.Section(
             id: "parallel", title: "The trials, axis by axis",

@@ -18,9 +18,9 @@ public enum HSICTable {
         let header = ["#", "input", "kind", "rows", "HSIC", "R2-HSIC", "p gamma", "p perm"] + (adjusted ? ["p adj"] : [])
             + (s.bootstrap > 0 ? ["R2 \(Int((s.confidence * 100).rounded()))% interval"] : []) + (notes ? ["note"] : [])
         out += TextTable.render(header: header, rows: rows, leftAligned: Set([1, 2] + (notes ? [header.count - 1] : [])))
-        let tests = analysis.indices.filter { $0.pAdjusted != nil }.count + analysis.pairs.filter { $0.index.pAdjusted != nil }.count
+        let tests = analysis.indices.filter { $0.pAdjusted != nil }.count
         let which = (s.permutations > 0 ? "permutation p-value, \(s.permutations) permutations" : "gamma p-value")
-            + (adjusted ? ", adjusted over the \(tests) tests of this objective" : "")
+            + (adjusted ? ", adjusted over the \(tests) inputs" : "")
         let significant = analysis.significant(at: alpha)
         out += "\nsignificant at alpha \(alpha) (\(which)): "
         out += significant.isEmpty ? "none\n" : significant.joined(separator: ", ") + "\n"
@@ -74,15 +74,18 @@ public enum HSICTable {
         var out = "HSIC of each input (diagonal) and of each pair jointly (product kernel):\n"
         out += TextTable.render(header: [""] + names, rows: names.indices.map { [names[$0]] + cell[$0] }, leftAligned: [0])
         let ranked = analysis.pairs.sorted { ratio($0) > ratio($1) }
-        let notes = analysis.pairs.contains { $0.index.note != nil }
-        out += "\n" + TextTable.render(
-            header: ["pair", "rows", "HSIC", "sum of marginals", "ratio", "R2-HSIC", "p gamma", "p perm"] + (notes ? ["note"] : []),
+        let notes = analysis.pairs.contains { $0.index.note != nil || $0.interaction.note != nil }
+        out += "\ninteraction p: the pair against what the two inputs' separate effects leave of the output (no interaction beyond the two members)\n"
+        out += TextTable.render(
+            header: ["pair", "rows", "HSIC", "sum of marginals", "ratio", "R2-HSIC", "p gamma", "p perm",
+                     "interaction p"] + (notes ? ["note"] : []),
             rows: ranked.map { p in
                 ["\(p.first), \(p.second)", "\(p.index.rows)", TextTable.significant(p.index.hsic),
                  TextTable.significant(p.marginalSum), TextTable.fixed(ratio(p).isFinite ? ratio(p) : nil),
-                 TextTable.fixed(p.index.r2HSIC), TextTable.pValue(p.index.pGamma), TextTable.pValue(p.index.pPermutation)]
-                    + (notes ? [p.index.note ?? ""] : [])
-            }, leftAligned: [0, 8])
+                 TextTable.fixed(p.index.r2HSIC), TextTable.pValue(p.index.pGamma), TextTable.pValue(p.index.pPermutation),
+                 TextTable.pValue(p.interaction.pValue)]
+                    + (notes ? [p.index.note ?? p.interaction.note ?? ""] : [])
+            }, leftAligned: [0, 9])
         return out
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import SlopeCore
 
 /// The interaction heat map of one objective: R2-HSIC of every hyperparameter (diagonal) and
-/// of every pair jointly (off the diagonal, product kernel); a ring marks significant cells.
+/// of every pair jointly (off the diagonal, product kernel); a ring marks a significant input on
+/// the diagonal and, off it, a significant interaction beyond the pair's two members.
 enum InteractionFigure {
     static func render(_ o: ObjectiveAnalysis, alpha: Double) -> String? {
         guard let hsic = o.hsic, !hsic.pairs.isEmpty else { return nil }
@@ -25,8 +26,8 @@ enum InteractionFigure {
             let ratio = pair.marginalSum.flatMap { m in pair.index.hsic.map { m > 0 ? $0 / m : .nan } }
             for (a, b) in [(i, j), (j, i)] {
                 r2[a][b] = pair.index.r2HSIC
-                text[a][b] = "\(pair.first) × \(pair.second) jointly: \(describe(pair.index)); joint / sum of marginals \(TextTable.fixed(ratio))"
-                significant[a][b] = (pair.index.pValue ?? 1) <= alpha
+                text[a][b] = "\(pair.first) × \(pair.second) jointly: \(describe(pair.index)); joint / sum of marginals \(TextTable.fixed(ratio)); interaction beyond the two: p \(TextTable.pValue(pair.interaction.pValue))"
+                significant[a][b] = (pair.interaction.pValue ?? 1) <= alpha
             }
         }
         let top = r2.flatMap { $0 }.compactMap { $0 }.max() ?? 1
