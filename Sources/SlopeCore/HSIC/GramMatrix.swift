@@ -72,6 +72,16 @@ public struct GramMatrix: Sendable {
         }
     }
 
+    /// H K H with H = I − 11ᵀ/n: the kernel centred on the sample's own distribution,
+    /// K_ij − r_i − r_j + m with row means r and grand mean m. Its feature functions have mean
+    /// zero over the sample (the ANOVA kernel's non-constant part; docs/method.md,
+    /// "Interactions beyond the two members").
+    /// - Complexity: O(n²).
+    public var centred: GramMatrix {
+        let means = rowSums.map { $0 / Double(n) }, grand = means.reduce(0, +) / Double(n)
+        return withEntries { e in GramMatrix(n: n) { i, j in e[i &* n &+ j] - means[i] - means[j] + grand } }
+    }
+
     /// The Gram matrix of the rows `rows` (repeats allowed), K'_ab = K_{rows[a], rows[b]}.
     public func gathered(_ rows: [Int]) -> GramMatrix {
         withEntries { e in

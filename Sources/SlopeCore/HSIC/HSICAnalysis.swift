@@ -138,9 +138,11 @@ public struct HSICAnalysis: Sendable {
             })
     }
 
-    /// The interaction test of one pair: its product kernel against the residual of the output
+    /// The interaction test of one pair: the product of its two centred kernels (whose
+    /// features are the pure interactions, orthogonal to any function of one input alone when
+    /// the inputs are independent, as sampled trials are) against the residual of the output
     /// after both inputs' separate effects, by the global measure with the same estimator and
-    /// permutations. On the output's own scale for every measure: a goal indicator is a
+    /// permutations (the gamma p-value needs a unit diagonal, so only permutations test it). On the output's own scale for every measure: a goal indicator is a
     /// threshold of the output, and a threshold of an additive output is not additive, so on
     /// the indicator every pair of inputs that both matter would interact.
     private static func interaction(_ sample: HSICSample, pairJob: HSICIndexJob, pair: (Int, Int),
@@ -152,8 +154,13 @@ public struct HSICAnalysis: Sendable {
         for (k, row) in rows.enumerated() { y[row] = residual[k] }
         var global = options
         global.measure = .global
-        let job = HSICIndexJob(name: pairJob.name + " beyond members", rows: rows, unitDiagonal: pairJob.unitDiagonal,
-                               gram: pairJob.gram)
+        let (first, second) = (sample.inputs[pair.0], sample.inputs[pair.1]), kernels = options.kernels
+        let job = HSICIndexJob(name: pairJob.name + " beyond members", rows: rows, unitDiagonal: false) {
+            guard let kx = first.gram(rows: rows, kernels: kernels), let kz = second.gram(rows: rows, kernels: kernels) else {
+                return nil
+            }
+            return kx.centred.product(kz.centred)
+        }
         return HSICEngine.run([job], y: y, options: global, progress: nil)[0]
     }
 

@@ -2,7 +2,9 @@ import SlopeCore
 
 /// The paper's Fig. 3: the second derivative of the loss for every feature's weight, one
 /// panel per feature (in rank order), every restart faint and their median bold, against
-/// the epoch or against the loss (read right to left, as the loss falls).
+/// the epoch or against the loss (flipped: left to right as the loss falls). On the loss axis,
+/// dots on the median mark every tenth of the epochs: the trend ranks epochs, not loss, so
+/// where the dots crowd (late, at low loss) weighs most in the label.
 public enum HistoryFigure {
     public enum Axis: String, Sendable { case epoch, loss }
 
@@ -30,6 +32,15 @@ public enum HistoryFigure {
             let medianX = epochs.indices.map { e in Median.of(xs.map { $0[e] }) ?? .nan }
             svg.polyline(zip(medianX, median).map { (frame.x($0), frame.y($1)) }, stroke: "#111", width: 2,
                          title: "\(feature.name): median over \(histories.count) restarts")
+            if axis == .loss {
+                let count = histories[0].epochCount
+                for tenth in 1...9 {
+                    let epoch = tenth * count / 10
+                    guard let e = epochs.firstIndex(where: { $0 >= epoch }), medianX[e].isFinite, median[e].isFinite else { continue }
+                    svg.circle(frame.x(medianX[e]), frame.y(median[e]), r: 2.5, fill: "#e08214",
+                               title: "\(feature.name): \(tenth * 10) % of the epochs done")
+                }
+            }
             let color = feature.trend.label == .increasing ? "#b2182b" : feature.trend.label == .decreasing ? "#2166ac" : "#555"
             svg.text(l, t - 7, "\(feature.rank). \(feature.name): \(feature.trend.label.rawValue)", size: 11, weight: "bold", fill: color)
         }

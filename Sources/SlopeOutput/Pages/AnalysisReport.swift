@@ -25,7 +25,7 @@ public enum AnalysisReport {
         let sections = [
             HTMLPage.Section(
                 id: "surface", title: "1. Loss surface",
-                caption: "Loss on the plane θ* + α δ + β η (\(directions)); darker is lower. The white lines are the training paths projected onto the plane; a path that ends in the dark valley at the ring found the minimum the surface shows.",
+                caption: "Loss on the plane θ* + α δ + β η (\(directions)); darker is lower. The bold white line is restart 0's training path, which ends at the ring θ* (its trained parameters, the plane's centre). The thin lines are the other restarts' paths projected onto this plane: they end at their own minima, off the plane, so the colour under their ends is not their loss.",
                 body: SurfaceFigure.render(surface, directionsLabel: directions)),
             HTMLPage.Section(
                 id: "correlations", title: "2. Spearman, Pearson and HSIC",
@@ -33,7 +33,7 @@ public enum AnalysisReport {
                 body: CorrelationFigure.render(analysis)),
             HTMLPage.Section(
                 id: "histories", title: "3. Second-derivative histories",
-                caption: "d2 of the loss for each feature's weight, every restart faint and the median bold, ranked by trend; a curve that rises as the loss falls marks a feature the fit leans on (the label is the majority over restarts). Switch between the exact diagonal and the tape (row-sum) convention, and between epoch and loss on the x axis.",
+                caption: "d2 of the loss for each feature's weight, every restart faint and the median bold, ranked by trend; a curve that rises as the loss falls marks a feature the fit leans on (the label is the majority over restarts). Switch between the exact diagonal and the tape (row-sum) convention, and between epoch and loss on the x axis. The trend ranks epochs, not loss: on the loss axis the orange dots mark every tenth of the epochs, and where they crowd (late training, low loss, right) weighs most in the label, so a curve that rises over most of the loss range can still read decreasing.",
                 body: HTMLPage.switcher(name: "history", options: historyPanes)),
             HTMLPage.Section(
                 id: "decay", title: "4. First and third derivatives",
