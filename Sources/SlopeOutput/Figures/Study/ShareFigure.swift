@@ -24,7 +24,8 @@ enum ShareFigure {
                                      ("height", SVG.number(barHeight)), ("fill", ColorMap.category(i)), ("fill-opacity", significant ? "1" : "0.3"),
                                      ("stroke", "#fff")],
                             title: "\(o.objective): \(names[i]) \(String(format: "%.1f", 100 * share)) % of HSIC, R2-HSIC \(TextTable.fixed(index.r2HSIC)), p \(TextTable.pValue(index.pValue))")
-                if share > 0.07 { svg.text(frame.x(x + share / 2), y + barHeight / 2 + 4, names[i], size: 10, anchor: "middle", fill: "#fff") }
+                // A label only where it fits (10 px text is up to 6.5 px a character); dark on faint segments.
+                if frame.x(x + share) - frame.x(x) >= 6.5 * Double(names[i].count) + 10 { svg.text(frame.x(x + share / 2), y + barHeight / 2 + 4, names[i], size: 10, anchor: "middle", fill: significant ? "#fff" : "#222") }
                 x += share
             }
         }
