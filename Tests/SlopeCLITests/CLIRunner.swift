@@ -39,6 +39,19 @@ struct CLIRunner {
                        stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// Writes an executable script at `path`, opened close-on-exec: a process another test
+    /// spawns meanwhile must not inherit the descriptor, or running the script fails with
+    /// "Text file busy" for that process's life.
+    static func writeScript(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("slope-test-\(UUID().uuidString)")

@@ -6,13 +6,12 @@ import Testing
     func studyFolder(trials: Int, sleep: Double = 0) throws -> URL {
         let folder = try CLIRunner.temporaryFolder()
         let script = folder.appendingPathComponent("trial.sh").path
-        try """
+        try CLIRunner.writeScript("""
             #!/bin/sh
             sleep \(sleep)
             echo "training $*"
             echo "{\\"error\\": ${1#--lr=}, \\"size\\": ${2#--width=}}"
-            """.write(toFile: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+            """, to: script)
         try """
             name: toy
             trials: \(trials)

@@ -58,8 +58,7 @@ import Testing
     @Test func aStudyWhoseEveryTrialFailedExitsOneWithTheCommonestFailure() throws {
         let folder = try CLIRunner.temporaryFolder()
         let script = folder.appendingPathComponent("fail.sh").path
-        try "#!/bin/sh\necho 'no data here' >&2\nexit 3\n".write(toFile: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        try CLIRunner.writeScript("#!/bin/sh\necho 'no data here' >&2\nexit 3\n", to: script)
         let spec = folder.appendingPathComponent("s.yaml")
         try "trials: 4\nobjectives: {e: minimize}\ncommand: ./fail.sh {args}\nparameters:\n  a: {distribution: uniform, min: 0, max: 1}\n"
             .write(to: spec, atomically: true, encoding: .utf8)

@@ -17,8 +17,15 @@ struct Scratch {
     @discardableResult
     func script(_ name: String, _ body: String, interpreter: String = "/bin/sh") throws -> String {
         let path = file(name)
-        try ("#!\(interpreter)\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        // Opened close-on-exec: a child another test spawns meanwhile must not inherit the
+        // descriptor, or running the script fails with "Text file busy" for that child's life.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        let bytes = Array(("#!\(interpreter)\n" + body + "\n").utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         return path
     }
 }

@@ -17,7 +17,7 @@ public enum AnalysisReport {
             "\(a.count) of \(a.of) features agree: the sign of the consensus \(read) trend equals the sign of Spearman ρ"
                 + (a.disagreeing.isEmpty ? "." : "; disagreeing: \(a.disagreeing.joined(separator: ", ")).")
                 + " Baseline: \(a.expectedByMajority) of \(a.of) would agree if every feature were labelled \(a.majorityLabel.rawValue).",
-        ] + null + Self.commonModeLine(analysis.commonMode) + analysis.health.warnings.map { "Warning: \($0.message); the reading is unreliable there." }
+        ] + null + Self.commonModeLine(analysis.commonMode, series: s.series) + analysis.health.warnings.map { "Warning: \($0.message); the reading is unreliable there." }
         let historyPanes = [(Quantity.d2, HistoryFigure.Axis.epoch), (.d2, .loss), (.d2Tape, .epoch), (.d2Tape, .loss)].map { q, axis in
             (label: "\(q == .d2 ? "diag (exact d2)" : "tape (row sums)") vs \(axis.rawValue)",
              body: HistoryFigure.render(analysis, histories: histories, quantity: q, axis: axis))
@@ -48,8 +48,10 @@ public enum AnalysisReport {
     }
 
     /// The common mode in words, when the features' trends move together.
-    private static func commonModeLine(_ mode: CommonMode) -> [String] {
+    private static func commonModeLine(_ mode: CommonMode, series: TrendSeries) -> [String] {
         guard let mean = mode.mean, mean > CommonMode.high else { return [] }
-        return [String(format: "Common mode: the features' d2 histories correlate %.2f on average, so the trends mostly reflect the network's overall curvature, not the single features.", mean)]
+        return [String(format: "Common mode: the features' d2 histories correlate %.2f on average, ", mean)
+            + (series == .relative ? "a shared curvature the relative reading divides out."
+                : "so the trends mostly reflect the network's overall curvature, not the single features.")]
     }
 }
