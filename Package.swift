@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The numeric core: data in, jets, the lean network, statistics, HSIC, the reading, and
@@ -22,8 +24,9 @@ let package = Package(
         .target(name: "SlopeOutput", dependencies: ["SlopeCore"]),
         // One libc call Swift's Glibc module leaves out (the child's working directory).
         .target(name: "CSpawn"),
-        // Hyperparameter studies: YAML specs, samplers, the SQLite trial store, the runner, and
-        // the study's own exports (CSV and JSON of trials).
+        // Hyperparameter studies: YAML specs, samplers, the trial stores (an SQLite file, or a
+        // PostgreSQL database shared by workers on many machines), the runner, and the study's
+        // own exports (CSV and JSON of trials).
         // The only target with database and YAML dependencies.
         .target(
             name: "SlopeStudy",
@@ -33,6 +36,8 @@ let package = Package(
                 "CSpawn",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The command-line shell over the library.

@@ -19,7 +19,7 @@ struct StudyAnalyze: ParsableCommand {
 
     @Argument(help: "A slope store, an Optuna storage (.db/.sqlite) or a CSV of trials.")
     var source: String
-    @Option(help: "The Optuna study to read (when the storage holds several).")
+    @Option(help: "The study to read, when an Optuna storage or a PostgreSQL database holds several.")
     var study: String?
     @Option(name: .customLong("objective"), help: "An objective to analyse (repeatable; default for a store: the spec's objectives, wall_time_s, peak_rss_bytes).")
     var objectives: [String] = []

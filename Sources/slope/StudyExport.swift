@@ -7,7 +7,8 @@ struct StudyExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write a study's trials as CSV (one row a trial) and/or JSON.")
 
-    @Argument(help: "The trial store (SQLite).") var store: String
+    @Argument(help: "The trial store: an SQLite file or a PostgreSQL URL.") var store: String
+    @Option(help: "The study to read, when the database holds several.") var study: String?
     @Option(help: "CSV: id,state, one column a parameter, one an objective, wall_time_s,peak_rss_bytes.")
     var csv: String?
     @Option(help: "JSON: the study and every trial with all its metrics (docs/study-json.md).") var json: String?
@@ -18,7 +19,7 @@ struct StudyExport: ParsableCommand {
             throw ValidationError("give --csv FILE and/or --json FILE")
         }
         for path in [csv, json] { try OutputFiles.checkWritable(path) }
-        let study = try StudyStatusJob.read(store: store)
+        let study = try StudyStatusJob.read(store: store, study: self.study)
         var files = OutputFiles()
         files.add(csv, Data(TrialsCSV.render(study.trials, spec: study.spec).utf8))
         // The spec beside the CSV keeps the types and objectives for `study analyze`.

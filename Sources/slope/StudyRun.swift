@@ -17,31 +17,42 @@ struct StudyRun: ParsableCommand {
             """)
 
     @Argument(help: "The study spec (YAML).") var spec: String
-    @Option(help: "The trial store (SQLite; default: the spec's name with .sqlite, in the current folder).")
+    @Option(help: "The trial store: an SQLite file (default: the spec's name with .sqlite, in the current folder) or a PostgreSQL URL, postgresql://user@host:port/database, shared by workers on many machines.")
     var store: String?
-    @Option(parsing: .unconditional, help: "Trials run at once.") var jobs = 1
+    @Option(parsing: .unconditional, help: "Trials run at once (default: the number of --gpus, else 1).") var jobs: Int?
+    @Option(help: "Devices, one per job slot, e.g. 0,1,2,3: each trial sees its slot's CUDA_VISIBLE_DEVICES and {gpu}.")
+    var gpus: String?
+    @Option(parsing: .unconditional, help: "Seconds between renewals of this worker's leases.") var heartbeat: Double = 10
+    @Option(parsing: .unconditional, help: "Seconds without a renewal after which any worker takes a running trial back.")
+    var lease: Double = 60
     @Flag(name: .customLong("retry-failed"), help: "Run failed trials again.") var retryFailed = false
     @Flag(help: "No progress bar.") var quiet = false
 
     func run() throws {
-        let request = try StudyRunRequest(specPath: spec, store: store, jobs: jobs, retryFailed: retryFailed,
-                                          slopeExecutable: Self.executable)
+        let request = try StudyRunRequest(
+            specPath: spec, store: store, jobs: jobs, retryFailed: retryFailed,
+            lease: LeaseSettings(heartbeat: heartbeat, lease: lease),
+            gpus: gpus.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [],
+            slopeExecutable: Self.executable)
         let study = request.spec, storePath = request.store
-        try OutputFiles.checkWritable(storePath)
+        if !PostgresAddress.isURL(storePath) { try OutputFiles.checkWritable(storePath) }
         let stop = StopFlag()
         let signals = Self.stopOnSignals(stop, quiet: quiet)
         defer { signals.forEach { $0.cancel() } }
         let bar = !quiet && Terminal.stderrIsTerminal ? ProgressBar(objective: study.primaryObjective) : nil
-        let result = try StudyRunJob.run(request, stop: stop) { bar?.draw($0) }
+        let result = try StudyRunJob.run(request, stop: stop, progress: { bar?.draw($0) },
+                                         note: { line in if !quiet { Terminal.note("\n" + line) } })
         let final = result.progress
         bar?.finish()
         if !quiet {
             let best = final.best.map { ", best \(study.primaryObjective.name) \(ProgressBar.number($0))" } ?? ""
-            Terminal.note("\(final.finished)/\(final.total) trials finished (\(final.failed) failed)\(best); store: \(storePath)")
+            let shown = PostgresAddress.isURL(storePath) ? ((try? PostgresAddress(storePath))?.shown ?? storePath) : storePath
+            Terminal.note("\(final.finished)/\(final.total) trials finished (\(final.failed) failed)\(best); store: \(shown)")
         }
         if stop.isSet {
             Terminal.note("stopped: run the same command to resume")
-            Foundation.exit(130)
+            // 128 + the signal, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM.
+            Foundation.exit(128 + (stop.signal ?? SIGINT))
         }
         if result.everyTrialFailed, let (reason, count) = result.commonestFailure {
             Terminal.error("every trial failed (\(final.failed)); the commonest failure, in \(count) of them: \(Shown.bare(reason, limit: 200))")
@@ -65,7 +76,7 @@ struct StudyRun: ParsableCommand {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 if !quiet { Terminal.note("\nstopping: running trials are stopped and will run again on resume") }
-                stop.raise()
+                stop.raise(signal: number)
             }
             source.resume()
             return source

@@ -8,10 +8,15 @@ import SlopeStudy
 struct StudyStatus: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Summarise a study store.")
 
-    @Argument(help: "The trial store (SQLite).") var store: String
+    @Argument(help: "The trial store: an SQLite file or a PostgreSQL URL (postgresql://user@host:port/database).")
+    var store: String
+    @Option(help: "The study to read, when the database holds several.") var study: String?
+    @Option(parsing: .unconditional, help: "Seconds without a heartbeat after which a worker's lease counts as expired.")
+    var lease: Double = 60
     @Flag(help: "Print only the counts line.") var quiet = false
 
     func run() throws {
-        print(StudyStatusText.render(try StudyStatusJob.read(store: store), countsOnly: quiet), terminator: "")
+        print(StudyStatusText.render(try StudyStatusJob.read(store: store, study: study, lease: lease), countsOnly: quiet),
+              terminator: "")
     }
 }

@@ -21,18 +21,20 @@ import Testing
 
         let first = try #require(try store.claim(worker: "w1", space: spec.space))
         #expect(first.id == 1 && first.state == .running && first.worker == "w1" && first.attempts == 1 && first.startedAt != nil)
-        try store.finish(id: 1, .done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1.5, peakRSS: 1000))
+        #expect(try store.finish(first, worker: "w1", .done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1.5, peakRSS: 1000)))
         let second = try #require(try store.claim(worker: "w1", space: spec.space))
-        try store.finish(id: second.id, .failed(reason: "exit status 1", stderrTail: "boom", wallTime: 0.1, peakRSS: 10))
+        #expect(try store.finish(second, worker: "w1", .failed(reason: "exit status 1", stderrTail: "boom", wallTime: 0.1, peakRSS: 10)))
         let third = try #require(try store.claim(worker: "w2", space: spec.space))
-        try store.release(id: third.id)
+        // Only the worker that holds the claim may report it.
+        #expect(try !store.finish(third, worker: "w1", .done(metrics: TrialMetrics([]), wallTime: 0, peakRSS: 0)))
+        try store.release(third, worker: "w2")
 
         let trials = try store.trials(space: spec.space)
         #expect(trials[0].state == .done && trials[0].metrics == TrialMetrics([("error", 0.5)]) && trials[0].wallTime == 1.5 && trials[0].peakRSS == 1000)
         #expect(trials[1].state == .failed && trials[1].failure == "exit status 1" && trials[1].stderrTail == "boom")
         #expect(trials[2].state == .pending && trials[2].attempts == 1)
         // Finishing a trial that is not running changes nothing.
-        try store.finish(id: 3, .done(metrics: TrialMetrics([]), wallTime: 0, peakRSS: 0))
+        #expect(try !store.finish(third, worker: "w2", .done(metrics: TrialMetrics([]), wallTime: 0, peakRSS: 0)))
         #expect(try store.trials(space: spec.space)[2].state == .pending)
         #expect(try store.retryFailed() == 1)
         #expect(try store.trials(space: spec.space)[1].state == .pending && store.trials(space: spec.space)[1].failure == nil)
@@ -40,10 +42,19 @@ import Testing
 
     @Test func abandonedTrialsGoBackToPending() throws {
         let (store, spec, _) = try newStore()
-        _ = try store.claim(worker: "gone", space: spec.space)
+        let gone = "\(ProcessInfo.processInfo.hostName):\(getpid()):1"  // this pid, another start: a dead process
+        _ = try store.claim(worker: gone, space: spec.space)
         _ = try store.claim(worker: WorkerIdentity.current, space: spec.space)
-        #expect(try store.reclaim { $0 == "gone" } == 1)
+        #expect(try store.liveRunning(lease: 60) == 1)
+        #expect(try store.reclaim(lease: 60, maxAttempts: 3) == 1)
         #expect(try store.trials(space: spec.space).prefix(2).map(\.state) == [.pending, .running])
+        // Lost a third time, the trial fails instead of running again.
+        for _ in 0..<2 {
+            _ = try store.claim(worker: gone, space: spec.space)
+            try store.reclaim(lease: 60, maxAttempts: 3)
+        }
+        let lost = try store.trials(space: spec.space)[0]
+        #expect(lost.state == .failed && lost.attempts == 3 && lost.failure == TrialStore.lostTooOften(3), "\(lost)")
         // This process is alive; a made-up pid on this host with the wrong start time is not.
         #expect(!WorkerIdentity.isGone(WorkerIdentity.current))
         #expect(WorkerIdentity.isGone("\(ProcessInfo.processInfo.hostName):\(getpid()):1"))

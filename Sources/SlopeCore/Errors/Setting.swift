@@ -18,7 +18,7 @@ public enum Setting: String, Sendable, CaseIterable {
     // slope's own multilayer trainer.
     case validationShare, task, target, width, depth, activation, optimizer, momentum, weightDecay
     // Running studies.
-    case jobs
+    case jobs, heartbeat, lease, gpus
 
     /// Plain words for the setting, as a library user reads it.
     public var label: String {

@@ -21,6 +21,11 @@ public enum StudyStatusText {
         if let median = Median.of(memory), let max = memory.max() {
             lines.append(String(format: "peak memory: median %.1f MB, max %.1f MB", median / 1e6, max / 1e6))
         }
+        for w in study.workers {
+            let seen = w.lastSeen.map { String(format: ", last seen %.0f s ago", $0) } ?? ""
+            let state = w.running == 0 ? "idle or gone" : w.alive ? "live" : "lease expired"
+            lines.append("worker \(w.name): \(w.done) done, \(w.failed) failed, \(w.running) running (\(state))\(seen)")
+        }
         for t in study.trials where t.state == .failed {
             let last = t.stderrTail?.split(whereSeparator: \.isNewline).last.map { ": \($0)" } ?? ""
             lines.append("failed trial \(t.id): \(t.failure ?? "unknown")\(last)")

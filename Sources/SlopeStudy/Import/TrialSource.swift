@@ -31,6 +31,11 @@ public enum TrialSource {
     /// The spec and trials of a slope store or an Optuna study, and a name for messages.
     /// The file is opened once, read-only, and told apart by its tables (`TrialStore.reading`).
     public static func read(path: String, study: String?) throws -> (StudySpec, [StoredTrial], String) {
+        if PostgresAddress.isURL(path) {
+            let store = try StoreLocation.reading(path, study: study)
+            let stored = try StoredStudy(store: store)
+            return (stored.spec, stored.trials, "\(store.location) (study \"\(stored.spec.name)\")")
+        }
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
         let store: TrialStore
         do {

@@ -5,22 +5,32 @@ import SlopeCore
 public struct StudyRunRequest: Sendable {
     /// The spec, read and checked when the request is made.
     public let spec: StudySpec
-    /// The trial store (SQLite file).
+    /// The trial store: an SQLite file, or a PostgreSQL URL shared by workers on many hosts.
     public let store: String
     /// Trials run at once, at least 1.
     public let jobs: Int
     /// Run failed trials again.
     public let retryFailed: Bool
+    /// How often this worker renews its leases and how long one lasts.
+    public let lease: LeaseSettings
+    /// One device per job slot (`CUDA_VISIBLE_DEVICES`, `{gpu}`); empty for none.
+    public let gpus: [String]
     /// The slope executable that `trainer:` specs run as the trial's child.
     public let slopeExecutable: String
 
     /// Reads the spec at `specPath`; the store defaults to the spec file's name with `.sqlite`
-    /// in the current folder.
+    /// in the current folder; `jobs` defaults to the number of `gpus`, else 1.
     /// - Throws: `SlopeError` for a bad spec (file, line, key), a program that cannot be found,
-    ///   or fewer than 1 job.
-    public init(specPath: String, store: String? = nil, jobs: Int = 1, retryFailed: Bool = false,
-                slopeExecutable: String) throws {
+    ///   fewer than 1 job, or an empty device name.
+    public init(specPath: String, store: String? = nil, jobs: Int? = nil, retryFailed: Bool = false,
+                lease: LeaseSettings? = nil, gpus: [String] = [], slopeExecutable: String) throws {
+        let jobs = jobs ?? max(1, gpus.count)
         guard jobs >= 1 else { throw SlopeError.invalidSetting(.jobs, reason: "must be at least 1") }
+        guard gpus.allSatisfy({ !$0.isEmpty && !$0.contains(",") }) else {
+            throw SlopeError.invalidSetting(.gpus, reason: "give device names separated by commas, e.g. 0,1,2,3")
+        }
+        self.lease = try lease ?? LeaseSettings()
+        self.gpus = gpus
         spec = try SpecReader.read(path: specPath)
         _ = try TrialRunner.checked(spec: spec, slopeExecutable: slopeExecutable)
         self.store = store ?? URL(fileURLWithPath: specPath).deletingPathExtension().lastPathComponent + ".sqlite"
@@ -44,15 +54,20 @@ public struct StudyRunResult: Sendable {
 /// `slope study run` as a library call.
 public enum StudyRunJob {
     /// Creates or resumes the study in the store and runs its pending trials until none is
-    /// left or `stop` is raised; `progress` sees the study after every finished trial.
+    /// left (here or under a live lease elsewhere) or `stop` is raised; `progress` sees the
+    /// study after every finished trial, `note` a line about a result that came too late or a
+    /// store that could not be reached for a while.
     /// - Returns: the study's state at the end, and its commonest failure.
     /// - Throws: `SlopeError` for a store that cannot be used or holds another spec's study.
     public static func run(_ request: StudyRunRequest, stop: StopFlag,
-                           progress: @escaping @Sendable (StudyProgress) -> Void = { _ in }) throws -> StudyRunResult {
-        let store = try TrialStore(path: request.store)
+                           progress: @escaping @Sendable (StudyProgress) -> Void = { _ in },
+                           note: @escaping @Sendable (String) -> Void = { _ in }) throws -> StudyRunResult {
+        let store = try StoreLocation.running(request.store, study: request.spec.name)
+        defer { store.close() }
         let runner = try StudyRunner(spec: request.spec, store: store, slopeExecutable: request.slopeExecutable,
-                                     jobs: request.jobs, retryFailed: request.retryFailed)
-        let final = try runner.run(stop: stop, report: progress)
+                                     jobs: request.jobs, retryFailed: request.retryFailed, lease: request.lease,
+                                     gpus: request.gpus, worker: WorkerIdentity.named)
+        let final = try runner.run(stop: stop, report: progress, note: note)
         guard final.failed > 0 else { return StudyRunResult(progress: final, commonestFailure: nil) }
         let failures = try store.trials(space: request.spec.space).compactMap { $0.state == .failed ? $0.failure ?? "unknown" : nil }
         let counts = Dictionary(failures.map { ($0, 1) }, uniquingKeysWith: +)

@@ -17,6 +17,8 @@ public struct StudyOverview: Sendable {
     public let trials: [StoredTrial]
     /// One entry per objective some trial reached, in the spec's order.
     public let best: [Best]
+    /// The workers that claimed trials (alive: a live lease, or a live process on this host).
+    public let workers: [WorkerRecord]
 
     /// How many trials are in `state`.
     public func count(_ state: TrialState) -> Int { trials.filter { $0.state == state }.count }
@@ -24,16 +26,19 @@ public struct StudyOverview: Sendable {
 
 /// `slope study status` (and `export`) as library calls: read a store without changing it.
 public enum StudyStatusJob {
-    /// The study in the store at `path`.
+    /// The study in the store at `path` (a file, or a PostgreSQL URL with `study` naming the
+    /// study when the database holds several); workers count as alive under `lease` seconds.
     /// - Throws: `SlopeError.store` when the file is not a slope store or holds no study.
     /// - Complexity: O(trials · parameters).
-    public static func read(store path: String) throws -> StudyOverview {
-        let study = try StoredStudy(store: TrialStore.reading(path: path))
+    public static func read(store path: String, study name: String? = nil, lease: Double = 60) throws -> StudyOverview {
+        let store = try StoreLocation.reading(path, study: name)
+        let study = try StoredStudy(store: store)
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
             let done = study.trials.compactMap { t in t.metric(objective.name).map { (t, $0) } }
             guard let (trial, value) = done.min(by: { objective.isBetter($0.1, than: $1.1) }) else { return nil }
             return StudyOverview.Best(objective: objective, trial: trial.id, value: value, parameters: trial.parameters)
         }
-        return StudyOverview(spec: study.spec, createdAt: study.createdAt, trials: study.trials, best: best)
+        return StudyOverview(spec: study.spec, createdAt: study.createdAt, trials: study.trials, best: best,
+                             workers: try store.workers(lease: lease))
     }
 }

@@ -2,27 +2,47 @@ import SlopeCore
 import Foundation
 
 /// Runs a study's pending trials, `jobs` at a time, each a child process; every finished
-/// trial is written to the store before the next is claimed. Safe to stop at any moment: a
+/// trial is written to the store before the next is claimed. Any number of runners, on any
+/// hosts, may work on one store at once (docs/distributed.md). Safe to stop at any moment: a
 /// new run of the same spec on the same store resumes where this one ended.
 public final class StudyRunner: @unchecked Sendable {
     public let spec: StudySpec
     public let store: any StudyStore
     public let jobs: Int
+    /// The name this runner claims trials under.
+    public let worker: String
+    public let lease: LeaseSettings
+    /// One device per job slot (empty: no GPUs).
+    public let gpus: [String]
     private let trialRunner: TrialRunner
     private let lock = NSLock()
     private var progress: StudyProgress
     private var firstError: (any Error)?
+    /// When each of this runner's last trials ended, and whether it failed.
+    private var recent: [(at: Date, failed: Bool)] = []
+
+    /// A worker stops when its last `streak` trials all failed within `streakWindow` seconds.
+    static let streak = 5, streakWindow = 60.0
 
     /// Opens the study in `store`: creates it from `spec` (all trials pending) when the store
     /// is new, or checks that the store holds the same study; then puts back to pending the
-    /// trials whose worker has died (and the failed ones with `retryFailed`).
+    /// trials whose worker is gone (and the failed ones with `retryFailed`).
+    /// - Throws: `SlopeError` for fewer than 1 job, a command with `{gpu}` and no `gpus`, a
+    ///   store that cannot be used or holds another spec's study.
     public init(spec: StudySpec, store: any StudyStore, slopeExecutable: String, jobs: Int,
-                retryFailed: Bool = false) throws {
+                retryFailed: Bool = false, lease: LeaseSettings? = nil, gpus: [String] = [],
+                worker: String = WorkerIdentity.current) throws {
         guard jobs >= 1 else { throw SlopeError.invalidSetting(.jobs, reason: "must be at least 1") }
         self.spec = spec
         self.store = store
         self.jobs = jobs
+        self.worker = worker
+        self.lease = try lease ?? LeaseSettings()
+        self.gpus = gpus
         trialRunner = try TrialRunner.checked(spec: spec, slopeExecutable: slopeExecutable)
+        if trialRunner.template.usesGPU && gpus.isEmpty {
+            throw SlopeError.invalidSetting(.gpus, reason: "the command uses {gpu}: give the devices, e.g. 0,1")
+        }
         let fingerprint = try spec.fingerprint()
         // Several workers may start on a new store at once: one creates the study, every one
         // then checks that it is theirs.
@@ -35,36 +55,68 @@ public final class StudyRunner: @unchecked Sendable {
         guard existing.fingerprint == fingerprint else {
             throw SlopeError.specMismatch(file: store.location, study: existing.name)
         }
-        try store.reclaim(WorkerIdentity.isGone)
+        try store.reclaim(lease: self.lease.lease, maxAttempts: spec.maxAttempts)
         if retryFailed { try store.retryFailed() }
         progress = StudyProgress(trials: try store.trials(space: spec.space), objective: spec.primaryObjective)
     }
 
-    /// The study's state now.
+    /// The study's state now (as this runner counted it).
     public var current: StudyProgress { lock.withLock { progress } }
 
-    /// Runs until no trial is pending or `stop` is raised; `report` sees the progress after
-    /// every finished trial (under a lock, so it may print). Before it returns, trials left
-    /// running by workers that died meanwhile (on this host) are put back and run too.
-    public func run(stop: StopFlag, report: @escaping @Sendable (StudyProgress) -> Void = { _ in }) throws -> StudyProgress {
+    /// Runs until no trial is pending and none runs under a live lease elsewhere, or `stop` is
+    /// raised. `report` sees the progress after every finished trial and `note` a line about
+    /// a result that came too late (both under a lock, so they may print). While it runs, the
+    /// runner renews its leases every `lease.heartbeat` seconds and takes back trials whose
+    /// worker's lease expired.
+    public func run(stop: StopFlag, report: @escaping @Sendable (StudyProgress) -> Void = { _ in },
+                    note: @escaping @Sendable (String) -> Void = { _ in }) throws -> StudyProgress {
         let start = Date()
         let startFinished = current.finished
         report(current)
-        while true {
-            try runWorkers(stop: stop, start: start, startFinished: startFinished, report: report)
-            guard !stop.isSet, try store.reclaim(WorkerIdentity.isGone) > 0 else { break }
+        let finished = StopFlag(), ended = DispatchSemaphore(value: 0)
+        let beat = Thread { [self] in
+            heartbeats(until: finished, note: note)
+            ended.signal()
         }
+        beat.start()
+        // The heartbeat thread ends before `run` returns: nothing of this runner (its store's
+        // connection, a file store's log) outlives the run.
+        defer {
+            finished.raise()
+            ended.wait()
+        }
+        try runWorkers(stop: stop, start: start, startFinished: startFinished, report: report, note: note)
         return current
     }
 
-    /// `jobs` threads claiming and running trials until none is pending.
+    /// Renews this worker's leases and takes back expired ones, every heartbeat, until
+    /// `finished`. A store that cannot be reached is noted and tried again next time; the
+    /// trials keep running meanwhile.
+    private func heartbeats(until finished: StopFlag, note: @Sendable (String) -> Void) {
+        var next = Date().addingTimeInterval(lease.heartbeat)
+        while !finished.isSet {
+            Thread.sleep(forTimeInterval: min(0.1, lease.heartbeat))
+            guard Date() >= next else { continue }
+            next = Date().addingTimeInterval(lease.heartbeat)
+            do {
+                try store.heartbeat(worker: worker)
+                try store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts)
+            } catch {
+                lock.withLock { note("heartbeat: \(error)") }
+            }
+        }
+    }
+
+    /// `jobs` threads claiming and running trials until none is left for them.
     private func runWorkers(stop: StopFlag, start: Date, startFinished: Int,
-                            report: @escaping @Sendable (StudyProgress) -> Void) throws {
+                            report: @escaping @Sendable (StudyProgress) -> Void,
+                            note: @escaping @Sendable (String) -> Void) throws {
         let group = DispatchGroup()
-        for _ in 0..<jobs {
+        for slot in 0..<jobs {
             group.enter()
+            let gpu = gpus.isEmpty ? nil : gpus[slot % gpus.count]
             let thread = Thread { [self] in
-                work(stop: stop, start: start, startFinished: startFinished, report: report)
+                work(stop: stop, gpu: gpu, start: start, startFinished: startFinished, report: report, note: note)
                 group.leave()
             }
             thread.stackSize = 1 << 20
@@ -74,35 +126,68 @@ public final class StudyRunner: @unchecked Sendable {
         if let firstError = lock.withLock({ firstError }) { throw firstError }
     }
 
-    private func work(stop: StopFlag, start: Date, startFinished: Int,
-                      report: @Sendable (StudyProgress) -> Void) {
+    private func work(stop: StopFlag, gpu: String?, start: Date, startFinished: Int,
+                      report: @Sendable (StudyProgress) -> Void, note: @Sendable (String) -> Void) {
         do {
-            while !stop.isSet, let trial = try store.claim(worker: WorkerIdentity.current, space: spec.space) {
-                guard let outcome = trialRunner.run(trial, stop: stop) else {
-                    try store.release(id: trial.id)
+            while !stop.isSet {
+                guard let trial = try store.claim(worker: worker, space: spec.space) else {
+                    // Nothing pending: take back what dead workers left, else wait while another
+                    // worker's trial may still come back (its lease lives); this worker's own
+                    // running trials end here anyway.
+                    if try store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts) > 0 { continue }
+                    guard try othersRunning() else { return }
+                    Thread.sleep(forTimeInterval: min(1, lease.heartbeat))
+                    continue
+                }
+                guard let outcome = trialRunner.run(trial, stop: stop, gpu: gpu) else {
+                    try store.release(trial, worker: worker)
                     break
                 }
-                try store.finish(id: trial.id, outcome)
-                lock.withLock {
-                    switch outcome {
-                    case let .done(metrics, _, _):
-                        progress.done += 1
-                        let value = metrics[spec.primaryObjective.name]
-                        if let value, progress.best.map({ spec.primaryObjective.isBetter(value, than: $0) }) ?? true {
-                            progress.best = value
-                        }
-                    case .failed:
-                        progress.failed += 1
+                guard try store.finish(trial, worker: worker, outcome) else {
+                    lock.withLock {
+                        note("trial \(trial.id): its lease expired while it ran, so another worker runs it again; this result was not recorded")
                     }
-                    let finishedHere = progress.finished - startFinished
-                    let pace = Date().timeIntervalSince(start) / Double(finishedHere)
-                    progress.eta = pace * Double(progress.total - progress.finished)
-                    report(progress)
+                    continue
                 }
+                try count(outcome, start: start, startFinished: startFinished, report: report)
             }
         } catch {
             stop.raise()
             lock.withLock { if firstError == nil { firstError = error } }
+        }
+    }
+
+    /// True when a trial runs under a live lease on another worker.
+    private func othersRunning() throws -> Bool {
+        let live = try store.liveRunning(lease: lease.lease)
+        let mine = try store.workers(lease: lease.lease).first { $0.name == worker }?.running ?? 0
+        return live > mine
+    }
+
+    /// Adds a recorded outcome to the progress; throws when this worker's last trials all
+    /// failed within a minute (a broken node must not burn the study).
+    private func count(_ outcome: TrialOutcome, start: Date, startFinished: Int,
+                       report: @Sendable (StudyProgress) -> Void) throws {
+        try lock.withLock {
+            switch outcome {
+            case let .done(metrics, _, _):
+                progress.done += 1
+                let value = metrics[spec.primaryObjective.name]
+                if let value, progress.best.map({ spec.primaryObjective.isBetter(value, than: $0) }) ?? true {
+                    progress.best = value
+                }
+            case .failed:
+                progress.failed += 1
+            }
+            let finishedHere = progress.finished - startFinished
+            let pace = Date().timeIntervalSince(start) / Double(finishedHere)
+            progress.eta = pace * Double(max(0, progress.total - progress.finished))
+            report(progress)
+            recent = Array((recent + [(Date(), outcome.failed)]).suffix(Self.streak))
+            if recent.count == Self.streak, recent.allSatisfy(\.failed),
+               let first = recent.first, Date().timeIntervalSince(first.at) <= Self.streakWindow {
+                throw SlopeError.program(reason: "the last \(Self.streak) trials on this worker (\(worker)) all failed within \(Int(Self.streakWindow)) s; stopping it so that a broken node does not fail the whole study (see `slope study status` for the reasons)")
+            }
         }
     }
 }

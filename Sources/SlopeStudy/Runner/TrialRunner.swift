@@ -25,16 +25,17 @@ public struct TrialRunner: Sendable {
     /// Lines of stderr kept for a failed trial.
     static let stderrLines = 20
 
-    /// Runs `trial`; nil when `stop` interrupted it (it should run again).
-    public func run(_ trial: StoredTrial, stop: StopFlag) -> TrialOutcome? {
-        guard let arguments = template.arguments(values: trial.parameters, seed: trial.seed, id: trial.id) else {
+    /// Runs `trial`, on the device `gpu` when given (`CUDA_VISIBLE_DEVICES`, `{gpu}`); nil
+    /// when `stop` interrupted it (it should run again).
+    public func run(_ trial: StoredTrial, stop: StopFlag, gpu: String? = nil) -> TrialOutcome? {
+        guard let arguments = template.arguments(values: trial.parameters, seed: trial.seed, id: trial.id, gpu: gpu) else {
             return .failed(reason: "the command is empty for this trial (its program names an inactive parameter)",
                            stderrTail: "", wallTime: nil, peakRSS: nil)
         }
         let child = ChildProcess(
             arguments: arguments, folder: spec.folder,
             environment: ["SLOPE_TRIAL_PARAMS": trial.parameters.json, "SLOPE_TRIAL_ID": "\(trial.id)",
-                          "SLOPE_TRIAL_SEED": "\(trial.seed)"],
+                          "SLOPE_TRIAL_SEED": "\(trial.seed)"].merging(gpu.map { ["CUDA_VISIBLE_DEVICES": $0] } ?? [:]) { a, _ in a },
             timeout: spec.timeout)
         let result = child.run(stop: stop)
         let tail = result.stderr.split(whereSeparator: \.isNewline).suffix(Self.stderrLines).joined(separator: "\n")

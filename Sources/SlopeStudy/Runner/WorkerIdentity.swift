@@ -8,6 +8,14 @@ public enum WorkerIdentity {
     /// This process's name.
     public static let current = "\(host):\(getpid()):\(startTime(getpid()) ?? "?")"
 
+    /// The name a worker claims trials under: `SLOPE_WORKER` when set (e.g. a Slurm job's
+    /// name), else `current`. A named worker is not checked for liveness by pid: on a file
+    /// store its trials come back only when a run finds them abandoned by `current` names.
+    public static var named: String {
+        let name = ProcessInfo.processInfo.environment["SLOPE_WORKER"] ?? ""
+        return name.isEmpty ? current : name
+    }
+
     static var host: String { ProcessInfo.processInfo.hostName }
 
     /// True when `worker` ran on this host and that process is gone.

@@ -30,7 +30,7 @@ public struct CommandTemplate: Sendable {
         return tokens
     }
 
-    /// The `{name}` placeholders of the template other than `{args}`, `{seed}` and `{id}`.
+    /// The `{name}` placeholders of the template other than `{args}`, `{seed}`, `{id}` and `{gpu}`.
     public var parameterPlaceholders: [String] {
         tokens.flatMap(Self.placeholders).filter { !Self.reserved.contains($0) }
     }
@@ -38,9 +38,12 @@ public struct CommandTemplate: Sendable {
     /// The argument vector of one trial: `{args}` alone becomes one `--name=value` argument per
     /// active parameter; `{name}` inside an argument becomes that parameter's value, and an
     /// argument that names an inactive parameter is dropped. Nil when that drops the program.
-    public func arguments(values: TrialParameters, seed: UInt64, id: Int) -> [String]? {
+    /// `{gpu}` becomes the job slot's device (`gpu`).
+    public func arguments(values: TrialParameters, seed: UInt64, id: Int, gpu: String? = nil) -> [String]? {
+        var fixed = ["seed": "\(seed)", "id": "\(id)"]
+        if let gpu { fixed["gpu"] = gpu }
         let lookup = Dictionary(uniqueKeysWithValues: values.entries.map { ($0.name, $0.value.description) })
-            .merging(["seed": "\(seed)", "id": "\(id)"]) { a, _ in a }
+            .merging(fixed) { a, _ in a }
         let expanded = tokens.map { token -> [String] in
             if token == "{args}" { return values.entries.map { TrialArgument.named($0.name, $0.value.description) } }
             var out = token
@@ -66,7 +69,10 @@ public struct CommandTemplate: Sendable {
         return path.split(separator: ":").contains { access("\($0)/\(program)", X_OK) == 0 }
     }
 
-    static let reserved: Set<String> = ["args", "seed", "id"]
+    static let reserved: Set<String> = ["args", "seed", "id", "gpu"]
+
+    /// True when an argument names the job slot's device, `{gpu}`.
+    public var usesGPU: Bool { tokens.contains { Self.placeholders($0).contains("gpu") } }
 
     /// The names between braces in `token`.
     static func placeholders(_ token: String) -> [String] {

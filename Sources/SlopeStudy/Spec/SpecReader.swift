@@ -6,7 +6,7 @@ import Yams
 /// before anything runs, as one `SlopeError` naming the file, line and key.
 public enum SpecReader {
     static let topKeys = ["name", "trials", "seed", "sampler", "objectives", "command", "trainer", "data",
-                          "timeout", "parameters"]
+                          "timeout", "max_attempts", "parameters"]
     /// Columns of `slope study export` that no objective may be named.
     static let exportColumns = ["id", "state", "wall_time_s", "peak_rss_bytes"]
     static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
@@ -14,7 +14,7 @@ public enum SpecReader {
     /// More trials than a study store is meant to hold is a typo, not a study.
     static let maximumTrials = 1_000_000
     /// Names the command template uses for itself.
-    static let reservedNames = ["args", "seed", "id"]
+    static let reservedNames = ["args", "seed", "id", "gpu"]
 
     /// Reads the spec file at `path`; its trials run in the file's folder.
     public static func read(path: String) throws -> StudySpec {
@@ -54,10 +54,14 @@ public enum SpecReader {
         }
         let timeout = try top.double("timeout")
         if let timeout, timeout <= 0 { throw top.error("timeout", "must be a positive number of seconds") }
-        return StudySpec(
+        let maxAttempts = try top.int("max_attempts") ?? StudySpec.defaultMaxAttempts
+        guard (1...100).contains(maxAttempts) else { throw top.error("max_attempts", "must be a whole number from 1 to 100") }
+        var spec = StudySpec(
             name: try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
             trials: trials, seed: UInt64(seed), sampler: sampler, objectives: try objectives(top),
             run: try command(top, space: space, folder: folder), timeout: timeout, space: space, folder: folder, source: text)
+        spec.maxAttempts = maxAttempts
+        return spec
     }
 
     static func objectives(_ top: YAMLMap) throws(SlopeError) -> [Objective] {

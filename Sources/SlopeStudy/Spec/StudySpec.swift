@@ -13,6 +13,11 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     public var run: TrialCommand
     /// Seconds after which a trial is stopped and recorded as failed.
     public var timeout: Double?
+    /// Starts a trial may have before a lost worker makes it fail (`max_attempts`); how a
+    /// study runs, not what it is, so not part of its identity (`fingerprint`).
+    public var maxAttempts = StudySpec.defaultMaxAttempts
+    /// `max_attempts` when the spec does not say.
+    public static let defaultMaxAttempts = 3
     public var space: ParameterSpace
     /// The spec file's folder, where trials run (not part of the study's identity).
     public var folder: String

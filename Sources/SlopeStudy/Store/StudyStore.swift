@@ -21,34 +21,76 @@ public struct StudyRecord: Sendable, Equatable {
 }
 
 /// Where a study's trials live: the single source of truth that every worker claims trials
-/// from and reports them to. `TrialStore` (SQLite) is one; a server database can be another
-/// without the runner changing. Values are typed here and serialised by the store.
+/// from and reports them to: `TrialStore` (an SQLite file, workers on one host) or
+/// `PostgresStore` (a database shared by workers on many hosts). Values are typed here and
+/// serialised by the store (docs/distributed.md).
 ///
 /// Every method is one atomic step: a process killed between two calls loses at most the
-/// trials it was running, which `reclaim` puts back.
+/// trials it was running, which `reclaim` puts back. A claim is a lease: the worker renews it
+/// (`heartbeat`) while the trial runs, and its result counts only while the claim is still its
+/// own (`finish`).
 public protocol StudyStore: Sendable {
-    /// Where the store is (a path or an address), for messages.
+    /// Where the store is (a path, or an address without its password), for messages.
     var location: String { get }
     /// The stored study, or nil for a new store.
     func study() throws -> StudyRecord?
     /// Records the study and all its planned trials as pending; when the store already holds
-    /// a study (another worker made it first), changes nothing.
+    /// the study (another worker made it first), changes nothing.
     func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws
     /// Records a study run elsewhere (imported) with its finished trials.
     func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws
-    /// Takes the first pending trial for `worker` and marks it running, or nil when none is
-    /// pending; two workers never get the same trial.
+    /// Takes the first pending trial for `worker` and marks it running (one more attempt, a
+    /// fresh lease), or nil when none is pending; two workers never get the same trial.
     func claim(worker: String, space: ParameterSpace) throws -> StoredTrial?
-    /// Records how the running trial `id` ended.
-    func finish(id: Int, _ outcome: TrialOutcome) throws
-    /// Puts the running trial `id` back to pending (its run was interrupted).
-    func release(id: Int) throws
-    /// Puts back to pending the running trials whose worker `isAbandoned`; returns how many.
+    /// Renews the lease of every trial `worker` is running, stamped by the store's clock.
+    func heartbeat(worker: String) throws
+    /// Records how `trial` (as `claim` returned it to `worker`) ended, only while the claim is
+    /// still this worker's: the trial running, by `worker`, in the same attempt.
+    /// - Returns: false when the claim was lost (its lease expired and the trial went back to
+    ///   pending or to another worker); nothing is then recorded.
+    func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) throws -> Bool
+    /// Puts `trial` back to pending (its run was interrupted), while the claim is `worker`'s.
+    func release(_ trial: StoredTrial, worker: String) throws
+    /// Puts back to pending the running trials whose worker is gone: on a server store, whose
+    /// lease had no heartbeat for `lease` seconds by the store's clock; on a file store, whose
+    /// process has died on this host. A trial that has had `maxAttempts` attempts fails
+    /// instead. Returns how many trials changed.
     @discardableResult
-    func reclaim(_ isAbandoned: @Sendable (String) -> Bool) throws -> Int
+    func reclaim(lease: Double, maxAttempts: Int) throws -> Int
+    /// How many trials are running under a live lease (or a live process).
+    func liveRunning(lease: Double) throws -> Int
     /// Puts failed trials back to pending; returns how many.
     @discardableResult
     func retryFailed() throws -> Int
     /// Every trial, by id, its parameters typed by `space`.
     func trials(space: ParameterSpace) throws -> [StoredTrial]
+    /// The workers that claimed trials, with what they did and whether they are alive.
+    func workers(lease: Double) throws -> [WorkerRecord]
+    /// Ends this process's writing: a file store folds its write-ahead log into the file (so
+    /// the file alone holds the study), a server store closes its connection. Best effort;
+    /// the store may still be read afterwards.
+    func close()
+}
+
+/// A worker as a store knows it: the name it claims trials under, and what it did.
+public struct WorkerRecord: Sendable, Equatable {
+    /// `host:pid:start` (or the `SLOPE_WORKER` name).
+    public let name: String
+    public let done: Int
+    public let failed: Int
+    public let running: Int
+    /// Seconds since its last heartbeat or finished trial, by the store's clock (nil when the
+    /// store keeps no clock for it).
+    public let lastSeen: Double?
+    /// True while it holds a live lease (a server store) or its process lives (a file store).
+    public let alive: Bool
+
+    public init(name: String, done: Int, failed: Int, running: Int, lastSeen: Double?, alive: Bool) {
+        self.name = name
+        self.done = done
+        self.failed = failed
+        self.running = running
+        self.lastSeen = lastSeen
+        self.alive = alive
+    }
 }

@@ -5,3 +5,11 @@ public enum TrialOutcome: Sendable, Equatable {
     /// The trial failed: a one-line reason and the tail of its stderr.
     case failed(reason: String, stderrTail: String, wallTime: Double?, peakRSS: Int?)
 }
+
+extension TrialOutcome {
+    /// True for a failed trial.
+    public var failed: Bool {
+        if case .failed = self { return true }
+        return false
+    }
+}

@@ -28,7 +28,9 @@ public final class TrialStore: StudyStore {
     /// Folds the write-ahead log into the file, so that the file alone holds the study (a
     /// user may copy it). Best effort: when another process still writes, the log stays and
     /// nothing is lost, so a failure here is not an error.
-    deinit {
+    deinit { close() }
+
+    public func close() {
         guard let pool = database as? DatabasePool else { return }
         _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
@@ -111,21 +113,60 @@ public final class TrialStore: StudyStore {
                        arguments: [studyID, name, spec, fingerprint, now()])
     }
 
+    /// On a file store a worker is a process on this host (`WorkerIdentity`): its trials come
+    /// back when that process is gone; `lease` is not used (no heartbeats are kept).
     @discardableResult
-    public func reclaim(_ isAbandoned: @Sendable (String) -> Bool) throws -> Int {
+    public func reclaim(lease: Double, maxAttempts: Int) throws -> Int {
         try access {
             try database.write { db in
-                let running = try Row.fetchAll(db, sql: "SELECT id, worker FROM trial WHERE study_id = ? AND state = 'running'",
-                                               arguments: [Self.studyID])
-                var released = 0
-                for row in running {
-                    let cells = CheckedRow(row: row, file: path, place: "table trial")
-                    guard isAbandoned(try cells.optional("worker", as: String.self) ?? "") else { continue }
-                    try db.execute(sql: "UPDATE trial SET state = 'pending', worker = NULL WHERE study_id = ? AND id = ?",
-                                   arguments: [Self.studyID, try cells.value("id", as: Int.self)])
-                    released += 1
+                var changed = 0
+                for (id, worker) in try running(db) where WorkerIdentity.isGone(worker) {
+                    try db.execute(sql: """
+                        UPDATE trial SET state = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END,
+                            failure = CASE WHEN attempts >= ? THEN ? ELSE failure END, worker = NULL
+                        WHERE study_id = ? AND id = ?
+                        """, arguments: [maxAttempts, maxAttempts, Self.lostTooOften(maxAttempts), Self.studyID, id])
+                    changed += 1
                 }
-                return released
+                return changed
+            }
+        }
+    }
+
+    /// The failure of a trial whose worker was lost `attempts` times.
+    static func lostTooOften(_ attempts: Int) -> String {
+        "its worker was lost \(attempts) times (max_attempts \(attempts))"
+    }
+
+    public func liveRunning(lease: Double) throws -> Int {
+        try access { try database.read { db in try running(db).filter { !WorkerIdentity.isGone($0.worker) }.count } }
+    }
+
+    /// Id and worker of every running trial.
+    private func running(_ db: Database) throws -> [(id: Int, worker: String)] {
+        try Row.fetchAll(db, sql: "SELECT id, worker FROM trial WHERE study_id = ? AND state = 'running'", arguments: [Self.studyID])
+            .map { row in
+                let cells = CheckedRow(row: row, file: path, place: "table trial")
+                return (try cells.value("id", as: Int.self), try cells.optional("worker", as: String.self) ?? "")
+            }
+    }
+
+    /// A file store keeps no heartbeats: a worker lives while its process does.
+    public func heartbeat(worker: String) throws {}
+
+    public func workers(lease: Double) throws -> [WorkerRecord] {
+        try access {
+            try database.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT worker, SUM(state = 'done') AS done, SUM(state = 'failed') AS failed,
+                        SUM(state = 'running') AS running FROM trial
+                    WHERE study_id = ? AND worker IS NOT NULL GROUP BY worker ORDER BY MIN(started_at), worker
+                    """, arguments: [Self.studyID]).map { row in
+                    let cells = CheckedRow(row: row, file: path, place: "table trial")
+                    let name: String = try cells.value("worker")
+                    return WorkerRecord(name: name, done: try cells.value("done"), failed: try cells.value("failed"),
+                                        running: try cells.value("running"), lastSeen: nil, alive: !WorkerIdentity.isGone(name))
+                }
             }
         }
     }
@@ -157,31 +198,35 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func finish(id: Int, _ outcome: TrialOutcome) throws {
+    public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) throws -> Bool {
         try access {
             try database.write { db in
+                let claim = "study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?"
+                let arguments: StatementArguments = [Self.studyID, trial.id, worker, trial.attempts]
                 switch outcome {
                 case let .done(metrics, wall, rss):
-                    let metrics = metrics.json
                     try db.execute(sql: """
                         UPDATE trial SET state = 'done', metrics = ?, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
-                            failure = NULL, stderr_tail = NULL WHERE study_id = ? AND id = ? AND state = 'running'
-                        """, arguments: [metrics, wall, rss, Self.now(), Self.studyID, id])
+                            failure = NULL, stderr_tail = NULL WHERE \(claim)
+                        """, arguments: [metrics.json, wall, rss, Self.now()] + arguments)
                 case let .failed(reason, tail, wall, rss):
                     try db.execute(sql: """
                         UPDATE trial SET state = 'failed', metrics = NULL, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
-                            failure = ?, stderr_tail = ? WHERE study_id = ? AND id = ? AND state = 'running'
-                        """, arguments: [wall, rss, Self.now(), reason, tail, Self.studyID, id])
+                            failure = ?, stderr_tail = ? WHERE \(claim)
+                        """, arguments: [wall, rss, Self.now(), reason, tail] + arguments)
                 }
+                return db.changesCount == 1
             }
         }
     }
 
-    public func release(id: Int) throws {
+    public func release(_ trial: StoredTrial, worker: String) throws {
         try access {
             try database.write { db in
-                try db.execute(sql: "UPDATE trial SET state = 'pending', worker = NULL WHERE study_id = ? AND id = ? AND state = 'running'",
-                               arguments: [Self.studyID, id])
+                try db.execute(sql: """
+                    UPDATE trial SET state = 'pending', worker = NULL
+                    WHERE study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?
+                    """, arguments: [Self.studyID, trial.id, worker, trial.attempts])
             }
         }
     }
@@ -199,24 +244,13 @@ public final class TrialStore: StudyStore {
     private func trial(_ row: Row, space: ParameterSpace) throws -> StoredTrial {
         let id = try CheckedRow(row: row, file: path, place: "table trial").value("id", as: Int.self)
         let cells = CheckedRow(row: row, file: path, place: "trial \(id)")
-        let storedSeed = try cells.value("seed", as: Int64.self), stateName = try cells.value("state", as: String.self)
-        guard let seed = UInt64(exactly: storedSeed) else {
-            throw SlopeError.store(file: path, reason: "trial \(id): the seed \(storedSeed) is negative")
-        }
-        guard let state = TrialState(rawValue: stateName) else {
-            throw SlopeError.store(file: path, reason: "trial \(id): unknown state \(Shown.quoted(stateName))")
-        }
-        let attempts = try cells.value("attempts", as: Int.self), peak = try cells.optional("peak_rss_bytes", as: Int.self)
-        guard attempts >= 0, (peak ?? 0) >= 0 else {
-            throw SlopeError.store(file: path, reason: "trial \(id): a negative count (attempts \(attempts), peak_rss_bytes \(peak ?? 0))")
-        }
-        return StoredTrial(
-            id: id, parameters: try TrialParameters.decode(try cells.value("parameters"), space: space, source: path),
-            seed: seed, state: state,
-            metrics: try cells.optional("metrics", as: String.self).map { try TrialMetrics.decode($0, source: path) },
-            wallTime: try cells.optional("wall_time_s"), peakRSS: peak, worker: try cells.optional("worker"),
-            startedAt: try cells.optional("started_at"), finishedAt: try cells.optional("finished_at"), attempts: attempts,
-            failure: try cells.optional("failure"), stderrTail: try cells.optional("stderr_tail"))
+        return try StoredTrial.checked(
+            id: id, parameters: try cells.value("parameters"), seed: try cells.value("seed"), state: try cells.value("state"),
+            metrics: try cells.optional("metrics"), wallTime: try cells.optional("wall_time_s"),
+            peakRSS: try cells.optional("peak_rss_bytes"), worker: try cells.optional("worker"),
+            startedAt: try cells.optional("started_at"), finishedAt: try cells.optional("finished_at"),
+            attempts: try cells.value("attempts"), failure: try cells.optional("failure"),
+            stderrTail: try cells.optional("stderr_tail"), space: space, source: path)
     }
 
     /// Runs a database access, turning database errors into one-line store errors.

@@ -1,0 +1,390 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SlopeCore
+
+/// A study store in a PostgreSQL database, shared by workers on any number of hosts: claims
+/// by `FOR UPDATE SKIP LOCKED`, leases renewed by heartbeats stamped with the server's clock,
+/// results accepted only while the claim holds (docs/distributed.md). One connection per
+/// store (one per worker process, whatever its number of jobs); a lost connection is
+/// reconnected with backoff for `retryWindow` seconds while the trials keep running.
+public final class PostgresStore: StudyStore, @unchecked Sendable {
+    public let address: PostgresAddress
+    /// The study this store reads and writes (a database holds many, by name).
+    public let studyName: String
+    public var location: String { address.shown }
+    /// Seconds an operation retries a lost connection before it fails.
+    public let retryWindow: Double
+
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+    private var cachedStudyID: Int64?
+    private let logger = Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() }
+
+    /// Connects (creating the tables when needed) to run the study `study`.
+    /// - Throws: `SlopeError.store` with the server's reason when the connection is refused
+    ///   (no server, wrong password, no database, too many connections).
+    public init(address: PostgresAddress, study: String, retryWindow: Double = 120) throws {
+        self.address = address
+        studyName = study
+        self.retryWindow = retryWindow
+        let opened = try Self.open(address)
+        connection = opened
+        do {
+            try Blocking.wait { [logger] in try await PostgresSchema.prepare(opened, logger: logger) }
+        } catch {
+            throw SlopeError.store(file: address.shown, reason: "cannot create the tables: \(Self.reason(error))")
+        }
+    }
+
+    private init(address: PostgresAddress, study: String, connection: PostgresConnection) {
+        self.address = address
+        studyName = study
+        retryWindow = 0
+        self.connection = connection
+    }
+
+    /// Opens a database to read a study without writing anything: `study` names it, or the
+    /// database must hold exactly one.
+    /// - Throws: `SlopeError.store` when the database has no slope tables or no such study,
+    ///   `.ambiguousStudy` when it holds several and none is named.
+    public static func reading(address: PostgresAddress, study: String?) throws -> PostgresStore {
+        let probe = PostgresStore(address: address, study: study ?? "", connection: try Self.open(address))
+        let names: [String] = try probe.perform { c, logger in
+            let exists = try await c.query("SELECT to_regclass('slope_study') IS NOT NULL", logger: logger)
+                .collect().first?.decode(Bool.self) ?? false
+            guard exists else { return [] }
+            return try await c.query("SELECT name FROM slope_study ORDER BY name", logger: logger).collect()
+                .map { try $0.decode(String.self) }
+        }
+        if let study {
+            guard names.contains(study) else {
+                throw SlopeError.store(file: address.shown, reason: names.isEmpty ? "no slope study in this database"
+                                       : "no study \(Shown.quoted(study)) (studies: \(Shown.list(names)))")
+            }
+            return probe
+        }
+        guard names.count == 1, let only = names.first else {
+            if names.isEmpty { throw SlopeError.store(file: address.shown, reason: "no slope study in this database") }
+            throw SlopeError.ambiguousStudy(file: address.shown, studies: names)
+        }
+        // The connection passes to the store that names the study (the probe must not close it).
+        let connection = try probe.lock.withLock { () throws -> PostgresConnection in
+            defer { probe.connection = nil }
+            return try probe.connection ?? Self.open(address)
+        }
+        return PostgresStore(address: address, study: only, connection: connection)
+    }
+
+    deinit {
+        if let connection { Task.detached { try? await connection.close() } }
+    }
+
+    public func close() {
+        let open = lock.withLock { () -> PostgresConnection? in
+            defer { connection = nil }
+            return connection
+        }
+        if let open { _ = try? Blocking.wait { try await open.close() } }
+    }
+
+    // MARK: The store protocol
+
+    public func study() throws -> StudyRecord? {
+        try perform { [studyName] c, logger in
+            try await c.query("""
+                SELECT name, spec, fingerprint, \(unescaped: PostgresSchema.iso("created_at")) FROM slope_study
+                WHERE name = \(studyName)
+                """, logger: logger).collect().first.map { row in
+                let (name, spec, fingerprint, created) = try row.decode((String, String, String, String).self)
+                return StudyRecord(name: name, spec: spec, fingerprint: fingerprint, createdAt: created)
+            }
+        }
+    }
+
+    public func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws {
+        try perform { c, logger in
+            try await c.withTransaction(logger: logger) { t in
+                guard let id = try await t.query("""
+                    INSERT INTO slope_study (name, spec, fingerprint) VALUES (\(name), \(spec), \(fingerprint))
+                    ON CONFLICT (name) DO NOTHING RETURNING id
+                    """, logger: logger).collect().first?.decode(Int64.self) else { return }
+                for trial in plan {
+                    try await t.query("""
+                        INSERT INTO slope_trial (study_id, id, parameters, seed, state)
+                        VALUES (\(id), \(trial.id), \(trial.parameters.json)::jsonb, \(Int64(bitPattern: trial.seed)), 'pending')
+                        """, logger: logger)
+                }
+            }
+        }
+    }
+
+    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws {
+        try perform { c, logger in
+            try await c.withTransaction(logger: logger) { t in
+                let id = try await t.query("""
+                    INSERT INTO slope_study (name, spec, fingerprint) VALUES (\(name), \(spec), \(fingerprint)) RETURNING id
+                    """, logger: logger).collect().first?.decode(Int64.self) ?? 0
+                for trial in trials {
+                    try await t.query("""
+                        INSERT INTO slope_trial (study_id, id, parameters, seed, state, metrics, wall_time_s, peak_rss_bytes,
+                            worker, attempts, failure)
+                        VALUES (\(id), \(trial.id), \(trial.parameters.json)::jsonb, \(Int64(bitPattern: trial.seed)),
+                            \(trial.state.rawValue), \(trial.metrics?.json)::jsonb, \(trial.wallTime), \(trial.peakRSS),
+                            \(trial.worker), \(trial.attempts), \(trial.failure))
+                        """, logger: logger)
+                }
+            }
+        }
+    }
+
+    public func claim(worker: String, space: ParameterSpace) throws -> StoredTrial? {
+        let study = try studyID()
+        return try perform { c, logger in
+            try await c.query("""
+                UPDATE slope_trial SET state = 'running', worker = \(worker), started_at = now(), heartbeat_at = now(),
+                    finished_at = NULL, attempts = attempts + 1
+                WHERE study_id = \(study) AND id = (
+                    SELECT id FROM slope_trial WHERE study_id = \(study) AND state = 'pending'
+                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING \(unescaped: Self.trialColumns)
+                """, logger: logger).collect().first
+        }.map { try trial($0, space: space) }
+    }
+
+    public func heartbeat(worker: String) throws {
+        let study = try studyID()
+        try perform { c, logger in
+            try await c.query("""
+                UPDATE slope_trial SET heartbeat_at = now()
+                WHERE study_id = \(study) AND state = 'running' AND worker = \(worker)
+                """, logger: logger)
+        }
+    }
+
+    public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) throws -> Bool {
+        let study = try studyID(), id = trial.id, attempt = trial.attempts
+        return try perform { c, logger in
+            let updated: [PostgresRow]
+            switch outcome {
+            case let .done(metrics, wall, rss):
+                updated = try await c.query("""
+                    UPDATE slope_trial SET state = 'done', metrics = \(metrics.json)::jsonb, wall_time_s = \(wall),
+                        peak_rss_bytes = \(rss), finished_at = now(), failure = NULL, stderr_tail = NULL
+                    WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
+                    RETURNING id
+                    """, logger: logger).collect()
+            case let .failed(reason, tail, wall, rss):
+                updated = try await c.query("""
+                    UPDATE slope_trial SET state = 'failed', metrics = NULL, wall_time_s = \(wall), peak_rss_bytes = \(rss),
+                        finished_at = now(), failure = \(reason), stderr_tail = \(tail)
+                    WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
+                    RETURNING id
+                    """, logger: logger).collect()
+            }
+            if !updated.isEmpty { return true }
+            // A retry after a lost connection may find its own result already recorded.
+            return try await !c.query("""
+                SELECT 1 FROM slope_trial WHERE study_id = \(study) AND id = \(id) AND state IN ('done', 'failed')
+                    AND worker = \(worker) AND attempts = \(attempt) AND finished_at IS NOT NULL
+                """, logger: logger).collect().isEmpty
+        }
+    }
+
+    public func release(_ trial: StoredTrial, worker: String) throws {
+        let study = try studyID(), id = trial.id, attempt = trial.attempts
+        try perform { c, logger in
+            try await c.query("""
+                UPDATE slope_trial SET state = 'pending', worker = NULL, heartbeat_at = NULL
+                WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
+                """, logger: logger)
+        }
+    }
+
+    @discardableResult
+    public func reclaim(lease: Double, maxAttempts: Int) throws -> Int {
+        let study = try studyID(), failure = TrialStore.lostTooOften(maxAttempts)
+        return try perform { c, logger in
+            try await c.query("""
+                UPDATE slope_trial SET state = CASE WHEN attempts >= \(maxAttempts) THEN 'failed' ELSE 'pending' END,
+                    failure = CASE WHEN attempts >= \(maxAttempts) THEN \(failure) ELSE failure END,
+                    finished_at = CASE WHEN attempts >= \(maxAttempts) THEN now() ELSE NULL END,
+                    worker = CASE WHEN attempts >= \(maxAttempts) THEN worker ELSE NULL END, heartbeat_at = NULL
+                WHERE study_id = \(study) AND state = 'running' AND heartbeat_at < now() - make_interval(secs => \(lease))
+                RETURNING id
+                """, logger: logger).collect().count
+        }
+    }
+
+    public func liveRunning(lease: Double) throws -> Int {
+        let study = try studyID()
+        return try perform { c, logger in
+            try await c.query("""
+                SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND state = 'running'
+                    AND heartbeat_at >= now() - make_interval(secs => \(lease))
+                """, logger: logger).collect().first?.decode(Int64.self) ?? 0
+        }.map { Int($0) } ?? 0
+    }
+
+    @discardableResult
+    public func retryFailed() throws -> Int {
+        let study = try studyID()
+        return try perform { c, logger in
+            try await c.query("""
+                UPDATE slope_trial SET state = 'pending', failure = NULL, stderr_tail = NULL, worker = NULL
+                WHERE study_id = \(study) AND state = 'failed' RETURNING id
+                """, logger: logger).collect().count
+        }
+    }
+
+    public func trials(space: ParameterSpace) throws -> [StoredTrial] {
+        let study = try studyID()
+        return try perform { c, logger in
+            try await c.query("SELECT \(unescaped: Self.trialColumns) FROM slope_trial WHERE study_id = \(study) ORDER BY id",
+                              logger: logger).collect()
+        }.map { try trial($0, space: space) }
+    }
+
+    public func workers(lease: Double) throws -> [WorkerRecord] {
+        let study = try studyID()
+        return try perform { c, logger in
+            try await c.query("""
+                SELECT worker, count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'failed'),
+                    count(*) FILTER (WHERE state = 'running'),
+                    EXTRACT(EPOCH FROM now() - max(greatest(heartbeat_at, finished_at)))::float8,
+                    coalesce(bool_or(state = 'running' AND heartbeat_at >= now() - make_interval(secs => \(lease))), false)
+                FROM slope_trial WHERE study_id = \(study) AND worker IS NOT NULL
+                GROUP BY worker ORDER BY min(started_at), worker
+                """, logger: logger).collect().map { row in
+                let (name, done, failed, running, seen, alive) = try row.decode((String, Int64, Int64, Int64, Double?, Bool).self)
+                return WorkerRecord(name: name, done: Int(done), failed: Int(failed), running: Int(running), lastSeen: seen,
+                                    alive: alive)
+            }
+        }
+    }
+
+    // MARK: Connection, retries, rows
+
+    static let trialColumns = """
+        id, parameters::text, seed, state, metrics::text, wall_time_s, peak_rss_bytes, worker, \
+        \(PostgresSchema.iso("started_at")), \(PostgresSchema.iso("finished_at")), attempts, failure, stderr_tail
+        """
+
+    private func trial(_ row: PostgresRow, space: ParameterSpace) throws -> StoredTrial {
+        do {
+            let (id, parameters, seed, state, metrics, wall, rss, worker, started, finished, attempts, failure, tail) = try row.decode(
+                (Int32, String, Int64, String, String?, Double?, Int64?, String?, String?, String?, Int32, String?, String?).self)
+            return try StoredTrial.checked(
+                id: Int(id), parameters: parameters, seed: seed, state: state, metrics: metrics, wallTime: wall,
+                peakRSS: rss.map { Int($0) }, worker: worker, startedAt: started, finishedAt: finished, attempts: Int(attempts),
+                failure: failure, stderrTail: tail, space: space, source: "\(location) (study \(studyName))")
+        } catch let error as SlopeError {
+            throw error
+        } catch {
+            throw SlopeError.store(file: location, reason: "a trial row of an unexpected shape: \(Self.reason(error))")
+        }
+    }
+
+    /// The id of this store's study, looked up once.
+    private func studyID() throws -> Int64 {
+        if let id = lock.withLock({ cachedStudyID }) { return id }
+        let found: Int64? = try perform { [studyName] c, logger in
+            try await c.query("SELECT id FROM slope_study WHERE name = \(studyName)", logger: logger).collect().first?
+                .decode(Int64.self)
+        }
+        guard let found else { throw SlopeError.store(file: location, reason: "no study \(Shown.quoted(studyName))") }
+        lock.withLock { cachedStudyID = found }
+        return found
+    }
+
+    /// Runs `body` on the connection, one operation at a time; a lost connection is opened
+    /// again with backoff (0.25 s doubling to 5 s) until `retryWindow` has passed.
+    private func perform<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
+        try lock.withLock {
+            let deadline = Date().addingTimeInterval(retryWindow)
+            var delay = 0.25
+            while true {
+                do {
+                    let connection = try self.connection ?? Self.connect(address)
+                    self.connection = connection
+                    return try Blocking.wait { [logger] in try await body(connection, logger) }
+                } catch let error as SlopeError {
+                    throw error
+                } catch {
+                    guard Self.isConnectionLoss(error), Date() < deadline else {
+                        throw SlopeError.store(file: location, reason: Self.reason(error))
+                    }
+                    if let old = connection { Task.detached { try? await old.close() } }
+                    connection = nil
+                    Thread.sleep(forTimeInterval: delay)
+                    delay = min(5, delay * 2)
+                }
+            }
+        }
+    }
+
+    /// Opens a connection; a failure is one line naming the server's reason.
+    private static func open(_ address: PostgresAddress) throws -> PostgresConnection {
+        do {
+            return try connect(address)
+        } catch let error as SlopeError {
+            throw error
+        } catch {
+            throw SlopeError.store(file: address.shown, reason: "cannot connect: \(reason(error))")
+        }
+    }
+
+    /// Opens a connection; throws the driver's error (which `perform` may retry).
+    private static func connect(_ address: PostgresAddress) throws -> PostgresConnection {
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: .disable)
+        if address.tls {
+            do {
+                configuration.tls = .require(try .init(configuration: .makeClientConfiguration()))
+            } catch {
+                throw SlopeError.store(file: address.shown, reason: "cannot set up TLS: \(reason(error))")
+            }
+        }
+        configuration.options.connectTimeout = .seconds(10)
+        let fixed = configuration
+        return try Blocking.wait {
+            try await PostgresConnection.connect(configuration: fixed, id: 1,
+                                                 logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
+        }
+    }
+
+    /// True for errors after which a new connection may succeed: the connection closed or
+    /// failed, or the server is shutting down or restarting (SQLSTATE classes 08 and 57).
+    static func isConnectionLoss(_ error: any Error) -> Bool {
+        if error is PostgresDecodingError { return false }
+        if let error = error as? PSQLError {
+            if error.code == .server {
+                let state = error.serverInfo?[.sqlState] ?? ""
+                return state.hasPrefix("08") || state.hasPrefix("57")
+            }
+            return true
+        }
+        if let error = error as? PostgresTransactionError {
+            return [error.beginError, error.closureError, error.commitError].compactMap { $0 }.contains(where: isConnectionLoss)
+        }
+        return true
+    }
+
+    /// One line for an error: the server's message when it sent one.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PostgresDecodingError {
+            return "column \(error.columnName) (\(error.postgresType)) cannot be read as \(error.targetType) (\(error.code))"
+        }
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying, !(underlying is PSQLError) { return reason(underlying) }
+            return "\(error.code)"
+        }
+        if let error = error as? PostgresTransactionError {
+            return [error.beginError, error.closureError, error.commitError, error.rollbackError].compactMap { $0 }.first
+                .map(reason) ?? "a transaction failed"
+        }
+        return String(reflecting: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

@@ -1,0 +1,25 @@
+import SlopeCore
+
+extension StoredTrial {
+    /// A trial from a store's cells, checked: a known state, a seed and counts that are not
+    /// negative, parameters and metrics that decode. `source` names the store in errors.
+    static func checked(id: Int, parameters: String, seed: Int64, state stateName: String, metrics: String?,
+                        wallTime: Double?, peakRSS: Int?, worker: String?, startedAt: String?, finishedAt: String?,
+                        attempts: Int, failure: String?, stderrTail: String?,
+                        space: ParameterSpace, source: String) throws -> StoredTrial {
+        guard let seed = UInt64(exactly: seed) else {
+            throw SlopeError.store(file: source, reason: "trial \(id): the seed \(seed) is negative")
+        }
+        guard let state = TrialState(rawValue: stateName) else {
+            throw SlopeError.store(file: source, reason: "trial \(id): unknown state \(Shown.quoted(stateName))")
+        }
+        guard attempts >= 0, (peakRSS ?? 0) >= 0 else {
+            throw SlopeError.store(file: source, reason: "trial \(id): a negative count (attempts \(attempts), peak_rss_bytes \(peakRSS ?? 0))")
+        }
+        return StoredTrial(
+            id: id, parameters: try TrialParameters.decode(parameters, space: space, source: source), seed: seed, state: state,
+            metrics: try metrics.map { try TrialMetrics.decode($0, source: source) }, wallTime: wallTime, peakRSS: peakRSS,
+            worker: worker, startedAt: startedAt, finishedAt: finishedAt, attempts: attempts, failure: failure,
+            stderrTail: stderrTail)
+    }
+}
