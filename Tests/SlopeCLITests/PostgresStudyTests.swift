@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// Studies on a real PostgreSQL server with real worker processes (issue 17). The server is
+/// named by SLOPE_TEST_POSTGRES (a postgresql:// URL; .ci/run starts one and sets it). Without
+/// it these tests are skipped, unless SLOPE_REQUIRE_POSTGRES=1 (CI), where they fail.
+enum PostgresTestServer {
+    static let url = ProcessInfo.processInfo.environment["SLOPE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    static let required = ProcessInfo.processInfo.environment["SLOPE_REQUIRE_POSTGRES"] == "1"
+}
+
+@Suite(.enabled(if: PostgresTestServer.url != nil || PostgresTestServer.required))
+struct PostgresStudyTests {
+    static var url: String? { PostgresTestServer.url }
+
+    /// A folder with `trial.sh` (error = lr after `sleep` seconds) and a spec of `trials`
+    /// trials under a study name of its own.
+    func study(trials: Int, sleep: Double, maxAttempts: Int = 3) throws -> (spec: String, name: String) {
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("#!/bin/sh\nsleep \(sleep)\necho \"{\\\"error\\\": ${1#--lr=}}\"\n",
+                                  to: folder.appendingPathComponent("trial.sh").path)
+        let name = "t\(UUID().uuidString.prefix(8).lowercased())"
+        let spec = folder.appendingPathComponent("s.yaml")
+        try """
+            name: \(name)
+            trials: \(trials)
+            seed: 2
+            sampler: lhs
+            max_attempts: \(maxAttempts)
+            objectives: {error: minimize}
+            command: ./trial.sh {args}
+            parameters:
+              lr: {distribution: uniform, min: 0, max: 1}
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        return (spec.path, name)
+    }
+
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The study's trials as `study export --json` gives them.
+    func trials(_ name: String) throws -> [[String: Any]] {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let json = try CLIRunner.temporaryFolder().appendingPathComponent("t.json").path
+        let export = try CLIRunner.run(["study", "export", url, "--study", name, "--json", json, "--quiet"])
+        try #require(export.status == 0, "\(export.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        return try #require(object?["trials"] as? [[String: Any]])
+    }
+
+    @Test func fourWorkersStartingAtOnceRunEveryTrialOnce() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let (spec, name) = try study(trials: 16, sleep: 0.1)
+        let workers = try (0..<4).map { _ in try start(["study", "run", spec, "--store", url, "--jobs", "2", "--quiet"]) }
+        for w in workers { w.waitUntilExit() }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 }, "\(workers.map(\.terminationStatus))")
+        let all = try trials(name)
+        #expect(all.count == 16 && all.allSatisfy { $0["state"] as? String == "done" && $0["attempts"] as? Int == 1 },
+                "\(all.map { ($0["state"] ?? "?", $0["attempts"] ?? "?") })")
+        let status = try CLIRunner.run(["study", "status", url, "--study", name])
+        #expect(status.stdout.components(separatedBy: "\nworker ").count - 1 >= 2, "\(status.stdout)")
+    }
+
+    /// A worker killed with SIGKILL mid-trial: after its lease expires the survivor runs that
+    /// trial again (attempt 2) and every trial is done exactly once.
+    @Test func aKilledWorkersTrialRunsAgainAfterItsLease() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let (spec, name) = try study(trials: 3, sleep: 1.5)
+        let lease = ["--heartbeat", "0.5", "--lease", "2"]
+        let doomed = try start(["study", "run", spec, "--store", url, "--quiet"] + lease)
+        Thread.sleep(forTimeInterval: 1.0)
+        kill(doomed.processIdentifier, SIGKILL)
+        doomed.waitUntilExit()
+        let survivor = try CLIRunner.run(["study", "run", spec, "--store", url, "--quiet"] + lease)
+        #expect(survivor.status == 0, "\(survivor.stderr)")
+        let all = try trials(name)
+        #expect(all.allSatisfy { $0["state"] as? String == "done" }, "\(all.map { $0["state"] ?? "?" })")
+        #expect(all.compactMap { $0["attempts"] as? Int }.sorted() == [1, 1, 2], "\(all.map { $0["attempts"] ?? "?" })")
+    }
+
+    /// SIGTERM (a preemption) stops the child and puts its trial back at once: exit 143.
+    @Test func sigtermPutsTheTrialBackAtOnce() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let (spec, name) = try study(trials: 2, sleep: 30)
+        let worker = try start(["study", "run", spec, "--store", url, "--quiet"])
+        Thread.sleep(forTimeInterval: 1.5)
+        let began = Date()
+        kill(worker.processIdentifier, SIGTERM)
+        worker.waitUntilExit()
+        #expect(worker.terminationStatus == 143)
+        #expect(Date().timeIntervalSince(began) < 10)
+        let all = try trials(name)
+        #expect(all.allSatisfy { $0["state"] as? String == "pending" }, "\(all.map { $0["state"] ?? "?" })")
+    }
+
+    /// A refused connection is one line and exit 2.
+    @Test func aWrongDatabaseIsOneLineExitTwo() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let (spec, _) = try study(trials: 1, sleep: 0)
+        let slash = try #require(url.lastIndex(of: "/"))
+        let wrong = String(url[..<slash]) + "/no_such_database"
+        let result = try CLIRunner.run(["study", "run", spec, "--store", wrong, "--quiet"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot connect") && result.stderr.contains("no_such_database"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+}
