@@ -112,3 +112,67 @@ struct PostgresStudyTests {
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     }
 }
+
+extension PostgresStudyTests {
+    /// Two hosts, simulated by two worker names: both show in `status`, each with its trials.
+    @Test func twoNamedWorkersShareTheStudy() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let (spec, name) = try study(trials: 8, sleep: 0.2)
+        let hosts = try ["host-a", "host-b"].map { host -> Process in
+            let process = Process()
+            process.executableURL = CLIRunner.executable
+            process.arguments = ["study", "run", spec, "--store", url, "--quiet"]
+            process.environment = ProcessInfo.processInfo.environment.merging(["SLOPE_WORKER": host]) { _, b in b }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for h in hosts { h.waitUntilExit() }
+        #expect(hosts.allSatisfy { $0.terminationStatus == 0 })
+        let all = try trials(name)
+        #expect(all.allSatisfy { $0["state"] as? String == "done" && $0["attempts"] as? Int == 1 })
+        #expect(Set(all.compactMap { $0["worker"] as? String }) == ["host-a", "host-b"], "\(all.map { $0["worker"] ?? "?" })")
+        let status = try CLIRunner.run(["study", "status", url, "--study", name])
+        #expect(status.stdout.contains("worker host-a: ") && status.stdout.contains("worker host-b: "), "\(status.stdout)")
+    }
+
+    /// Each job slot gets its own device: `{gpu}` in the command and CUDA_VISIBLE_DEVICES.
+    @Test func eachJobSlotHasItsGPU() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("#!/bin/sh\nsleep 0.3\necho \"{\\\"error\\\": $1, \\\"device\\\": $CUDA_VISIBLE_DEVICES}\"\n",
+                                  to: folder.appendingPathComponent("gpu.sh").path)
+        let name = "g\(UUID().uuidString.prefix(8).lowercased())"
+        let spec = folder.appendingPathComponent("g.yaml")
+        try "name: \(name)\ntrials: 6\nobjectives: {error: minimize}\ncommand: ./gpu.sh {gpu}\nparameters:\n  lr: {distribution: uniform, min: 0, max: 1}\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["study", "run", spec.path, "--store", url, "--gpus", "3,5", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let all = try trials(name)
+        let pairs = all.compactMap { t -> [Double]? in
+            guard let m = t["metrics"] as? [String: Any], let e = m["error"] as? Double, let d = m["device"] as? Double else { return nil }
+            return [e, d]
+        }
+        // The device the command was given is the one the environment names, and both slots ran.
+        #expect(pairs.count == 6 && pairs.allSatisfy { $0[0] == $0[1] } && Set(pairs.map { $0[1] }) == [3, 5], "\(pairs)")
+        let missing = try CLIRunner.run(["study", "run", spec.path, "--store", url, "--quiet"])
+        #expect(missing.status == 2 && missing.stderr.contains("--gpus"), "\(missing.stderr)")
+    }
+
+    /// A worker whose trials all fail stops after five within a minute, naming why.
+    @Test func aBrokenNodeStopsAfterFiveFailures() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("#!/bin/sh\necho 'CUDA error: no device' >&2\nexit 1\n", to: folder.appendingPathComponent("bad.sh").path)
+        let name = "b\(UUID().uuidString.prefix(8).lowercased())"
+        let spec = folder.appendingPathComponent("b.yaml")
+        try "name: \(name)\ntrials: 20\nobjectives: {error: minimize}\ncommand: ./bad.sh {args}\nparameters:\n  lr: {distribution: uniform, min: 0, max: 1}\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["study", "run", spec.path, "--store", url, "--quiet"])
+        #expect(run.status != 0 && run.stderr.contains("last 5 trials on this worker"), "\(run.stderr)")
+        let all = try trials(name)
+        #expect(all.filter { $0["state"] as? String == "failed" }.count == 5)
+        #expect(all.filter { $0["state"] as? String == "pending" }.count == 15)
+    }
+}

@@ -15,6 +15,9 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     public var location: String { address.shown }
     /// Seconds an operation retries a lost connection before it fails.
     public let retryWindow: Double
+    /// Seconds one statement (or a connection attempt) may take before the connection is
+    /// taken for lost: every statement of the store is short.
+    static let statementTimeout = 30.0
 
     private let lock = NSLock()
     private var connection: PostgresConnection?
@@ -31,7 +34,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         let opened = try Self.open(address)
         connection = opened
         do {
-            try Blocking.wait { [logger] in try await PostgresSchema.prepare(opened, logger: logger) }
+            try Blocking.wait(timeout: Self.statementTimeout) { [logger] in try await PostgresSchema.prepare(opened, logger: logger) }
         } catch {
             throw SlopeError.store(file: address.shown, reason: "cannot create the tables: \(Self.reason(error))")
         }
@@ -85,7 +88,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
             defer { connection = nil }
             return connection
         }
-        if let open { _ = try? Blocking.wait { try await open.close() } }
+        if let open { _ = try? Blocking.wait(timeout: 5) { try await open.close() } }
     }
 
     // MARK: The store protocol
@@ -305,9 +308,12 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
             var delay = 0.25
             while true {
                 do {
-                    let connection = try self.connection ?? Self.connect(address)
+                    // A connection the server closed is replaced before it is used: a query
+                    // written to a closed channel may never be answered.
+                    let reusable = self.connection.flatMap { $0.isClosed ? nil : $0 }
+                    let connection = try reusable ?? Self.connect(address)
                     self.connection = connection
-                    return try Blocking.wait { [logger] in try await body(connection, logger) }
+                    return try Blocking.wait(timeout: Self.statementTimeout) { [logger] in try await body(connection, logger) }
                 } catch let error as SlopeError {
                     throw error
                 } catch {
@@ -348,7 +354,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
         configuration.options.connectTimeout = .seconds(10)
         let fixed = configuration
-        return try Blocking.wait {
+        return try Blocking.wait(timeout: Self.statementTimeout) {
             try await PostgresConnection.connect(configuration: fixed, id: 1,
                                                  logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
         }

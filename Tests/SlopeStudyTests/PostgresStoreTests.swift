@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import SlopeCore
+@testable import SlopeStudy
+
+enum PostgresTestServer {
+    static let url = ProcessInfo.processInfo.environment["SLOPE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    static let required = ProcessInfo.processInfo.environment["SLOPE_REQUIRE_POSTGRES"] == "1"
+}
+
+/// The PostgreSQL store's claims and leases, on a real server (SLOPE_TEST_POSTGRES; see
+/// Tests/SlopeCLITests/PostgresStudyTests.swift for the worker processes).
+@Suite(.enabled(if: PostgresTestServer.url != nil || PostgresTestServer.required))
+struct PostgresStoreTests {
+    func newStudy() throws -> (PostgresStore, StudySpec) {
+        let url = try #require(PostgresTestServer.url, "SLOPE_TEST_POSTGRES is not set")
+        let name = "s\(UUID().uuidString.prefix(8).lowercased())"
+        let text = "name: \(name)\ntrials: 5\nobjectives: {error: minimize}\ncommand: ./t.sh {args}\nparameters:\n  lr: {distribution: uniform, min: 0, max: 1}\n"
+        let spec = try SpecReader.parse(text, file: "s.yaml", folder: "/tmp")
+        let store = try PostgresStore(address: PostgresAddress(url), study: name)
+        try store.create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
+        // A second create (another worker arriving) changes nothing.
+        try store.create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
+        return (store, spec)
+    }
+
+    /// A worker that reports after its lease expired is refused; the trial's new holder is not,
+    /// and the trial has exactly one result.
+    @Test func aLateFinisherIsRefused() throws {
+        let (store, spec) = try newStudy()
+        #expect(try store.trials(space: spec.space).count == 5)
+        let late = try #require(try store.claim(worker: "w1", space: spec.space))
+        #expect(late.id == 1 && late.attempts == 1 && late.state == .running)
+        Thread.sleep(forTimeInterval: 1.2)
+        #expect(try store.liveRunning(lease: 1) == 0)
+        #expect(try store.reclaim(lease: 1, maxAttempts: 3) == 1)
+        let again = try #require(try store.claim(worker: "w2", space: spec.space))
+        #expect(again.id == 1 && again.attempts == 2)
+        let result = TrialOutcome.done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1, peakRSS: 100)
+        #expect(try !store.finish(late, worker: "w1", result))
+        #expect(try store.finish(again, worker: "w2", result))
+        // A retried finish (the reply lost with a connection) finds its own result.
+        #expect(try store.finish(again, worker: "w2", result))
+        let first = try store.trials(space: spec.space)[0]
+        #expect(first.state == .done && first.worker == "w2" && first.attempts == 2 && first.metrics == TrialMetrics([("error", 0.5)]))
+        #expect(try store.workers(lease: 60).map(\.name).contains("w2"))
+    }
+
+    /// Heartbeats keep a lease alive past its length; a trial lost max_attempts times fails.
+    @Test func heartbeatsKeepTheLeaseAndLostTrialsFailAtLast() throws {
+        let (store, spec) = try newStudy()
+        _ = try #require(try store.claim(worker: "w1", space: spec.space))
+        for _ in 0..<3 {
+            Thread.sleep(forTimeInterval: 0.5)
+            try store.heartbeat(worker: "w1")
+        }
+        #expect(try store.reclaim(lease: 1, maxAttempts: 3) == 0 && store.liveRunning(lease: 1) == 1)
+        for _ in 0..<2 {
+            Thread.sleep(forTimeInterval: 1.1)
+            try store.reclaim(lease: 1, maxAttempts: 2)
+            _ = try store.claim(worker: "w1", space: spec.space)
+        }
+        let trials = try store.trials(space: spec.space)
+        #expect(trials[0].state == .failed && trials[0].attempts == 2 && trials[0].failure == TrialStore.lostTooOften(2),
+                "\(trials[0])")
+    }
+
+    @Test func aBadURLIsOneLine() {
+        #expect(throws: SlopeError.store(file: "postgresql://host/db", reason: "the URL names no user (postgresql://USER@host/database)")) {
+            try PostgresAddress("postgresql://host/db")
+        }
+        #expect(throws: SlopeError.self) { try PostgresAddress("postgresql://u@host/") }
+        #expect((try? PostgresAddress("postgresql://u:secret@h:5/d"))?.shown == "postgresql://u@h:5/d")
+    }
+}
