@@ -28,10 +28,9 @@ public enum Trainer {
                              progress: ProgressCounter? = nil) throws -> TrainedHistories {
         try options.validate(for: design)
         let nullCount = null?.count ?? 0
-        var generators = (0..<options.restarts).map { SeededGenerator(seed: options.seed &+ UInt64($0)) }
-            + (0..<nullCount).map { SeededGenerator(seed: NullTrainings.seed(options.seed, training: $0)) }
         let seeds = (0..<options.restarts).map { options.seed &+ UInt64($0) }
             + (0..<nullCount).map { NullTrainings.seed(options.seed, training: $0) }
+        var generators = seeds.map { SeededGenerator(seed: $0) }
         let shuffled = (0..<(null?.pairs ?? 0)).map { q -> [Double] in
             var target = design.target, generator = SeededGenerator(seed: NullTrainings.seed(options.seed, shuffle: q))
             generator.shuffle(&target)

@@ -5,7 +5,6 @@ public enum AnalysisReport {
     public static func render(_ analysis: Analysis, histories: [History], surface: LossSurface,
                               directions: String) -> String {
         let d = analysis.dataset, s = analysis.settings, a = analysis.agreement
-        let read = s.series == .paper ? s.convention.rawValue : "relative \(s.convention.rawValue) (slope's extension: each feature's share of curvature)"
         let null = analysis.beyondChance.map { beyond in
             ["Null: \(beyond) of \(a.of) trends beyond chance against \(s.nullTrainings) trainings on the target shuffled (adjusted p ≤ \(FeatureNull.alpha))"
                 + (a.expectedUnderNull.map { String(format: "; their labels would make %.1f features agree.", $0) } ?? ".")]
@@ -14,7 +13,7 @@ public enum AnalysisReport {
             "\(d.file): \(d.rows) rows, \(d.features.count) features, target \(d.target)"
                 + (d.constantFeatures.isEmpty ? "" : "; constant, left out: \(d.constantFeatures.joined(separator: ", "))"),
             "Lean network y = \(s.activation.rawValue)(w·x + b), \(s.loss) loss, lr \(s.learningRate), \(s.epochs) epochs, \(s.restarts) restarts (seeds \(s.seeds.first ?? 0)…), features \(s.featureScaling.rawValue).",
-            "\(a.count) of \(a.of) features agree: the sign of the consensus \(read) trend equals the sign of Spearman ρ"
+            "\(a.count) of \(a.of) features agree: the sign of the consensus \(s.readSeries) trend equals the sign of Spearman ρ"
                 + (a.disagreeing.isEmpty ? "." : "; disagreeing: \(a.disagreeing.joined(separator: ", ")).")
                 + " Baseline: \(a.expectedByMajority) of \(a.of) would agree if every feature were labelled \(a.majorityLabel.rawValue).",
         ] + null + Self.commonModeLine(analysis.commonMode, series: s.series) + analysis.health.warnings.map { "Warning: \($0.message); the reading is unreliable there." }

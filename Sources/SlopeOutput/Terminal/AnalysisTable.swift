@@ -21,9 +21,7 @@ public enum AnalysisTable {
         }
         var out = TextTable.render(header: header, rows: rows, leftAligned: [1, 2, header.count - 1])
         let a = analysis.agreement
-        let series = analysis.settings.series == .paper ? analysis.settings.convention.rawValue
-            : "relative \(analysis.settings.convention.rawValue) (slope's extension: share of curvature)"
-        out += "\n\(a.count) of \(a.of) features agree (sign of the consensus \(series) trend = sign of Spearman rho)"
+        out += "\n\(a.count) of \(a.of) features agree (sign of the consensus \(analysis.settings.readSeries) trend = sign of Spearman rho)"
         out += a.disagreeing.isEmpty ? "\n" : "; disagreeing: \(a.disagreeing.joined(separator: ", "))\n"
         let nonMonotonic = analysis.features.filter(\.nonMonotonic).map(\.name)
         if !nonMonotonic.isEmpty {
@@ -46,5 +44,12 @@ public enum AnalysisTable {
             out += "training health: \(analysis.health.warnings.map(\.message).joined(separator: "; ")); the reading is unreliable there\n"
         }
         return out
+    }
+}
+
+extension Analysis.Settings {
+    /// The series the trend read, in words: `diag`, or `relative diag (slope's extension: …)`.
+    var readSeries: String {
+        series == .paper ? convention.rawValue : "relative \(convention.rawValue) (slope's extension: share of curvature)"
     }
 }
