@@ -17,11 +17,28 @@ public final class TrialStore: StudyStore {
         var config = Configuration()
         config.busyMode = .timeout(30)
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            try StoreSchema.prepare(pool)
-            database = pool
+            database = try Self.openPool(path: path, configuration: config)
         } catch {
             throw SlopeError.store(file: path, reason: "cannot open the study store: \(Self.reason(error))")
+        }
+    }
+
+    /// Opens the pool and creates the tables, retrying while another process holds the lock.
+    /// Switching a new file to WAL takes an exclusive lock that SQLite does not wait for (its
+    /// busy handler is skipped where waiting could deadlock), so several workers opening a new
+    /// store at once may see "database is locked" here; they retry for up to 30 s.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(30)
+        var pause = 0.01
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreSchema.prepare(pool)
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause * Double.random(in: 0.5...1.5))
+                pause = min(pause * 2, 0.2)
+            }
         }
     }
 
