@@ -176,3 +176,14 @@ extension PostgresStudyTests {
         #expect(all.filter { $0["state"] as? String == "pending" }.count == 15)
     }
 }
+
+/// What a user sees when no server answers: no server needed.
+@Suite struct PostgresUnreachableTests {
+    @Test func aClosedPortIsOneLineNamingThePlace() throws {
+        let (spec, _) = try PostgresStudyTests().study(trials: 1, sleep: 0)
+        let result = try CLIRunner.run(["study", "run", spec, "--store", "postgresql://slope@127.0.0.1:1/studies", "--quiet"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "slope: error: postgresql://slope@127.0.0.1:1/studies: cannot connect: Connection refused at 127.0.0.1:1\n",
+                "\(result.stderr)")
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import PostgresNIO
 import SlopeCore
 
@@ -391,6 +392,18 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
             return [error.beginError, error.closureError, error.commitError, error.rollbackError].compactMap { $0 }.first
                 .map(reason) ?? "a transaction failed"
         }
+        if let error = error as? NIOConnectionError { return reason(error) }
         return String(reflecting: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// A failed connection in the system's words: "Connection refused at db-host:5432".
+    private static func reason(_ error: NIOConnectionError) -> String {
+        let place = "\(error.host):\(error.port)"
+        if let failure = error.connectionErrors.first {
+            let why = (failure.error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? reason(failure.error)
+            return "\(why) at \(place)"
+        }
+        if error.dnsAError != nil || error.dnsAAAAError != nil { return "unknown host \(error.host)" }
+        return "no address found for \(place)"
     }
 }
