@@ -49,17 +49,24 @@ struct PostgresStoreTests {
     /// Heartbeats keep a lease alive past its length; a trial lost max_attempts times fails.
     @Test func heartbeatsKeepTheLeaseAndLostTrialsFailAtLast() throws {
         let (store, spec) = try newStudy()
+        let held = try #require(try store.claim(worker: "w1", space: spec.space))
+        // A second claim whose reply the worker never saw: not renewed, so taken back.
         _ = try #require(try store.claim(worker: "w1", space: spec.space))
         for _ in 0..<3 {
             Thread.sleep(forTimeInterval: 0.5)
-            try store.heartbeat(worker: "w1")
+            try store.heartbeat(worker: "w1", trials: [held])
         }
-        #expect(try store.reclaim(lease: 1, maxAttempts: 3) == 0 && store.liveRunning(lease: 1) == 1)
+        #expect(try store.reclaim(lease: 1, maxAttempts: 3) == 1 && store.liveRunning(lease: 1) == 1)
+        // Another worker's heartbeats do not renew w1's claim: it expires and comes back.
         for _ in 0..<2 {
-            Thread.sleep(forTimeInterval: 1.1)
-            try store.reclaim(lease: 1, maxAttempts: 2)
-            _ = try store.claim(worker: "w1", space: spec.space)
+            try store.heartbeat(worker: "w2", trials: [held])
+            Thread.sleep(forTimeInterval: 0.6)
         }
+        #expect(try store.reclaim(lease: 1, maxAttempts: 2) == 1)
+        let again = try #require(try store.claim(worker: "w1", space: spec.space))
+        #expect(again.id == held.id && again.attempts == 2)
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(try store.reclaim(lease: 1, maxAttempts: 2) == 1)
         let trials = try store.trials(space: spec.space)
         #expect(trials[0].state == .failed && trials[0].attempts == 2 && trials[0].failure == TrialStore.lostTooOften(2),
                 "\(trials[0])")

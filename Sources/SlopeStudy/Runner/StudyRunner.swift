@@ -20,6 +20,8 @@ public final class StudyRunner: @unchecked Sendable {
     private var firstError: (any Error)?
     /// When each of this runner's last trials ended, and whether it failed.
     private var recent: [(at: Date, failed: Bool)] = []
+    /// The claims this runner's jobs hold, by trial id: the leases its heartbeats renew.
+    private var held: [Int: StoredTrial] = [:]
 
     /// A worker stops when its last `streak` trials all failed within `streakWindow` seconds.
     static let streak = 5, streakWindow = 60.0
@@ -99,7 +101,7 @@ public final class StudyRunner: @unchecked Sendable {
             guard Date() >= next else { continue }
             next = Date().addingTimeInterval(lease.heartbeat)
             do {
-                try store.heartbeat(worker: worker)
+                try store.heartbeat(worker: worker, trials: lock.withLock { Array(held.values) })
                 try store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts)
             } catch {
                 lock.withLock { note("heartbeat: \(error)") }
@@ -139,6 +141,8 @@ public final class StudyRunner: @unchecked Sendable {
                     Thread.sleep(forTimeInterval: min(1, lease.heartbeat))
                     continue
                 }
+                lock.withLock { held[trial.id] = trial }
+                defer { lock.withLock { held[trial.id] = nil } }
                 guard let outcome = trialRunner.run(trial, stop: stop, gpu: gpu) else {
                     try store.release(trial, worker: worker)
                     break
@@ -157,11 +161,10 @@ public final class StudyRunner: @unchecked Sendable {
         }
     }
 
-    /// True when a trial runs under a live lease on another worker.
+    /// True when a trial runs under a live lease that this runner's jobs do not hold (another
+    /// worker's, or a claim of this worker's whose reply was lost and that will expire).
     private func othersRunning() throws -> Bool {
-        let live = try store.liveRunning(lease: lease.lease)
-        let mine = try store.workers(lease: lease.lease).first { $0.name == worker }?.running ?? 0
-        return live > mine
+        try store.liveRunning(lease: lease.lease) > lock.withLock { held.count }
     }
 
     /// Adds a recorded outcome to the progress; throws when this worker's last trials all

@@ -42,8 +42,10 @@ public protocol StudyStore: Sendable {
     /// Takes the first pending trial for `worker` and marks it running (one more attempt, a
     /// fresh lease), or nil when none is pending; two workers never get the same trial.
     func claim(worker: String, space: ParameterSpace) throws -> StoredTrial?
-    /// Renews the lease of every trial `worker` is running, stamped by the store's clock.
-    func heartbeat(worker: String) throws
+    /// Renews the leases of `trials` (as `claim` returned them) while their claims are still
+    /// `worker`'s, stamped by the store's clock. Only the claims a worker knows it holds are
+    /// renewed: a claim whose reply was lost with a connection expires and is taken back.
+    func heartbeat(worker: String, trials: [StoredTrial]) throws
     /// Records how `trial` (as `claim` returned it to `worker`) ended, only while the claim is
     /// still this worker's: the trial running, by `worker`, in the same attempt.
     /// - Returns: false when the claim was lost (its lease expired and the trial went back to

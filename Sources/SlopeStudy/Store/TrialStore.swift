@@ -169,7 +169,7 @@ public final class TrialStore: StudyStore {
     }
 
     /// A file store keeps no heartbeats: a worker lives while its process does.
-    public func heartbeat(worker: String) throws {}
+    public func heartbeat(worker: String, trials: [StoredTrial]) throws {}
 
     public func workers(lease: Double) throws -> [WorkerRecord] {
         try access {

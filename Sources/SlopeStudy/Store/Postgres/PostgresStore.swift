@@ -113,12 +113,14 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
                     INSERT INTO slope_study (name, spec, fingerprint) VALUES (\(name), \(spec), \(fingerprint))
                     ON CONFLICT (name) DO NOTHING RETURNING id
                     """, logger: logger).collect().first?.decode(Int64.self) else { return }
-                for trial in plan {
-                    try await t.query("""
-                        INSERT INTO slope_trial (study_id, id, parameters, seed, state)
-                        VALUES (\(id), \(trial.id), \(trial.parameters.json)::jsonb, \(Int64(bitPattern: trial.seed)), 'pending')
-                        """, logger: logger)
-                }
+                // One statement for the whole plan: a study of thousands of trials is created
+                // in one round trip to a distant server.
+                let ids = plan.map(\.id), parameters = plan.map(\.parameters.json), seeds = plan.map { Int64(bitPattern: $0.seed) }
+                try await t.query("""
+                    INSERT INTO slope_trial (study_id, id, parameters, seed, state)
+                    SELECT \(id), p.id, p.parameters::jsonb, p.seed, 'pending'
+                    FROM unnest(\(ids)::int8[], \(parameters)::text[], \(seeds)::int8[]) AS p(id, parameters, seed)
+                    """, logger: logger)
             }
         }
     }
@@ -156,12 +158,15 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }.map { try trial($0, space: space) }
     }
 
-    public func heartbeat(worker: String) throws {
-        let study = try studyID()
+    public func heartbeat(worker: String, trials: [StoredTrial]) throws {
+        guard !trials.isEmpty else { return }
+        let study = try studyID(), ids = trials.map(\.id), attempts = trials.map(\.attempts)
         try perform { c, logger in
             try await c.query("""
-                UPDATE slope_trial SET heartbeat_at = now()
-                WHERE study_id = \(study) AND state = 'running' AND worker = \(worker)
+                UPDATE slope_trial AS t SET heartbeat_at = now()
+                FROM unnest(\(ids)::int8[], \(attempts)::int8[]) AS held(id, attempts)
+                WHERE t.study_id = \(study) AND t.state = 'running' AND t.worker = \(worker)
+                    AND t.id = held.id AND t.attempts = held.attempts
                 """, logger: logger)
         }
     }
