@@ -161,7 +161,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     public func heartbeat(worker: String, trials: [StoredTrial]) throws {
         guard !trials.isEmpty else { return }
         let study = try studyID(), ids = trials.map(\.id), attempts = trials.map(\.attempts)
-        try perform { c, logger in
+        _ = try perform { c, logger in
             try await c.query("""
                 UPDATE slope_trial AS t SET heartbeat_at = now()
                 FROM unnest(\(ids)::int8[], \(attempts)::int8[]) AS held(id, attempts)
@@ -202,7 +202,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
 
     public func release(_ trial: StoredTrial, worker: String) throws {
         let study = try studyID(), id = trial.id, attempt = trial.attempts
-        try perform { c, logger in
+        _ = try perform { c, logger in
             try await c.query("""
                 UPDATE slope_trial SET state = 'pending', worker = NULL, heartbeat_at = NULL
                 WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// How TPE sees one hyperparameter (docs/method.md, "TPE"): a number on a linear or log axis,
+/// continuous or on a grid of `step`, or one of `count` categories. TPE works in internal
+/// coordinates: the logarithm on a log axis, the index of a category.
+enum TPEAxis: Sendable, Equatable {
+    /// Values in [low, high] (internal units); `step` > 0 for a grid low, low + step, ….
+    case numeric(low: Double, high: Double, step: Double?, log: Bool)
+    case categorical(count: Int)
+
+    init(_ domain: Domain) {
+        switch domain {
+        case let .uniform(lo, hi): self = .numeric(low: lo, high: hi, step: nil, log: false)
+        case let .logUniform(lo, hi): self = .numeric(low: Foundation.log(lo), high: Foundation.log(hi), step: nil, log: true)
+        case let .intUniform(lo, hi): self = .numeric(low: Double(lo), high: Double(hi), step: 1, log: false)
+        case let .quantized(lo, hi, q):
+            let first = (lo / q).rounded(.up) * q, last = (hi / q).rounded(.down) * q
+            self = .numeric(low: first, high: Swift.max(first, last), step: q, log: false)
+        case let .values(list): self = .categorical(count: list.count)
+        }
+    }
+
+    /// The interval kernels live on: [low, high], widened by half a step on a grid so that
+    /// the end points weigh as much as the others.
+    var bounds: (low: Double, high: Double) {
+        guard case let .numeric(low, high, step, _) = self else { return (0, 0) }
+        let half = (step ?? 0) / 2
+        return (low - half, high + half)
+    }
+}
+
+extension Domain {
+    /// A value of this domain in TPE's internal coordinates; nil for a value the domain
+    /// cannot hold (a stored trial from an edited spec), which TPE leaves out.
+    func tpeCoordinate(_ value: ParameterValue) -> Double? {
+        switch (self, value) {
+        case let (.logUniform(lo, hi), v):
+            guard let x = v.number, x >= lo, x <= hi else { return nil }
+            return log(x)
+        case let (.values(list), v):
+            return list.firstIndex(of: v).map(Double.init)
+        case let (.uniform(lo, hi), v), let (.quantized(lo, hi, _), v):
+            guard let x = v.number, x >= lo, x <= hi else { return nil }
+            return x
+        case let (.intUniform(lo, hi), .integer(k)):
+            return k >= lo && k <= hi ? Double(k) : nil
+        case (.intUniform, _):
+            return nil
+        }
+    }
+
+    /// The value at internal coordinate `x` (inside the axis' bounds), snapped to the domain.
+    func tpeValue(_ x: Double) -> ParameterValue {
+        switch self {
+        case let .uniform(lo, hi): return .real(Swift.min(hi, Swift.max(lo, x)))
+        case let .logUniform(lo, hi): return .real(Swift.min(hi, Swift.max(lo, exp(x))))
+        case let .intUniform(lo, hi): return .integer(Swift.min(hi, Swift.max(lo, Int(x.rounded()))))
+        case let .quantized(lo, hi, q):
+            let first = (lo / q).rounded(.up), last = Swift.max(first, (hi / q).rounded(.down))
+            return .real(Swift.min(last, Swift.max(first, (x / q).rounded())) * q)
+        case let .values(list): return list[Swift.min(list.count - 1, Swift.max(0, Int(x.rounded())))]
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import SlopeCore
+
+/// The good and bad trials TPE models (docs/method.md, "TPE"). Finished trials are ranked
+/// best first: done trials by the objective (with several objectives, by non-domination rank,
+/// then the more isolated first by crowding distance), then failed trials, which count as the
+/// worst. The best ⌈goal · n⌉ of the n finished trials are good (never a failed one); the
+/// rest are bad, and so is every running trial (the constant liar: workers running at once
+/// are steered away from each other's points).
+struct TPESplit {
+    /// Good and bad trials, each in id order.
+    let good: [StoredTrial]
+    let bad: [StoredTrial]
+    /// How many trials have finished.
+    let finished: Int
+
+    init(_ trials: [StoredTrial], objectives: [Objective], goal: Double) {
+        let done = trials.filter { t in t.state == .done && objectives.allSatisfy { t.metric($0.name)?.isFinite ?? false } }
+        let doneIDs = Set(done.map(\.id))
+        let failed = trials.filter { ($0.state == .done || $0.state == .failed) && !doneIDs.contains($0.id) }
+        let running = trials.filter { $0.state == .running }
+        finished = done.count + failed.count
+        let ranked = Self.bestFirst(done, objectives: objectives)
+        let count = done.isEmpty ? 0 : min(done.count, max(1, Int((goal * Double(finished)).rounded(.up))))
+        good = ranked.prefix(count).sorted { $0.id < $1.id }
+        bad = (Array(ranked.dropFirst(count)) + failed + running).sorted { $0.id < $1.id }
+    }
+
+    /// Done trials, best first.
+    static func bestFirst(_ done: [StoredTrial], objectives: [Objective]) -> [StoredTrial] {
+        // Every objective as a loss: a maximised one negated.
+        let losses = done.map { t in objectives.map { o in (o.direction == .minimize ? 1 : -1) * (t.metric(o.name) ?? .infinity) } }
+        guard objectives.count > 1 else {
+            return done.indices.sorted { (losses[$0][0], done[$0].id) < (losses[$1][0], done[$1].id) }.map { done[$0] }
+        }
+        let ranks = ParetoFront.ranks(losses)
+        var crowding = [Double](repeating: 0, count: done.count)
+        for level in Set(ranks) {
+            let members = done.indices.filter { ranks[$0] == level }
+            for (k, c) in ParetoFront.crowding(members.map { losses[$0] }).enumerated() { crowding[members[k]] = c }
+        }
+        return done.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            if crowding[a] != crowding[b] { return crowding[a] > crowding[b] }
+            return done[a].id < done[b].id
+        }.map { done[$0] }
+    }
+}
