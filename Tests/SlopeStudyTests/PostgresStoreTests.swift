@@ -29,12 +29,12 @@ struct PostgresStoreTests {
     @Test func aLateFinisherIsRefused() throws {
         let (store, spec) = try newStudy()
         #expect(try store.trials(space: spec.space).count == 5)
-        let late = try #require(try store.claim(worker: "w1", space: spec.space))
+        let late = try #require(try store.claim(worker: "w1", space: spec.space, propose: spec.proposer))
         #expect(late.id == 1 && late.attempts == 1 && late.state == .running)
         Thread.sleep(forTimeInterval: 1.2)
         #expect(try store.liveRunning(lease: 1) == 0)
         #expect(try store.reclaim(lease: 1, maxAttempts: 3) == 1)
-        let again = try #require(try store.claim(worker: "w2", space: spec.space))
+        let again = try #require(try store.claim(worker: "w2", space: spec.space, propose: spec.proposer))
         #expect(again.id == 1 && again.attempts == 2)
         let result = TrialOutcome.done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1, peakRSS: 100)
         #expect(try !store.finish(late, worker: "w1", result))
@@ -49,9 +49,9 @@ struct PostgresStoreTests {
     /// Heartbeats keep a lease alive past its length; a trial lost max_attempts times fails.
     @Test func heartbeatsKeepTheLeaseAndLostTrialsFailAtLast() throws {
         let (store, spec) = try newStudy()
-        let held = try #require(try store.claim(worker: "w1", space: spec.space))
+        let held = try #require(try store.claim(worker: "w1", space: spec.space, propose: spec.proposer))
         // A second claim whose reply the worker never saw: not renewed, so taken back.
-        _ = try #require(try store.claim(worker: "w1", space: spec.space))
+        _ = try #require(try store.claim(worker: "w1", space: spec.space, propose: spec.proposer))
         for _ in 0..<3 {
             Thread.sleep(forTimeInterval: 0.5)
             try store.heartbeat(worker: "w1", trials: [held])
@@ -63,7 +63,7 @@ struct PostgresStoreTests {
             Thread.sleep(forTimeInterval: 0.6)
         }
         #expect(try store.reclaim(lease: 1, maxAttempts: 2) == 1)
-        let again = try #require(try store.claim(worker: "w1", space: spec.space))
+        let again = try #require(try store.claim(worker: "w1", space: spec.space, propose: spec.proposer))
         #expect(again.id == held.id && again.attempts == 2)
         Thread.sleep(forTimeInterval: 1.1)
         #expect(try store.reclaim(lease: 1, maxAttempts: 2) == 1)

@@ -132,7 +132,7 @@ public final class StudyRunner: @unchecked Sendable {
                       report: @Sendable (StudyProgress) -> Void, note: @Sendable (String) -> Void) {
         do {
             while !stop.isSet {
-                guard let trial = try store.claim(worker: worker, space: spec.space) else {
+                guard let trial = try store.claim(worker: worker, space: spec.space, propose: spec.proposer) else {
                     // Nothing pending: take back what dead workers left, else wait while another
                     // worker's trial may still come back (its lease lives); this worker's own
                     // running trials end here anyway.

@@ -5,7 +5,7 @@ import Yams
 /// Reads and checks a study spec (YAML, in the style of W&B sweeps). Every problem is reported
 /// before anything runs, as one `SlopeError` naming the file, line and key.
 public enum SpecReader {
-    static let topKeys = ["name", "trials", "seed", "sampler", "objectives", "command", "trainer", "data",
+    static let topKeys = ["name", "trials", "seed", "sampler", "tpe", "objectives", "command", "trainer", "data",
                           "timeout", "max_attempts", "parameters"]
     /// Columns of `slope study export` that no objective may be named.
     static let exportColumns = ["id", "state", "wall_time_s", "peak_rss_bytes"]
@@ -47,7 +47,7 @@ public enum SpecReader {
         guard seed >= 0 else { throw top.error("seed", "must be a whole number >= 0") }
         let samplerName = try top.string("sampler") ?? SamplerKind.random.rawValue
         guard let sampler = SamplerKind(rawValue: samplerName) else {
-            throw top.error("sampler", "unknown sampler '\(samplerName)' (expected random, lhs or sobol)")
+            throw top.error("sampler", "unknown sampler '\(samplerName)' (expected random, lhs, sobol or tpe)")
         }
         if sampler == .sobol && space.parameters.count > SobolSequence.maximumDimension {
             throw top.error("sampler", "sobol supports at most \(SobolSequence.maximumDimension) parameters; use lhs or random")
@@ -61,7 +61,25 @@ public enum SpecReader {
             trials: trials, seed: UInt64(seed), sampler: sampler, objectives: try objectives(top),
             run: try command(top, space: space, folder: folder), timeout: timeout, space: space, folder: folder, source: text)
         spec.maxAttempts = maxAttempts
+        if let map = try top.map("tpe") {
+            guard sampler == .tpe else { throw top.error("tpe", "tpe: settings go with sampler: tpe") }
+            spec.tpe = try tpeSettings(map)
+        }
         return spec
+    }
+
+    static func tpeSettings(_ map: YAMLMap) throws(SlopeError) -> TPESettings {
+        try map.onlyKeys(["startup", "candidates", "goal"])
+        var settings = TPESettings()
+        settings.startup = try map.int("startup") ?? settings.startup
+        guard settings.startup >= 1 && settings.startup <= maximumTrials else {
+            throw map.error("startup", "must be a whole number of trials >= 1")
+        }
+        settings.candidates = try map.int("candidates") ?? settings.candidates
+        guard (1...10_000).contains(settings.candidates) else { throw map.error("candidates", "must be a whole number from 1 to 10000") }
+        settings.goal = try map.double("goal") ?? settings.goal
+        guard settings.goal > 0 && settings.goal < 1 else { throw map.error("goal", "must be a fraction in (0, 1)") }
+        return settings
     }
 
     static func objectives(_ top: YAMLMap) throws(SlopeError) -> [Objective] {

@@ -7,6 +7,8 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     public var trials: Int
     public var seed: UInt64
     public var sampler: SamplerKind
+    /// TPE's settings (`tpe:`), used when `sampler` is `.tpe`.
+    public var tpe = TPESettings()
     /// The metrics each trial reports that the study optimises, in the spec's order.
     public var objectives: [Objective]
     /// What runs a trial.
@@ -27,7 +29,22 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     /// The first objective: the one the progress line's "best" follows.
     public var primaryObjective: Objective { objectives[0] }
 
-    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, objectives, run, timeout, space }
+    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, tpe, objectives, run, timeout, space }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(trials, forKey: .trials)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(sampler, forKey: .sampler)
+        // TPE's settings are part of a TPE study's identity only: other studies' fingerprints
+        // stay as earlier versions wrote them.
+        if sampler == .tpe { try c.encode(tpe, forKey: .tpe) }
+        try c.encode(objectives, forKey: .objectives)
+        try c.encode(run, forKey: .run)
+        try c.encodeIfPresent(timeout, forKey: .timeout)
+        try c.encode(space, forKey: .space)
+    }
 
     public init(name: String, trials: Int, seed: UInt64, sampler: SamplerKind, objectives: [Objective],
                 run: TrialCommand, timeout: Double?, space: ParameterSpace, folder: String, source: String) {

@@ -35,10 +35,16 @@ enum StoreSchema {
                     attempts INTEGER NOT NULL DEFAULT 0,
                     failure TEXT,
                     stderr_tail TEXT,
+                    placed_by TEXT,              -- random, lhs, sobol, prior or tpe (Placement); NULL: the study's sampler
+                    stage INTEGER NOT NULL DEFAULT 0,
                     PRIMARY KEY (study_id, id)
                 );
                 CREATE INDEX IF NOT EXISTS trial_by_state ON trial(study_id, state, id);
                 """)
+            // Stores made before TPE and stages lack the last two columns.
+            let columns = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(trial)").compactMap { $0["name"] as String? })
+            if !columns.contains("placed_by") { try db.execute(sql: "ALTER TABLE trial ADD COLUMN placed_by TEXT") }
+            if !columns.contains("stage") { try db.execute(sql: "ALTER TABLE trial ADD COLUMN stage INTEGER NOT NULL DEFAULT 0") }
         }
     }
 }

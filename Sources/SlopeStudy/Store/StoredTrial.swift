@@ -21,10 +21,14 @@ public struct StoredTrial: Sendable, Equatable {
     public let failure: String?
     /// The last lines of the trial's stderr (failed trials).
     public let stderrTail: String?
+    /// How the parameters were chosen; nil in stores of earlier versions (the study's sampler).
+    public let placement: Placement?
+    /// The stage the trial belongs to (0 for a study without stages).
+    public let stage: Int
 
     public init(id: Int, parameters: TrialParameters, seed: UInt64, state: TrialState, metrics: TrialMetrics?,
                 wallTime: Double?, peakRSS: Int?, worker: String?, startedAt: String?, finishedAt: String?,
-                attempts: Int, failure: String?, stderrTail: String?) {
+                attempts: Int, failure: String?, stderrTail: String?, placement: Placement? = nil, stage: Int = 0) {
         self.id = id
         self.parameters = parameters
         self.seed = seed
@@ -38,7 +42,12 @@ public struct StoredTrial: Sendable, Equatable {
         self.attempts = attempts
         self.failure = failure
         self.stderrTail = stderrTail
+        self.placement = placement
+        self.stage = stage
     }
+
+    /// True while the trial waits for parameters that TPE chooses when it is claimed.
+    public var awaitsProposal: Bool { placement == .tpe && parameters.entries.isEmpty }
 
     /// The value of the metric `name`, when the trial reported it.
     public func metric(_ name: String) -> Double? { metrics?[name] }

@@ -29,6 +29,10 @@ public struct StudyRecord: Sendable, Equatable {
 /// trials it was running, which `reclaim` puts back. A claim is a lease: the worker renews it
 /// (`heartbeat`) while the trial runs, and its result counts only while the claim is still its
 /// own (`finish`).
+/// Chooses the parameters of a claimed trial that awaits a proposal, from the study's trials
+/// (`StudySpec.proposal`).
+public typealias TrialProposer = @Sendable (_ trial: StoredTrial, _ history: [StoredTrial]) -> (parameters: TrialParameters, placement: Placement)
+
 public protocol StudyStore: Sendable {
     /// Where the store is (a path, or an address without its password), for messages.
     var location: String { get }
@@ -40,8 +44,10 @@ public protocol StudyStore: Sendable {
     /// Records a study run elsewhere (imported) with its finished trials.
     func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws
     /// Takes the first pending trial for `worker` and marks it running (one more attempt, a
-    /// fresh lease), or nil when none is pending; two workers never get the same trial.
-    func claim(worker: String, space: ParameterSpace) throws -> StoredTrial?
+    /// fresh lease), or nil when none is pending; two workers never get the same trial. A
+    /// trial that `awaitsProposal` gets its parameters from `propose`, called with the study's
+    /// trials inside the claim, one claim at a time (so a proposal sees every running trial).
+    func claim(worker: String, space: ParameterSpace, propose: @escaping TrialProposer) throws -> StoredTrial?
     /// Renews the leases of `trials` (as `claim` returned them) while their claims are still
     /// `worker`'s, stamped by the store's clock. Only the claims a worker knows it holds are
     /// renewed: a claim whose reply was lost with a connection expires and is taken back.

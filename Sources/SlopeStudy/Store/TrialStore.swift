@@ -102,8 +102,9 @@ public final class TrialStore: StudyStore {
                                arguments: [Self.studyID, name, spec, fingerprint, Self.now()])
                 guard db.changesCount == 1 else { return }
                 for t in plan {
-                    try db.execute(sql: "INSERT INTO trial (study_id, id, parameters, seed, state) VALUES (?, ?, ?, ?, 'pending')",
-                                   arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed)])
+                    try db.execute(sql: """
+                        INSERT INTO trial (study_id, id, parameters, seed, state, placed_by, stage) VALUES (?, ?, ?, ?, 'pending', ?, ?)
+                        """, arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed), t.placement.rawValue, t.stage])
                 }
             }
         }
@@ -117,9 +118,9 @@ public final class TrialStore: StudyStore {
                 for t in trials {
                     try db.execute(sql: """
                         INSERT INTO trial (study_id, id, parameters, seed, state, metrics, wall_time_s, peak_rss_bytes, worker,
-                            attempts, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            attempts, failure, placed_by, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed), t.state.rawValue, t.metrics?.json,
-                                        t.wallTime, t.peakRSS, t.worker, t.attempts, t.failure])
+                                        t.wallTime, t.peakRSS, t.worker, t.attempts, t.failure, t.placement?.rawValue, t.stage])
                 }
             }
         }
@@ -199,12 +200,20 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func claim(worker: String, space: ParameterSpace) throws -> StoredTrial? {
+    public func claim(worker: String, space: ParameterSpace, propose: @escaping TrialProposer) throws -> StoredTrial? {
         try access {
+            // One write transaction: claims are serialised, so a proposal sees every claim before it.
             try database.write { db in
-                guard let next = try Row.fetchOne(db, sql: "SELECT id FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
-                                                  arguments: [Self.studyID]) else { return nil }
-                let id = try CheckedRow(row: next, file: path, place: "table trial").value("id", as: Int.self)
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
+                                                 arguments: [Self.studyID]) else { return nil }
+                let next = try trial(row, space: space), id = next.id
+                if next.awaitsProposal {
+                    let history = try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE study_id = ? ORDER BY id", arguments: [Self.studyID])
+                        .map { try trial($0, space: space) }
+                    let proposed = propose(next, history)
+                    try db.execute(sql: "UPDATE trial SET parameters = ?, placed_by = ? WHERE study_id = ? AND id = ?",
+                                   arguments: [proposed.parameters.json, proposed.placement.rawValue, Self.studyID, id])
+                }
                 try db.execute(sql: """
                     UPDATE trial SET state = 'running', worker = ?, started_at = ?, finished_at = NULL,
                         attempts = attempts + 1 WHERE study_id = ? AND id = ? AND state = 'pending'
@@ -267,7 +276,13 @@ public final class TrialStore: StudyStore {
             peakRSS: try cells.optional("peak_rss_bytes"), worker: try cells.optional("worker"),
             startedAt: try cells.optional("started_at"), finishedAt: try cells.optional("finished_at"),
             attempts: try cells.value("attempts"), failure: try cells.optional("failure"),
-            stderrTail: try cells.optional("stderr_tail"), space: space, source: path)
+            stderrTail: try cells.optional("stderr_tail"), placement: try optionalColumn("placed_by", cells),
+            stage: try optionalColumn("stage", cells) ?? 0, space: space, source: path)
+    }
+
+    /// A column that stores of earlier versions, opened read-only, may lack: nil there.
+    private func optionalColumn<T: DatabaseValueConvertible>(_ column: String, _ cells: CheckedRow) throws -> T? {
+        cells.row.hasColumn(column) ? try cells.optional(column) : nil
     }
 
     /// Runs a database access, turning database errors into one-line store errors.

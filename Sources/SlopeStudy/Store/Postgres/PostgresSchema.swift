@@ -8,6 +8,8 @@ import PostgresNIO
 enum PostgresSchema {
     /// The advisory lock key (the bytes of "slopesch").
     static let lockKey: Int64 = 0x736C_6F70_6573_6368
+    /// The first key of a study's proposal lock (the bytes of "slpp"); the second is the study.
+    static let proposalLockKey: Int32 = 0x736C_7070
 
     static func prepare(_ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.withTransaction(logger: logger) { c in
@@ -38,9 +40,14 @@ enum PostgresSchema {
                     attempts INTEGER NOT NULL DEFAULT 0,
                     failure TEXT,
                     stderr_tail TEXT,
+                    placed_by TEXT,
+                    stage INTEGER NOT NULL DEFAULT 0,
                     PRIMARY KEY (study_id, id)
                 )
                 """, logger: logger)
+            // Databases made before TPE and stages lack the last two columns.
+            try await c.query("ALTER TABLE slope_trial ADD COLUMN IF NOT EXISTS placed_by TEXT", logger: logger)
+            try await c.query("ALTER TABLE slope_trial ADD COLUMN IF NOT EXISTS stage INTEGER NOT NULL DEFAULT 0", logger: logger)
             try await c.query("CREATE INDEX IF NOT EXISTS slope_trial_by_state ON slope_trial (study_id, state, id)",
                               logger: logger)
         }

@@ -116,10 +116,12 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
                 // One statement for the whole plan: a study of thousands of trials is created
                 // in one round trip to a distant server.
                 let ids = plan.map(\.id), parameters = plan.map(\.parameters.json), seeds = plan.map { Int64(bitPattern: $0.seed) }
+                let placements = plan.map(\.placement.rawValue), stages = plan.map(\.stage)
                 try await t.query("""
-                    INSERT INTO slope_trial (study_id, id, parameters, seed, state)
-                    SELECT \(id), p.id, p.parameters::jsonb, p.seed, 'pending'
-                    FROM unnest(\(ids)::int8[], \(parameters)::text[], \(seeds)::int8[]) AS p(id, parameters, seed)
+                    INSERT INTO slope_trial (study_id, id, parameters, seed, state, placed_by, stage)
+                    SELECT \(id), p.id, p.parameters::jsonb, p.seed, 'pending', p.placed_by, p.stage
+                    FROM unnest(\(ids)::int8[], \(parameters)::text[], \(seeds)::int8[], \(placements)::text[], \(stages)::int8[])
+                        AS p(id, parameters, seed, placed_by, stage)
                     """, logger: logger)
             }
         }
@@ -134,27 +136,45 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
                 for trial in trials {
                     try await t.query("""
                         INSERT INTO slope_trial (study_id, id, parameters, seed, state, metrics, wall_time_s, peak_rss_bytes,
-                            worker, attempts, failure)
+                            worker, attempts, failure, placed_by, stage)
                         VALUES (\(id), \(trial.id), \(trial.parameters.json)::jsonb, \(Int64(bitPattern: trial.seed)),
                             \(trial.state.rawValue), \(trial.metrics?.json)::jsonb, \(trial.wallTime), \(trial.peakRSS),
-                            \(trial.worker), \(trial.attempts), \(trial.failure))
+                            \(trial.worker), \(trial.attempts), \(trial.failure), \(trial.placement?.rawValue), \(trial.stage))
                         """, logger: logger)
                 }
             }
         }
     }
 
-    public func claim(worker: String, space: ParameterSpace) throws -> StoredTrial? {
+    public func claim(worker: String, space: ParameterSpace, propose: @escaping TrialProposer) throws -> StoredTrial? {
         let study = try studyID()
-        return try perform { c, logger in
-            try await c.query("""
-                UPDATE slope_trial SET state = 'running', worker = \(worker), started_at = now(), heartbeat_at = now(),
-                    finished_at = NULL, attempts = attempts + 1
-                WHERE study_id = \(study) AND id = (
-                    SELECT id FROM slope_trial WHERE study_id = \(study) AND state = 'pending'
-                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING \(unescaped: Self.trialColumns)
-                """, logger: logger).collect().first
+        return try perform { [self] c, logger in
+            try await c.withTransaction(logger: logger) { t -> PostgresRow? in
+                guard let row = try await t.query("""
+                    SELECT \(unescaped: Self.trialColumns) FROM slope_trial WHERE study_id = \(study) AND state = 'pending'
+                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """, logger: logger).collect().first else { return nil }
+                let next = try trial(row, space: space)
+                if next.awaitsProposal {
+                    // One proposal at a time per study: the next one waits for this claim's
+                    // commit and sees its trial running (the constant liar).
+                    try await t.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.proposalLockKey), \(Int32(truncatingIfNeeded: study)))",
+                                      logger: logger)
+                    let history = try await t.query("SELECT \(unescaped: Self.trialColumns) FROM slope_trial WHERE study_id = \(study) ORDER BY id",
+                                                    logger: logger).collect().map { try trial($0, space: space) }
+                    let proposed = propose(next, history)
+                    try await t.query("""
+                        UPDATE slope_trial SET parameters = \(proposed.parameters.json)::jsonb, placed_by = \(proposed.placement.rawValue)
+                        WHERE study_id = \(study) AND id = \(next.id)
+                        """, logger: logger)
+                }
+                return try await t.query("""
+                    UPDATE slope_trial SET state = 'running', worker = \(worker), started_at = now(), heartbeat_at = now(),
+                        finished_at = NULL, attempts = attempts + 1
+                    WHERE study_id = \(study) AND id = \(next.id)
+                    RETURNING \(unescaped: Self.trialColumns)
+                    """, logger: logger).collect().first
+            }
         }.map { try trial($0, space: space) }
     }
 
@@ -276,17 +296,19 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
 
     static let trialColumns = """
         id, parameters::text, seed, state, metrics::text, wall_time_s, peak_rss_bytes, worker, \
-        \(PostgresSchema.iso("started_at")), \(PostgresSchema.iso("finished_at")), attempts, failure, stderr_tail
+        \(PostgresSchema.iso("started_at")), \(PostgresSchema.iso("finished_at")), attempts, failure, stderr_tail, placed_by, stage
         """
 
     private func trial(_ row: PostgresRow, space: ParameterSpace) throws -> StoredTrial {
         do {
-            let (id, parameters, seed, state, metrics, wall, rss, worker, started, finished, attempts, failure, tail) = try row.decode(
-                (Int32, String, Int64, String, String?, Double?, Int64?, String?, String?, String?, Int32, String?, String?).self)
+            let (id, parameters, seed, state, metrics, wall, rss, worker, started, finished, attempts, failure, tail, placement, stage)
+                = try row.decode((Int32, String, Int64, String, String?, Double?, Int64?, String?, String?, String?, Int32, String?,
+                                  String?, String?, Int32).self)
             return try StoredTrial.checked(
                 id: Int(id), parameters: parameters, seed: seed, state: state, metrics: metrics, wallTime: wall,
                 peakRSS: rss.map { Int($0) }, worker: worker, startedAt: started, finishedAt: finished, attempts: Int(attempts),
-                failure: failure, stderrTail: tail, space: space, source: "\(location) (study \(studyName))")
+                failure: failure, stderrTail: tail, placement: placement, stage: Int(stage), space: space,
+                source: "\(location) (study \(studyName))")
         } catch let error as SlopeError {
             throw error
         } catch {
