@@ -187,3 +187,17 @@ extension PostgresStudyTests {
                 "\(result.stderr)")
     }
 }
+
+extension PostgresStudyTests {
+    /// Two workers of two jobs each share a TPE study: proposals made one at a time inside
+    /// the claims, every trial done once.
+    @Test func twoWorkersShareATPEStudy() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let name = "t\(UUID().uuidString.prefix(8).lowercased())"
+        let (_, spec) = try TPEStudyTests.folder(trials: 24, name: name)
+        let workers = try (0..<2).map { _ in try start(["study", "run", spec, "--store", url, "--jobs", "2", "--quiet"]) }
+        for w in workers { w.waitUntilExit() }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 })
+        TPEStudyTests.checkTrials(try trials(name), count: 24)
+    }
+}

@@ -101,7 +101,25 @@ func specError(_ text: String) -> String? {
         ("objectives: {error: minimize}", "objectives: {error: lower}", "s.yaml:5: objectives.error: expected minimize or maximize"),
         ("sampler: lhs", "sampler: grid", "s.yaml:4: sampler: unknown sampler 'grid'"),
         ("timeout: 30", "timeout: -1", "s.yaml:7: timeout: must be a positive number of seconds"),
+        ("sampler: lhs", "sampler: lhs\ntpe: {startup: 5}", "s.yaml:5: tpe: tpe: settings go with sampler: tpe"),
+        ("sampler: lhs", "sampler: tpe\ntpe: {startup: 0}", "s.yaml:5: tpe.startup: must be a whole number of trials >= 1"),
+        ("sampler: lhs", "sampler: tpe\ntpe: {goal: 1}", "s.yaml:5: tpe.goal: must be a fraction in (0, 1)"),
+        ("sampler: lhs", "sampler: tpe\ntpe: {candidate: 5}", "s.yaml:5: tpe.candidate: unknown key"),
     ]
+
+    /// A TPE study plans its start (a Latin hypercube) and leaves the rest to its proposals;
+    /// its settings are part of its identity, other studies' fingerprints are unchanged.
+    @Test func tpeStudyPlansItsStart() throws {
+        let tpe = try SpecReader.parse(toySpec.replacingOccurrences(of: "sampler: lhs", with: "sampler: tpe\ntpe: {startup: 7, goal: 0.2}"),
+                                       file: "s.yaml", folder: "/tmp")
+        #expect(tpe.sampler == .tpe && tpe.tpe == TPESettings(startup: 7, candidates: 24, goal: 0.2))
+        let plan = tpe.plan()
+        #expect(plan.count == 30 && plan.prefix(7).allSatisfy { $0.placement == .lhs && !$0.parameters.entries.isEmpty })
+        #expect(plan.dropFirst(7).allSatisfy { $0.placement == .tpe && $0.parameters.entries.isEmpty })
+        #expect(try tpe.fingerprint().contains("\"tpe\":{\"candidates\":24,\"goal\":0.2,\"startup\":7}"))
+        let lhs = try SpecReader.parse(toySpec, file: "s.yaml", folder: "/tmp")
+        #expect(try !lhs.fingerprint().contains("tpe"))
+    }
 
     @Test(arguments: bad.indices)
     func badSpecGetsOneErrorNamingTheKey(_ i: Int) {

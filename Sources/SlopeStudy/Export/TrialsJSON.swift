@@ -12,6 +12,7 @@ public enum TrialsJSON {
                 ("peak_rss_bytes", optional(t.peakRSS)), ("seed", "\(t.seed)"), ("attempts", "\(t.attempts)"),
                 ("worker", text(t.worker)), ("started_at", text(t.startedAt)), ("finished_at", text(t.finishedAt)),
                 ("failure", text(t.failure)), ("stderr_tail", text(t.stderrTail)),
+                ("placed_by", JSONText.quoted(t.placement(in: spec).rawValue)), ("stage", "\(t.stage)"),
             ])
         }
         return """

@@ -46,6 +46,10 @@ public struct StoredTrial: Sendable, Equatable {
         self.stage = stage
     }
 
+    /// How the parameters were chosen, where a store of an earlier version did not say: the
+    /// study's sampler.
+    public func placement(in spec: StudySpec) -> Placement { placement ?? spec.sampler.spaceFilling }
+
     /// True while the trial waits for parameters that TPE chooses when it is claimed.
     public var awaitsProposal: Bool { placement == .tpe && parameters.entries.isEmpty }
 

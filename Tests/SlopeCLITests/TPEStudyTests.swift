@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `sampler: tpe` end to end: real processes, proposals made when trials are claimed.
+@Suite struct TPEStudyTests {
+    /// A study of `trials` trials of a smooth function of lr (log scale) and width, minimum 0
+    /// at lr = 10^-2.5, width = 200, with a conditional parameter that does not matter.
+    static func folder(trials: Int, name: String = "tpe") throws -> (folder: URL, spec: String) {
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("""
+            #!/bin/sh
+            lr=${1#--lr=}; width=${2#--width=}
+            awk -v lr="$lr" -v w="$width" 'BEGIN { e = (log(lr)/log(10) + 2.5)^2 / 4 + ((w - 200) / 300)^2; printf "{\\"error\\": %.17g}\\n", e }'
+            """, to: folder.appendingPathComponent("trial.sh").path)
+        let spec = folder.appendingPathComponent("s.yaml")
+        try """
+            name: \(name)
+            trials: \(trials)
+            seed: 4
+            sampler: tpe
+            tpe: {startup: 8}
+            objectives: {error: minimize}
+            command: ./trial.sh {args}
+            parameters:
+              lr: {distribution: log_uniform_values, min: 0.0001, max: 1.0}
+              width: {distribution: int_uniform, min: 8, max: 512}
+              optimizer: {values: [sgd, momentum]}
+              momentum: {distribution: uniform, min: 0.0, max: 0.99, when: {optimizer: momentum}}
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        return (folder, spec.path)
+    }
+
+    /// Every trial done once, the start a Latin hypercube, the rest placed by TPE (or drawn
+    /// from the prior while fewer than `startup` trials had finished), parameters valid.
+    static func checkTrials(_ trials: [[String: Any]], count: Int) {
+        #expect(trials.count == count && trials.allSatisfy { $0["state"] as? String == "done" && $0["attempts"] as? Int == 1 })
+        let placed = trials.map { $0["placed_by"] as? String ?? "?" }
+        #expect(placed.prefix(8).allSatisfy { $0 == "lhs" }, "\(placed)")
+        #expect(placed.dropFirst(8).allSatisfy { $0 == "tpe" || $0 == "prior" }, "\(placed)")
+        #expect(placed.filter { $0 == "tpe" }.count >= count / 2, "\(placed)")
+        for t in trials {
+            let p = t["parameters"] as? [String: Any] ?? [:]
+            let lr = p["lr"] as? Double ?? -1, width = p["width"] as? Int ?? -1
+            #expect(lr >= 1e-4 && lr <= 1 && (8...512).contains(width), "\(p)")
+            #expect((p["momentum"] != nil) == (p["optimizer"] as? String == "momentum"), "\(p)")
+        }
+    }
+
+    @Test func aTPEStudyRunsWithTwoJobs() throws {
+        let (folder, spec) = try Self.folder(trials: 30)
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let run = try CLIRunner.run(["study", "run", spec, "--store", store, "--jobs", "2", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = folder.appendingPathComponent("t.json").path
+        let export = try CLIRunner.run(["study", "export", store, "--json", json, "--quiet"])
+        try #require(export.status == 0, "\(export.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let trials = try #require(object?["trials"] as? [[String: Any]])
+        Self.checkTrials(trials, count: 30)
+        // TPE's trials concentrate where the error is low: their median beats the start's.
+        let errors = trials.compactMap { ($0["metrics"] as? [String: Any])?["error"] as? Double }
+        func median(_ x: ArraySlice<Double>) -> Double { let s = x.sorted(); return s[s.count / 2] }
+        #expect(median(errors.dropFirst(8)) < median(errors.prefix(8)) / 2, "\(errors)")
+    }
+}
