@@ -112,7 +112,7 @@ func specError(_ text: String) -> String? {
     @Test func tpeStudyPlansItsStart() throws {
         let tpe = try SpecReader.parse(toySpec.replacingOccurrences(of: "sampler: lhs", with: "sampler: tpe\ntpe: {startup: 7, goal: 0.2}"),
                                        file: "s.yaml", folder: "/tmp")
-        #expect(tpe.sampler == .tpe && tpe.tpe == TPESettings(startup: 7, candidates: 24, goal: 0.2))
+        #expect(tpe.sampler == .tpe && tpe.stages.count == 1 && tpe.stages[0].tpe == TPESettings(startup: 7, candidates: 24, goal: 0.2))
         let plan = tpe.plan()
         #expect(plan.count == 30 && plan.prefix(7).allSatisfy { $0.placement == .lhs && !$0.parameters.entries.isEmpty })
         #expect(plan.dropFirst(7).allSatisfy { $0.placement == .tpe && $0.parameters.entries.isEmpty })

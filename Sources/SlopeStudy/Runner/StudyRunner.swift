@@ -133,11 +133,12 @@ public final class StudyRunner: @unchecked Sendable {
         do {
             while !stop.isSet {
                 guard let trial = try store.claim(worker: worker, space: spec.space, propose: spec.proposer) else {
-                    // Nothing pending: take back what dead workers left, else wait while another
-                    // worker's trial may still come back (its lease lives); this worker's own
-                    // running trials end here anyway.
+                    // Nothing to claim: take back what dead workers left, else wait while another
+                    // worker's trial may still come back (its lease lives) or while a stage
+                    // waits for this worker's own running trials to end.
                     if try store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts) > 0 { continue }
-                    guard try othersRunning() else { return }
+                    let waiting = try store.pendingCount() > 0 && lock.withLock { !held.isEmpty }
+                    guard try waiting || othersRunning() else { return }
                     Thread.sleep(forTimeInterval: min(1, lease.heartbeat))
                     continue
                 }

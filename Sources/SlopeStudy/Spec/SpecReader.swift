@@ -5,7 +5,7 @@ import Yams
 /// Reads and checks a study spec (YAML, in the style of W&B sweeps). Every problem is reported
 /// before anything runs, as one `SlopeError` naming the file, line and key.
 public enum SpecReader {
-    static let topKeys = ["name", "trials", "seed", "sampler", "tpe", "objectives", "command", "trainer", "data",
+    static let topKeys = ["name", "trials", "seed", "sampler", "tpe", "stages", "objectives", "command", "trainer", "data",
                           "timeout", "max_attempts", "parameters"]
     /// Columns of `slope study export` that no objective may be named.
     static let exportColumns = ["id", "state", "wall_time_s", "peak_rss_bytes"]
@@ -39,33 +39,88 @@ public enum SpecReader {
         try top.onlyKeys(topKeys)
 
         let space = try parameters(top)
-        let trials = try top.int("trials") ?? 0
-        guard trials >= 1 && trials <= maximumTrials else {
-            throw top.error("trials", "give the number of trials, from 1 to \(maximumTrials)")
-        }
+        let objectives = try objectives(top)
         let seed = try top.int("seed") ?? 0
         guard seed >= 0 else { throw top.error("seed", "must be a whole number >= 0") }
-        let samplerName = try top.string("sampler") ?? SamplerKind.random.rawValue
-        guard let sampler = SamplerKind(rawValue: samplerName) else {
-            throw top.error("sampler", "unknown sampler '\(samplerName)' (expected random, lhs, sobol or tpe)")
+        let stages: [StageSpec]
+        if let maps = try top.maps("stages") {
+            for key in ["trials", "sampler", "tpe"] where top[key] != nil {
+                throw top.error(key, "with stages:, give \(key): in each stage")
+            }
+            guard !maps.isEmpty else { throw top.error("stages", "give at least one stage") }
+            stages = try maps.enumerated().map { k, m throws(SlopeError) in try stage(m, first: k == 0, space: space, objectives: objectives) }
+            for (k, s) in stages.enumerated() where stages.prefix(k).contains(where: { $0.name == s.name }) {
+                throw maps[k].error("name", "another stage is called '\(s.name)'")
+            }
+        } else {
+            stages = [try stage(top, first: true, space: space, objectives: objectives, name: "main")]
         }
-        if sampler == .sobol && space.parameters.count > SobolSequence.maximumDimension {
-            throw top.error("sampler", "sobol supports at most \(SobolSequence.maximumDimension) parameters; use lhs or random")
-        }
+        let trials = stages.map(\.trials).reduce(0, +)
+        guard trials <= maximumTrials else { throw top.error("stages", "more than \(maximumTrials) trials in all") }
         let timeout = try top.double("timeout")
         if let timeout, timeout <= 0 { throw top.error("timeout", "must be a positive number of seconds") }
         let maxAttempts = try top.int("max_attempts") ?? StudySpec.defaultMaxAttempts
         guard (1...100).contains(maxAttempts) else { throw top.error("max_attempts", "must be a whole number from 1 to 100") }
         var spec = StudySpec(
             name: try top.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
-            trials: trials, seed: UInt64(seed), sampler: sampler, objectives: try objectives(top),
+            trials: trials, seed: UInt64(seed), sampler: stages[0].sampler, objectives: objectives,
             run: try command(top, space: space, folder: folder), timeout: timeout, space: space, folder: folder, source: text)
         spec.maxAttempts = maxAttempts
-        if let map = try top.map("tpe") {
-            guard sampler == .tpe else { throw top.error("tpe", "tpe: settings go with sampler: tpe") }
-            spec.tpe = try tpeSettings(map)
-        }
+        spec.stages = stages
         return spec
+    }
+
+    /// A stage: a map of `stages:`, or the top of a spec without stages (`name` given).
+    static func stage(_ map: YAMLMap, first: Bool, space: ParameterSpace, objectives: [Objective],
+                      name fixedName: String? = nil) throws(SlopeError) -> StageSpec {
+        if fixedName == nil { try map.onlyKeys(["name", "trials", "sampler", "tpe", "reduce"]) }
+        let name: String
+        if let fixedName { name = fixedName } else {
+            guard let given = try map.string("name"), !given.isEmpty else { throw map.error("name", "give the stage a name") }
+            name = given
+        }
+        let trials = try map.int("trials") ?? 0
+        guard trials >= 1 && trials <= maximumTrials else {
+            throw map.error("trials", "give the number of trials, from 1 to \(maximumTrials)")
+        }
+        let samplerName = try map.string("sampler") ?? SamplerKind.random.rawValue
+        guard let sampler = SamplerKind(rawValue: samplerName) else {
+            throw map.error("sampler", "unknown sampler '\(samplerName)' (expected random, lhs, sobol or tpe)")
+        }
+        if sampler == .sobol && space.parameters.count > SobolSequence.maximumDimension {
+            throw map.error("sampler", "sobol supports at most \(SobolSequence.maximumDimension) parameters; use lhs or random")
+        }
+        var tpe = TPESettings()
+        if let settings = try map.map("tpe") {
+            guard sampler == .tpe else { throw map.error("tpe", "tpe: settings go with sampler: tpe") }
+            tpe = try tpeSettings(settings)
+        }
+        var reduce: Reduction?
+        if let settings = try map.map("reduce") {
+            guard !first else { throw map.error("reduce", "the first stage has no earlier trials to screen") }
+            reduce = try reduction(settings, objectives: objectives)
+        }
+        return StageSpec(name: name, trials: trials, sampler: sampler, tpe: tpe, reduce: reduce)
+    }
+
+    static func reduction(_ map: YAMLMap, objectives: [Objective]) throws(SlopeError) -> Reduction {
+        try map.onlyKeys(["alpha", "objective", "goal", "narrow", "cost"])
+        var r = Reduction()
+        r.alpha = try map.double("alpha") ?? r.alpha
+        guard r.alpha > 0 && r.alpha < 1 else { throw map.error("alpha", "must be a level in (0, 1)") }
+        r.goal = try map.double("goal")
+        if let goal = r.goal, !(goal > 0 && goal < 1) { throw map.error("goal", "must be a fraction in (0, 1)") }
+        r.narrow = try map.bool("narrow") ?? r.narrow
+        r.objective = try map.string("objective")
+        if let name = r.objective, !objectives.contains(where: { $0.name == name }) {
+            throw map.error("objective", "'\(name)' is not an objective (objectives: \(objectives.map(\.name).joined(separator: ", ")))")
+        }
+        r.cost = try map.string("cost")
+        let costs = objectives.map(\.name) + [RecordedObjective.wallTime, RecordedObjective.peakMemory]
+        if let name = r.cost, !costs.contains(name) {
+            throw map.error("cost", "'\(name)' is not an objective or a measured cost (one of: \(costs.joined(separator: ", ")))")
+        }
+        return r
     }
 
     static func tpeSettings(_ map: YAMLMap) throws(SlopeError) -> TPESettings {

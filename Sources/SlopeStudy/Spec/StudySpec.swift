@@ -3,12 +3,13 @@ import SlopeCore
 /// A hyperparameter study as its YAML spec describes it (see `SpecReader`).
 public struct StudySpec: Hashable, Sendable, Encodable {
     public var name: String
-    /// How many trials the study runs.
+    /// How many trials the study runs (all stages).
     public var trials: Int
     public var seed: UInt64
+    /// The sampler of the first stage (of the study, without stages).
     public var sampler: SamplerKind
-    /// TPE's settings (`tpe:`), used when `sampler` is `.tpe`.
-    public var tpe = TPESettings()
+    /// The stages in order, their trials numbered on (one stage "main" without `stages:`).
+    public var stages: [StageSpec]
     /// The metrics each trial reports that the study optimises, in the spec's order.
     public var objectives: [Objective]
     /// What runs a trial.
@@ -26,10 +27,23 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     /// The YAML as the user wrote it (not part of the study's identity).
     public var source: String
 
+    /// The stage of each trial id (1 ... trials): the index of its stage.
+    public func stage(ofTrial id: Int) -> Int {
+        var end = 0
+        for (k, s) in stages.enumerated() {
+            end += s.trials
+            if id <= end { return k }
+        }
+        return stages.count - 1
+    }
+
+    /// The first trial id of stage `k`.
+    public func firstTrial(ofStage k: Int) -> Int { 1 + stages.prefix(k).map(\.trials).reduce(0, +) }
+
     /// The first objective: the one the progress line's "best" follows.
     public var primaryObjective: Objective { objectives[0] }
 
-    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, tpe, objectives, run, timeout, space }
+    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, tpe, stages, objectives, run, timeout, space }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -37,9 +51,13 @@ public struct StudySpec: Hashable, Sendable, Encodable {
         try c.encode(trials, forKey: .trials)
         try c.encode(seed, forKey: .seed)
         try c.encode(sampler, forKey: .sampler)
-        // TPE's settings are part of a TPE study's identity only: other studies' fingerprints
-        // stay as earlier versions wrote them.
-        if sampler == .tpe { try c.encode(tpe, forKey: .tpe) }
+        // TPE's settings and the stages are part of the identity of the studies that have them
+        // only: other studies' fingerprints stay as earlier versions wrote them.
+        if stages.count > 1 {
+            try c.encode(stages, forKey: .stages)
+        } else if sampler == .tpe {
+            try c.encode(stages[0].tpe, forKey: .tpe)
+        }
         try c.encode(objectives, forKey: .objectives)
         try c.encode(run, forKey: .run)
         try c.encodeIfPresent(timeout, forKey: .timeout)
@@ -52,6 +70,7 @@ public struct StudySpec: Hashable, Sendable, Encodable {
         self.trials = trials
         self.seed = seed
         self.sampler = sampler
+        self.stages = [StageSpec(name: "main", trials: trials, sampler: sampler)]
         self.objectives = objectives
         self.run = run
         self.timeout = timeout

@@ -56,6 +56,12 @@ struct YAMLMap {
         return value
     }
 
+    func bool(_ name: String) throws(SlopeError) -> Bool? {
+        guard let n = self[name] else { return nil }
+        guard case let .boolean(b)? = Self.value(n) else { throw error(name, "expected true or false") }
+        return b
+    }
+
     func int(_ name: String) throws(SlopeError) -> Int? {
         guard let n = self[name] else { return nil }
         guard case let .integer(k)? = Self.value(n) else { throw error(name, "expected a whole number") }
@@ -86,6 +92,17 @@ struct YAMLMap {
             if case let .real(x) = v, !x.isFinite { throw error(name, "\(Shown.quoted(item.string ?? "\(x)")) is not a finite number") }
             out.append(v)
         }
+        return out
+    }
+}
+
+extension YAMLMap {
+    /// A list of mappings (`stages:`), each read with the path `name[k]`.
+    func maps(_ name: String) throws(SlopeError) -> [YAMLMap]? {
+        guard let n = self[name] else { return nil }
+        guard case let .sequence(seq) = n else { throw error(name, "expected a list (- {…} lines)") }
+        var out: [YAMLMap] = []
+        for (k, item) in seq.enumerated() { out.append(try YAMLMap(file: file, path: "\(key(name))[\(k)]", node: item)) }
         return out
     }
 }

@@ -40,6 +40,13 @@ enum StoreSchema {
                     PRIMARY KEY (study_id, id)
                 );
                 CREATE INDEX IF NOT EXISTS trial_by_state ON trial(study_id, state, id);
+                CREATE TABLE IF NOT EXISTS stage_decision (
+                    study_id INTEGER NOT NULL REFERENCES study(id),
+                    stage INTEGER NOT NULL,
+                    decision TEXT NOT NULL,      -- JSON (StageDecision): p-values, fixed values, ranges
+                    decided_at TEXT NOT NULL,
+                    PRIMARY KEY (study_id, stage)
+                );
                 """)
             // Stores made before TPE and stages lack the last two columns.
             let columns = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(trial)").compactMap { $0["name"] as String? })

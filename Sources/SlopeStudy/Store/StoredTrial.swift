@@ -50,8 +50,9 @@ public struct StoredTrial: Sendable, Equatable {
     /// study's sampler.
     public func placement(in spec: StudySpec) -> Placement { placement ?? spec.sampler.spaceFilling }
 
-    /// True while the trial waits for parameters that TPE chooses when it is claimed.
-    public var awaitsProposal: Bool { placement == .tpe && parameters.entries.isEmpty }
+    /// True while the trial waits for parameters chosen when it is claimed (TPE's, or a
+    /// point in a space that a stage's `reduce:` decides).
+    public var awaitsProposal: Bool { placement != nil && parameters.entries.isEmpty }
 
     /// The value of the metric `name`, when the trial reported it.
     public func metric(_ name: String) -> Double? { metrics?[name] }

@@ -30,8 +30,8 @@ public struct StudyRecord: Sendable, Equatable {
 /// (`heartbeat`) while the trial runs, and its result counts only while the claim is still its
 /// own (`finish`).
 /// Chooses the parameters of a claimed trial that awaits a proposal, from the study's trials
-/// (`StudySpec.proposal`).
-public typealias TrialProposer = @Sendable (_ trial: StoredTrial, _ history: [StoredTrial]) -> (parameters: TrialParameters, placement: Placement)
+/// and its recorded stage decisions (`StudySpec.proposal`).
+public typealias TrialProposer = @Sendable (_ trial: StoredTrial, _ history: [StoredTrial], _ decisions: [StageDecision]) -> Proposal
 
 public protocol StudyStore: Sendable {
     /// Where the store is (a path, or an address without its password), for messages.
@@ -44,10 +44,16 @@ public protocol StudyStore: Sendable {
     /// Records a study run elsewhere (imported) with its finished trials.
     func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws
     /// Takes the first pending trial for `worker` and marks it running (one more attempt, a
-    /// fresh lease), or nil when none is pending; two workers never get the same trial. A
-    /// trial that `awaitsProposal` gets its parameters from `propose`, called with the study's
-    /// trials inside the claim, one claim at a time (so a proposal sees every running trial).
+    /// fresh lease), or nil when none is pending or the first pending one belongs to a stage
+    /// whose earlier stages still have trials to finish; two workers never get the same trial.
+    /// A trial that `awaitsProposal` gets its parameters from `propose`, called with the
+    /// study's trials and decisions inside the claim, one claim at a time (so a proposal sees
+    /// every running trial); a decision it makes is recorded with the claim.
     func claim(worker: String, space: ParameterSpace, propose: @escaping TrialProposer) throws -> StoredTrial?
+    /// How many trials are pending.
+    func pendingCount() throws -> Int
+    /// The stage decisions recorded, by stage.
+    func decisions(space: ParameterSpace) throws -> [StageDecision]
     /// Renews the leases of `trials` (as `claim` returned them) while their claims are still
     /// `worker`'s, stamped by the store's clock. Only the claims a worker knows it holds are
     /// renewed: a claim whose reply was lost with a connection expires and is taken back.

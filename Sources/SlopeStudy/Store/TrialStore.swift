@@ -207,12 +207,21 @@ public final class TrialStore: StudyStore {
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
                                                  arguments: [Self.studyID]) else { return nil }
                 let next = try trial(row, space: space), id = next.id
+                // A stage starts once every trial of the stages before it has finished.
+                let earlier = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM trial WHERE study_id = ? AND stage < ? AND state IN ('pending', 'running')
+                    """, arguments: [Self.studyID, next.stage]) ?? 0
+                guard earlier == 0 else { return nil }
                 if next.awaitsProposal {
                     let history = try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE study_id = ? ORDER BY id", arguments: [Self.studyID])
                         .map { try trial($0, space: space) }
-                    let proposed = propose(next, history)
+                    let proposed = propose(next, history, try decisions(db, space: space))
                     try db.execute(sql: "UPDATE trial SET parameters = ?, placed_by = ? WHERE study_id = ? AND id = ?",
                                    arguments: [proposed.parameters.json, proposed.placement.rawValue, Self.studyID, id])
+                    if let decision = proposed.decision {
+                        try db.execute(sql: "INSERT OR IGNORE INTO stage_decision (study_id, stage, decision, decided_at) VALUES (?, ?, ?, ?)",
+                                       arguments: [Self.studyID, decision.stage, decision.json, Self.now()])
+                    }
                 }
                 try db.execute(sql: """
                     UPDATE trial SET state = 'running', worker = ?, started_at = ?, finished_at = NULL,
@@ -254,6 +263,28 @@ public final class TrialStore: StudyStore {
                     WHERE study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?
                     """, arguments: [Self.studyID, trial.id, worker, trial.attempts])
             }
+        }
+    }
+
+    public func pendingCount() throws -> Int {
+        try access {
+            try database.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trial WHERE study_id = ? AND state = 'pending'", arguments: [Self.studyID]) ?? 0
+            }
+        }
+    }
+
+    public func decisions(space: ParameterSpace) throws -> [StageDecision] {
+        try access { try database.read { db in try decisions(db, space: space) } }
+    }
+
+    private func decisions(_ db: Database, space: ParameterSpace) throws -> [StageDecision] {
+        // Stores of earlier versions, opened read-only, have no such table.
+        guard try db.tableExists("stage_decision") else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT stage, decision FROM stage_decision WHERE study_id = ? ORDER BY stage",
+                                arguments: [Self.studyID]).map { row in
+            try StageDecision.decode(try CheckedRow(row: row, file: path, place: "table stage_decision").value("decision"),
+                                     space: space, source: path)
         }
     }
 

@@ -20,6 +20,9 @@ enum TPEAxis: Sendable, Equatable {
         }
     }
 
+    /// True on a log axis.
+    var isLog: Bool { if case let .numeric(_, _, _, log) = self { return log } else { return false } }
+
     /// The interval kernels live on: [low, high], widened by half a step on a grid so that
     /// the end points weigh as much as the others.
     var bounds: (low: Double, high: Double) {

@@ -54,8 +54,16 @@ public struct TPESampler: Sendable {
     }
 
     /// The best of `settings.candidates` draws from l for the parameters `members`, each
-    /// estimator built on the trials where all of them are active.
+    /// estimator built on the trials where all of them are active. A parameter with one value
+    /// (fixed by a stage's `reduce:`) takes it and is left out of the estimators, so the trials
+    /// that tried other values still inform the rest.
     private func propose(_ members: [Parameter], split: TPESplit, generator g: inout SeededGenerator) -> [ParameterValue] {
+        let free = members.filter { p in if case let .values(list) = p.domain { return list.count > 1 } else { return true } }
+        guard !free.isEmpty else { return members.map { $0.domain.value(at: 0) } }
+        if free.count < members.count {
+            let chosen = Dictionary(uniqueKeysWithValues: zip(free.map(\.name), propose(free, split: split, generator: &g)))
+            return members.map { chosen[$0.name] ?? $0.domain.value(at: 0) }
+        }
         let axes = members.map { TPEAxis($0.domain) }
         let below = Self.estimator(split.good, members, axes), above = Self.estimator(split.bad, members, axes)
         let candidates = below.sample(max(1, settings.candidates), generator: &g)

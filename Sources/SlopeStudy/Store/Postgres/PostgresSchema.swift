@@ -50,6 +50,15 @@ enum PostgresSchema {
             try await c.query("ALTER TABLE slope_trial ADD COLUMN IF NOT EXISTS stage INTEGER NOT NULL DEFAULT 0", logger: logger)
             try await c.query("CREATE INDEX IF NOT EXISTS slope_trial_by_state ON slope_trial (study_id, state, id)",
                               logger: logger)
+            try await c.query("""
+                CREATE TABLE IF NOT EXISTS slope_stage_decision (
+                    study_id BIGINT NOT NULL REFERENCES slope_study(id) ON DELETE CASCADE,
+                    stage INTEGER NOT NULL,
+                    decision JSONB NOT NULL,
+                    decided_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                    PRIMARY KEY (study_id, stage)
+                )
+                """, logger: logger)
         }
     }
 

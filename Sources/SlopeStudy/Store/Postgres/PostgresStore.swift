@@ -155,6 +155,11 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
                     ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
                     """, logger: logger).collect().first else { return nil }
                 let next = try trial(row, space: space)
+                // A stage starts once every trial of the stages before it has finished.
+                let earlier = try await t.query("""
+                    SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND stage < \(next.stage) AND state IN ('pending', 'running')
+                    """, logger: logger).collect().first?.decode(Int64.self) ?? 0
+                guard earlier == 0 else { return nil }
                 if next.awaitsProposal {
                     // One proposal at a time per study: the next one waits for this claim's
                     // commit and sees its trial running (the constant liar).
@@ -162,11 +167,19 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
                                       logger: logger)
                     let history = try await t.query("SELECT \(unescaped: Self.trialColumns) FROM slope_trial WHERE study_id = \(study) ORDER BY id",
                                                     logger: logger).collect().map { try trial($0, space: space) }
-                    let proposed = propose(next, history)
+                    let decisions = try await t.query("SELECT decision::text FROM slope_stage_decision WHERE study_id = \(study) ORDER BY stage",
+                                                      logger: logger).collect().map { try decision($0, space: space) }
+                    let proposed = propose(next, history, decisions)
                     try await t.query("""
                         UPDATE slope_trial SET parameters = \(proposed.parameters.json)::jsonb, placed_by = \(proposed.placement.rawValue)
                         WHERE study_id = \(study) AND id = \(next.id)
                         """, logger: logger)
+                    if let made = proposed.decision {
+                        try await t.query("""
+                            INSERT INTO slope_stage_decision (study_id, stage, decision) VALUES (\(study), \(made.stage), \(made.json)::jsonb)
+                            ON CONFLICT DO NOTHING
+                            """, logger: logger)
+                    }
                 }
                 return try await t.query("""
                     UPDATE slope_trial SET state = 'running', worker = \(worker), started_at = now(), heartbeat_at = now(),
@@ -176,6 +189,26 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
                     """, logger: logger).collect().first
             }
         }.map { try trial($0, space: space) }
+    }
+
+    public func pendingCount() throws -> Int {
+        let study = try studyID()
+        let count: Int64 = try perform { c, logger in
+            try await c.query("SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND state = 'pending'", logger: logger)
+                .collect().first?.decode(Int64.self) ?? 0
+        }
+        return Int(count)
+    }
+
+    public func decisions(space: ParameterSpace) throws -> [StageDecision] {
+        let study = try studyID()
+        return try perform { c, logger in
+            try await c.query("SELECT decision::text FROM slope_stage_decision WHERE study_id = \(study) ORDER BY stage", logger: logger).collect()
+        }.map { try decision($0, space: space) }
+    }
+
+    private func decision(_ row: PostgresRow, space: ParameterSpace) throws -> StageDecision {
+        try StageDecision.decode(try row.decode(String.self), space: space, source: "\(location) (study \(studyName))")
     }
 
     public func heartbeat(worker: String, trials: [StoredTrial]) throws {

@@ -1,0 +1,98 @@
+import Foundation
+import SlopeCore
+
+extension StoredTrial {
+    /// The value of an objective or of a measured cost (`wall_time_s`, `peak_rss_bytes`).
+    public func value(of name: String) -> Double? {
+        switch name {
+        case RecordedObjective.wallTime: return wallTime
+        case RecordedObjective.peakMemory: return peakRSS.map(Double.init)
+        default: return metric(name)
+        }
+    }
+}
+
+extension StudySpec {
+    /// The decision of stage `k`'s `reduce:` (docs/method.md, "Staged studies"): goal-oriented
+    /// HSIC of the objective on the finished trials of the earlier stages that were drawn from
+    /// the prior, p-values adjusted (Benjamini–Hochberg) and read at `alpha`. A hyperparameter
+    /// that could not be tested keeps its range.
+    /// - Complexity: that of `StudyAnalysis.run` on those trials (about 1000 permutations).
+    public func screening(stage k: Int, history: [StoredTrial]) -> StageDecision {
+        let reduction = stages[k].reduce ?? Reduction()
+        let objective = reduction.objective ?? primaryObjective.name
+        let direction = objectives.first { $0.name == objective }?.direction ?? .minimize
+        let screened = history.filter { t in
+            t.stage < k && t.placement(in: self).fromPrior && (t.state == .done || t.state == .failed)
+        }
+        var options = StudyAnalysisOptions()
+        options.goal = reduction.goal ?? Reduction.defaultGoal(trials: screened.count)
+        options.alpha = reduction.alpha
+        options.bootstrap = 0
+        options.seed = seed &+ UInt64(k)
+        let pValues: [String: Double]
+        if let table = try? TrialTable(spec: self, trials: screened, source: stages[k].name, columns: ColumnSelection(targets: [objective])),
+           let hsic = try? StudyAnalysis.run(table, options: options).objectives.first?.hsic {
+            pValues = Dictionary(hsic.indices.compactMap { i in i.pValue.map { (i.name, $0) } }) { a, _ in a }
+        } else {
+            pValues = [:]
+        }
+        let goal = goalSet(screened, objective: objective, direction: direction, fraction: options.goal)
+        let choices = space.parameters.map { p -> StageDecision.Choice in
+            let pValue = pValues[p.name]
+            let inGoal = goal.compactMap { $0.parameters[p.name] }
+            guard let pValue, pValue > reduction.alpha else {
+                guard reduction.narrow, let range = Self.range(inGoal, domain: p.domain) else {
+                    return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: nil)
+                }
+                return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: nil, low: range.low, high: range.high)
+            }
+            let fixed = reduction.cost.map { cost in cheapest(p, goal, cost: cost) } ?? Self.typical(inGoal, domain: p.domain)
+            return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: fixed)
+        }
+        return StageDecision(stage: k, objective: objective, trials: screened.count, alpha: reduction.alpha, choices: choices)
+    }
+
+    /// The done trials whose objective is in the best `fraction` (the goal set of the HSIC).
+    private func goalSet(_ trials: [StoredTrial], objective: String, direction: Direction, fraction: Double) -> [StoredTrial] {
+        let done = trials.filter { $0.state == .done && $0.value(of: objective) != nil }
+        guard !done.isEmpty else { return [] }
+        let threshold = Goal(boundary: .quantile(fraction), direction: direction).threshold(for: done.compactMap { $0.value(of: objective) })
+        return done.filter { t in t.value(of: objective).map { direction == .minimize ? $0 <= threshold : $0 >= threshold } ?? false }
+    }
+
+    /// The most common value (first in the domain's order on a tie); for a number, the median
+    /// (the lower middle value of an even count), snapped to the domain.
+    static func typical(_ values: [ParameterValue], domain: Domain) -> ParameterValue? {
+        guard !values.isEmpty else { return nil }
+        if case let .values(list) = domain {
+            let counts = list.map { v in values.filter { $0 == v }.count }
+            return counts.indices.max { a, b in counts[a] != counts[b] ? counts[a] < counts[b] : a > b }.map { list[$0] }
+        }
+        let sorted = values.compactMap(\.number).sorted()
+        guard !sorted.isEmpty else { return nil }
+        return domain.tpeValue(TPEAxis(domain).isLog ? Foundation.log(sorted[(sorted.count - 1) / 2]) : sorted[(sorted.count - 1) / 2])
+    }
+
+    /// The value that costs least in the goal set: for a list, the value whose goal trials
+    /// have the lowest median cost; for a number, the value of the cheapest goal trial.
+    private func cheapest(_ p: Parameter, _ goal: [StoredTrial], cost: String) -> ParameterValue? {
+        let priced = goal.compactMap { t in t.parameters[p.name].flatMap { v in t.value(of: cost).map { (v, $0) } } }
+        guard !priced.isEmpty else { return Self.typical(goal.compactMap { $0.parameters[p.name] }, domain: p.domain) }
+        if case let .values(list) = p.domain {
+            let medians = list.compactMap { v -> (ParameterValue, Double)? in
+                Median.of(priced.filter { $0.0 == v }.map(\.1)).map { (v, $0) }
+            }
+            return medians.min { $0.1 < $1.1 }?.0
+        }
+        return priced.min { $0.1 < $1.1 }?.0
+    }
+
+    /// The goal set's range of a number, when it spans more than one value.
+    static func range(_ values: [ParameterValue], domain: Domain) -> (low: Double, high: Double)? {
+        if case .values = domain { return nil }
+        let numbers = values.compactMap(\.number)
+        guard let low = numbers.min(), let high = numbers.max(), low < high else { return nil }
+        return (low, high)
+    }
+}

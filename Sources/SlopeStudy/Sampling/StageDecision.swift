@@ -1,0 +1,92 @@
+import SlopeCore
+
+/// What a stage's `reduce:` decided before the stage started (docs/method.md, "Staged
+/// studies"): for each hyperparameter, its p-value on the screened trials and whether it keeps
+/// its range (perhaps narrowed) or is fixed at one value. Stored with the study.
+public struct StageDecision: Sendable, Equatable {
+    public struct Choice: Sendable, Equatable {
+        public let parameter: String
+        /// The adjusted (Benjamini–Hochberg) p-value; nil when HSIC could not test it.
+        public let pValue: Double?
+        /// The fixed value; nil for a parameter that keeps its range.
+        public let fixed: ParameterValue?
+        /// The narrowed range of a kept number (internal units of its domain: not logs).
+        public let low: Double?
+        public let high: Double?
+
+        public init(parameter: String, pValue: Double?, fixed: ParameterValue?, low: Double? = nil, high: Double? = nil) {
+            self.parameter = parameter
+            self.pValue = pValue
+            self.fixed = fixed
+            self.low = low
+            self.high = high
+        }
+    }
+
+    /// The stage the decision is for.
+    public let stage: Int
+    public let objective: String
+    /// How many trials were screened.
+    public let trials: Int
+    public let alpha: Double
+    public let choices: [Choice]
+
+    public init(stage: Int, objective: String, trials: Int, alpha: Double, choices: [Choice]) {
+        self.stage = stage
+        self.objective = objective
+        self.trials = trials
+        self.alpha = alpha
+        self.choices = choices
+    }
+
+    /// `space` with the decision applied: a fixed parameter has its value as its only one, a
+    /// narrowed one its new bounds.
+    public func applied(to space: ParameterSpace) -> ParameterSpace {
+        let changed = space.parameters.map { p -> Parameter in
+            guard let choice = choices.first(where: { $0.parameter == p.name }) else { return p }
+            if let value = choice.fixed { return Parameter(name: p.name, domain: .values([value]), when: p.when) }
+            guard let low = choice.low, let high = choice.high else { return p }
+            switch p.domain {
+            case .uniform: return Parameter(name: p.name, domain: .uniform(min: low, max: high), when: p.when)
+            case .logUniform: return Parameter(name: p.name, domain: .logUniform(min: low, max: high), when: p.when)
+            case .intUniform: return Parameter(name: p.name, domain: .intUniform(min: Int(low), max: Int(high)), when: p.when)
+            case let .quantized(_, _, q): return Parameter(name: p.name, domain: .quantized(min: low, max: high, q: q), when: p.when)
+            case .values: return p
+            }
+        }
+        // The conditions are those of `space`, already checked acyclic.
+        return (try? ParameterSpace(parameters: changed)) ?? space
+    }
+
+    /// The decision as a JSON object (the store's `decision` column).
+    public var json: String {
+        func number(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "null" } ?? "null" }
+        let rows = choices.map { c in
+            JSONText.object([("parameter", JSONText.quoted(c.parameter)), ("p", number(c.pValue)),
+                             ("fixed", c.fixed?.json ?? "null"), ("low", number(c.low)), ("high", number(c.high))])
+        }
+        return JSONText.object([("stage", "\(stage)"), ("objective", JSONText.quoted(objective)), ("trials", "\(trials)"),
+                                ("alpha", "\(alpha)"), ("choices", "[" + rows.joined(separator: ",") + "]")])
+    }
+
+    /// A stored decision, typed by `space`.
+    /// - Throws: `SlopeError.store` naming `source` when `json` is not a decision.
+    public static func decode(_ json: String, space: ParameterSpace, source: String) throws -> StageDecision {
+        func fail() -> SlopeError { .store(file: source, reason: "a stage decision is not readable: \(Shown.bare(json, limit: 80))") }
+        guard let top = JSONValue.parse(json)?.pairs else { throw fail() }
+        func field(_ pairs: [(key: String, value: JSONValue)], _ key: String) -> JSONValue? { pairs.first { $0.key == key }?.value }
+        guard let stage = field(top, "stage")?.double.flatMap({ Int(exactly: $0) }), stage >= 0,
+              case let .string(objective)? = field(top, "objective"),
+              let trials = field(top, "trials")?.double.flatMap({ Int(exactly: $0) }),
+              let alpha = field(top, "alpha")?.double,
+              case let .array(rows)? = field(top, "choices") else { throw fail() }
+        let choices = try rows.map { row -> Choice in
+            guard let pairs = row.pairs, case let .string(name)? = field(pairs, "parameter"),
+                  let parameter = space.parameter(named: name) else { throw fail() }
+            let fixed = field(pairs, "fixed").flatMap { $0 == .null ? nil : parameter.domain.typed($0) }
+            return Choice(parameter: name, pValue: field(pairs, "p")?.double, fixed: fixed,
+                          low: field(pairs, "low")?.double, high: field(pairs, "high")?.double)
+        }
+        return StageDecision(stage: stage, objective: objective, trials: trials, alpha: alpha, choices: choices)
+    }
+}

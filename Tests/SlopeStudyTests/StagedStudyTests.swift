@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import SlopeCore
+@testable import SlopeStudy
+
+/// Staged studies (docs/method.md, "Staged studies") through a real store, in process: a stage
+/// waits for the one before it, a `reduce:` screens the explore stage with HSIC, fixes the
+/// dummies and keeps the parameters that matter.
+@Suite struct StagedStudyTests {
+    static let text = """
+        name: staged
+        seed: 8
+        objectives: {error: minimize}
+        command: ./t.sh {args}
+        stages:
+          - {name: explore, trials: 60, sampler: sobol}
+          - {name: refine, trials: 30, sampler: tpe, reduce: {alpha: 0.05, narrow: true}}
+        parameters:
+          lr: {distribution: log_uniform_values, min: 0.0001, max: 1.0}
+          width: {distribution: int_uniform, min: 8, max: 512}
+          d1: {distribution: uniform, min: 0, max: 1}
+          d2: {values: [a, b, c]}
+          d3: {distribution: int_uniform, min: 1, max: 5}
+        """
+
+    /// Depends on lr and width only.
+    static func error(_ p: TrialParameters) -> Double {
+        let lr = p["lr"]?.number ?? 1, width = p["width"]?.number ?? 0
+        return pow(log10(lr) + 2.5, 2) / 4 + pow((width - 200) / 300, 2)
+    }
+
+    /// Claims and finishes trials one at a time until none is left; returns the claims made
+    /// while another trial of an earlier stage was still running (must be none).
+    static func run(_ store: TrialStore, _ spec: StudySpec) throws {
+        while let t = try store.claim(worker: "w", space: spec.space, propose: spec.proposer) {
+            #expect(try store.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", error(t.parameters))]), wallTime: 1, peakRSS: 1)))
+        }
+    }
+
+    @Test func reduceFixesTheDummiesAndKeepsWhatMatters() throws {
+        let scratch = try Scratch()
+        let spec = try SpecReader.parse(Self.text, file: "s.yaml", folder: scratch.path)
+        #expect(spec.trials == 90 && spec.stages.map(\.name) == ["explore", "refine"])
+        let plan = spec.plan()
+        #expect(plan.prefix(60).allSatisfy { $0.stage == 0 && $0.placement == .sobol && !$0.parameters.entries.isEmpty })
+        #expect(plan.dropFirst(60).allSatisfy { $0.stage == 1 && $0.placement == .tpe && $0.parameters.entries.isEmpty })
+        let store = try TrialStore(path: scratch.file("s.sqlite"))
+        try store.create(name: spec.name, spec: Self.text, fingerprint: try spec.fingerprint(), plan: plan)
+
+        // While an explore trial runs, the refine stage waits.
+        for _ in 0..<59 {
+            let t = try #require(try store.claim(worker: "w", space: spec.space, propose: spec.proposer))
+            _ = try store.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(t.parameters))]), wallTime: 1, peakRSS: 1))
+        }
+        let last = try #require(try store.claim(worker: "w", space: spec.space, propose: spec.proposer))
+        #expect(try store.claim(worker: "w", space: spec.space, propose: spec.proposer) == nil)
+        #expect(try store.pendingCount() == 30 && store.decisions(space: spec.space).isEmpty)
+        _ = try store.finish(last, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(last.parameters))]), wallTime: 1, peakRSS: 1))
+        try Self.run(store, spec)
+
+        let decision = try #require(try store.decisions(space: spec.space).first)
+        #expect(decision.stage == 1 && decision.objective == "error" && decision.trials == 60)
+        let fixed = Set(decision.choices.filter { $0.fixed != nil }.map(\.parameter))
+        #expect(fixed == ["d1", "d2", "d3"], "\(decision.choices)")
+        let kept = decision.choices.filter { $0.fixed == nil }
+        #expect(kept.allSatisfy { ($0.pValue ?? 1) <= 0.05 && $0.low != nil && $0.high != nil }, "\(kept)")
+        let trials = try store.trials(space: spec.space)
+        #expect(trials.allSatisfy { $0.state == .done })
+        // Refine trials use the fixed values and stay inside the narrowed ranges.
+        for t in trials.dropFirst(60) {
+            for c in decision.choices {
+                if let value = c.fixed { #expect(t.parameters[c.parameter] == value) }
+                if let low = c.low, let high = c.high, let x = t.parameters[c.parameter]?.number { #expect(x >= low && x <= high) }
+            }
+        }
+        #expect(trials.dropFirst(60).compactMap { $0.metric("error") }.min() ?? 1 < trials.prefix(60).compactMap { $0.metric("error") }.min() ?? 0)
+    }
+
+    @Test func theRuleForFixedValues() {
+        let list = Domain.values([.text("a"), .text("b"), .text("c")])
+        #expect(StudySpec.typical([.text("b"), .text("c"), .text("c"), .text("b")], domain: list) == .text("b"))
+        #expect(StudySpec.typical([.text("c")], domain: list) == .text("c"))
+        #expect(StudySpec.typical([.real(0.3), .real(0.1), .real(0.9), .real(0.2)], domain: .uniform(min: 0, max: 1)) == .real(0.2))
+        #expect(StudySpec.typical([.integer(3), .integer(5), .integer(4)], domain: .intUniform(min: 1, max: 9)) == .integer(4))
+        #expect(StudySpec.typical([], domain: list) == nil)
+    }
+
+    @Test func aDecisionReadsBack() throws {
+        let spec = try SpecReader.parse(Self.text, file: "s.yaml", folder: "/tmp")
+        let d = StageDecision(stage: 1, objective: "error", trials: 60, alpha: 0.05, choices: [
+            .init(parameter: "lr", pValue: 0.001, fixed: nil, low: 0.001, high: 0.01),
+            .init(parameter: "d2", pValue: 0.7, fixed: .text("b")),
+            .init(parameter: "d3", pValue: nil, fixed: .integer(2)),
+        ])
+        #expect(try StageDecision.decode(d.json, space: spec.space, source: "x") == d)
+        #expect(throws: SlopeError.self) { try StageDecision.decode("{\"stage\": -1}", space: spec.space, source: "x") }
+        let reduced = d.applied(to: spec.space)
+        #expect(reduced.parameter(named: "d2")?.domain == .values([.text("b")]))
+        #expect(reduced.parameter(named: "lr")?.domain == .logUniform(min: 0.001, max: 0.01))
+    }
+}
