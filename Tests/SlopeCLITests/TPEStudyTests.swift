@@ -62,4 +62,30 @@ import Testing
         func median(_ x: ArraySlice<Double>) -> Double { let s = x.sorted(); return s[s.count / 2] }
         #expect(median(errors.dropFirst(8)) < median(errors.prefix(8)) / 2, "\(errors)")
     }
+
+    /// Three jobs on a staged study: the refine stage waits for the explore stage, its
+    /// decision is shown by `status` with its p-values, and the refine trials keep to it.
+    @Test func aStagedStudyShowsItsDecision() throws {
+        let (folder, spec) = try Self.folder(trials: 1)
+        let text = try String(contentsOfFile: spec, encoding: .utf8)
+            .replacingOccurrences(of: "trials: 1\n", with: "")
+            .replacingOccurrences(of: "sampler: tpe\ntpe: {startup: 8}\n", with: """
+                stages:
+                  - {name: explore, trials: 40, sampler: sobol}
+                  - {name: refine, trials: 20, sampler: tpe, reduce: {alpha: 0.05}}
+
+                """)
+        try text.write(toFile: spec, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let run = try CLIRunner.run(["study", "run", spec, "--store", store, "--jobs", "3", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let status = try CLIRunner.run(["study", "status", store])
+        #expect(status.status == 0)
+        let lines = status.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("stage explore (sobol): 40 trials: 40 done, 0 failed, 0 running, 0 pending"), "\(status.stdout)")
+        #expect(lines.contains("stage refine (tpe): 20 trials: 20 done, 0 failed, 0 running, 0 pending"), "\(status.stdout)")
+        #expect(lines.contains("  reduce on error, 40 trials screened, alpha 0.05:"), "\(status.stdout)")
+        #expect(lines.contains { $0.hasPrefix("    lr: kept (p ") } && lines.contains { $0.hasPrefix("    width: kept (p ") }, "\(status.stdout)")
+        #expect(lines.contains { $0.hasPrefix("    optimizer: fixed at ") }, "\(status.stdout)")
+    }
 }

@@ -10,9 +10,14 @@ public enum StudyStatusText {
                      + "\(study.count(.running)) running, \(study.count(.pending)) pending"]
         guard !countsOnly else { return lines[0] + "\n" }
         lines.append("created \(study.createdAt); sampler \(spec.sampler.rawValue), seed \(spec.seed)")
+        if spec.stages.count > 1 { lines += stageLines(study) }
         for best in study.best {
             lines.append("best \(best.objective.name) (\(best.objective.direction.rawValue)): \(best.value) in trial \(best.trial): "
                          + best.parameters.entries.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
+        }
+        if spec.objectives.count > 1 && !study.pareto.isEmpty {
+            lines.append("Pareto front (\(spec.objectives.map(\.name).joined(separator: ", "))): \(study.pareto.count) trials: "
+                         + study.pareto.map(String.init).joined(separator: ", "))
         }
         let walls = study.trials.compactMap(\.wallTime), memory = study.trials.compactMap(\.peakRSS).map(Double.init)
         if let median = Median.of(walls), let max = walls.max() {
@@ -31,5 +36,32 @@ public enum StudyStatusText {
             lines.append("failed trial \(t.id): \(t.failure ?? "unknown")\(last)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line a stage (its trials' states), and under a stage with `reduce:` its decision.
+    static func stageLines(_ study: StudyOverview) -> [String] {
+        var lines: [String] = []
+        for (k, stage) in study.spec.stages.enumerated() {
+            let trials = study.trials.filter { $0.stage == k }
+            let counts = [TrialState.done, .failed, .running, .pending].map { s in "\(trials.filter { $0.state == s }.count) \(s.rawValue)" }
+            lines.append("stage \(stage.name) (\(stage.sampler.rawValue)): \(trials.count) trials: " + counts.joined(separator: ", "))
+            guard stage.reduce != nil else { continue }
+            guard let d = study.decisions.first(where: { $0.stage == k }) else {
+                lines.append("  reduce: not decided yet (at the stage's first trial)")
+                continue
+            }
+            lines.append("  reduce on \(d.objective), \(d.trials) trials screened, alpha \(d.alpha):")
+            for c in d.choices {
+                let p = c.pValue.map { String(format: "p %.3g", $0) } ?? "not tested"
+                if let value = c.fixed {
+                    lines.append("    \(c.parameter): fixed at \(value) (\(p))")
+                } else if let low = c.low, let high = c.high {
+                    lines.append("    \(c.parameter): kept, narrowed to [\(low), \(high)] (\(p))")
+                } else {
+                    lines.append("    \(c.parameter): kept (\(p))")
+                }
+            }
+        }
+        return lines
     }
 }

@@ -19,6 +19,10 @@ public struct StudyOverview: Sendable {
     public let best: [Best]
     /// The workers that claimed trials (alive: a live lease, or a live process on this host).
     public let workers: [WorkerRecord]
+    /// What the stages' `reduce:` decided, by stage.
+    public let decisions: [StageDecision]
+    /// The ids of the trials on the Pareto front of the spec's objectives.
+    public let pareto: [Int]
 
     /// How many trials are in `state`.
     public func count(_ state: TrialState) -> Int { trials.filter { $0.state == state }.count }
@@ -39,6 +43,7 @@ public enum StudyStatusJob {
             return StudyOverview.Best(objective: objective, trial: trial.id, value: value, parameters: trial.parameters)
         }
         return StudyOverview(spec: study.spec, createdAt: study.createdAt, trials: study.trials, best: best,
-                             workers: try store.workers(lease: lease))
+                             workers: try store.workers(lease: lease), decisions: try store.decisions(space: study.spec.space),
+                             pareto: study.spec.paretoFront(study.trials))
     }
 }
