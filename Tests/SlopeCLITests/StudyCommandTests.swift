@@ -50,7 +50,15 @@ import Testing
         let export = try CLIRunner.run(["study", "export", store, "--csv", csv, "--json", json, "--quiet"])
         #expect(export.status == 0 && export.stderr.isEmpty)
         let rows = try csvRows(csv)
-        #expect(rows[0] == ["id", "state", "lr", "width", "optimizer", "momentum", "error", "size", "wall_time_s", "peak_rss_bytes"])
+        #expect(rows[0] == ["id", "state", "lr", "width", "optimizer", "momentum", "error", "size", "wall_time_s", "peak_rss_bytes", "pareto"])
+        // error = lr (minimised), size = width (maximised): on the front unless another trial
+        // has lr and width no worse and one better.
+        let points = rows.dropFirst().map { (Double($0[6])!, Double($0[7])!) }
+        for (row, p) in zip(rows.dropFirst(), points) {
+            let dominated = points.contains { q in q.0 <= p.0 && q.1 >= p.1 && (q.0 < p.0 || q.1 > p.1) }
+            #expect(row[10] == (dominated ? "false" : "true"), "\(row)")
+        }
+        #expect(status.stdout.contains("Pareto front (error, size): \(rows.filter { $0[10] == "true" }.count) trials: "))
         #expect(rows.count == 9 && rows.dropFirst().map { $0[0] } == (1...8).map(String.init))
         for row in rows.dropFirst() {
             #expect(row[1] == "done" && row[6] == row[2] && Double(row[7]) == Double(row[3]))

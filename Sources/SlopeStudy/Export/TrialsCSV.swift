@@ -2,17 +2,20 @@ import SlopeCore
 import SlopeOutput
 
 /// A study's trials as CSV: `id,state`, one column a parameter, one an objective, then
-/// `wall_time_s,peak_rss_bytes`; an empty cell where a parameter is inactive or a value unknown.
+/// `wall_time_s,peak_rss_bytes` and, with several objectives, `pareto` (true for a trial on
+/// the Pareto front); an empty cell where a parameter is inactive or a value unknown.
 public enum TrialsCSV {
     public static func render(_ trials: [StoredTrial], spec: StudySpec) -> String {
         let names = spec.space.parameters.map(\.name), objectives = spec.objectives.map(\.name)
-        var lines = [(["id", "state"] + names + objectives + ["wall_time_s", "peak_rss_bytes"]).map(CSVField.escape)
-            .joined(separator: ",")]
+        let front = spec.objectives.count > 1 ? Set(spec.paretoFront(trials)) : nil
+        var lines = [(["id", "state"] + names + objectives + ["wall_time_s", "peak_rss_bytes"] + (front == nil ? [] : ["pareto"]))
+            .map(CSVField.escape).joined(separator: ",")]
         for t in trials {
             var cells = ["\(t.id)", t.state.rawValue]
             cells += names.map { t.parameters[$0]?.description ?? "" }
             cells += objectives.map { name in t.metric(name).map { "\($0)" } ?? "" }
             cells += [t.wallTime.map { "\($0)" } ?? "", t.peakRSS.map { "\($0)" } ?? ""]
+            if let front { cells.append(front.contains(t.id) ? "true" : "false") }
             lines.append(cells.map(CSVField.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

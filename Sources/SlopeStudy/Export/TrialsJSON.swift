@@ -5,6 +5,7 @@ public enum TrialsJSON {
         func optional(_ x: (some CustomStringConvertible)?) -> String { x.map { "\($0)" } ?? "null" }
         func text(_ s: String?) -> String { s.map(JSONText.quoted) ?? "null" }
         let objectives = JSONText.object(spec.objectives.map { ($0.name, JSONText.quoted($0.direction.rawValue)) })
+        let front = Set(spec.paretoFront(trials))
         let rows = trials.map { t in
             "    " + JSONText.object([
                 ("id", "\(t.id)"), ("state", JSONText.quoted(t.state.rawValue)), ("parameters", t.parameters.json),
@@ -13,6 +14,7 @@ public enum TrialsJSON {
                 ("worker", text(t.worker)), ("started_at", text(t.startedAt)), ("finished_at", text(t.finishedAt)),
                 ("failure", text(t.failure)), ("stderr_tail", text(t.stderrTail)),
                 ("placed_by", JSONText.quoted(t.placement(in: spec).rawValue)), ("stage", "\(t.stage)"),
+                ("pareto", front.contains(t.id) ? "true" : "false"),
             ])
         }
         return """
