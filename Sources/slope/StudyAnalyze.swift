@@ -31,6 +31,8 @@ struct StudyAnalyze: ParsableCommand {
     var log: [String] = []
     @Option(name: .customLong("categorical"), help: "A numeric hyperparameter read as unordered levels (repeatable).")
     var categorical: [String] = []
+    @Option(help: "The trials of a slope study to read: a stage's name, or all (default: the trials drawn from the prior, which HSIC's p-values assume).")
+    var stage: String?
     @Option(parsing: .unconditional, help: "The goal set: this best fraction of the trials of each objective.")
     var goal: Double = 0.1
     @Flag(help: "Also measure every pair of hyperparameters jointly (interactions).")
@@ -80,7 +82,8 @@ struct StudyAnalyze: ParsableCommand {
                                       log: log, categorical: categorical, maximize: maximize)
         let request = try StudyAnalysisRequest(source: source, study: study, columns: columns,
                                                delimiter: delimiter.character, decimal: decimal.character,
-                                               missing: MissingValues(tokens: na), options: options)
+                                               missing: MissingValues(tokens: na), options: options,
+                                               selection: stage.map { $0 == "all" ? .all : .stage($0) } ?? .fromPrior)
         for path in [csv, pairsCSV, json, report] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([csv, pairsCSV, json, report])
 

@@ -36,4 +36,16 @@ import SlopeCore
         #expect(c[0] == .infinity && c[3] == .infinity)
         #expect(abs(c[1] - (2.0 / 4 + 2.5 / 4)) < 1e-15 && abs(c[2] - (3.0 / 4 + 2.0 / 4)) < 1e-15)
     }
+
+    /// A table's front: maximised objectives negated, trials lacking a value left out.
+    @Test func aTablesFrontHonoursDirectionsAndGaps() {
+        let table = TrialTable(
+            source: "t", parameters: [.numbers(name: "x", values: [1, 2, 3, 4, 5])],
+            objectives: [TrialObjective(name: "error", direction: .minimize, values: [0.1, 0.2, 0.3, nil, 0.05]),
+                         TrialObjective(name: "accuracy", direction: .maximize, values: [0.9, 0.95, 0.8, 1.0, 0.85])],
+            labels: ["a", "b", "c", "d", "e"])
+        // c is beaten by a on both; d has no error; a, b and e trade off.
+        #expect(table.paretoFront([0, 1]) == ["a", "b", "e"])
+        #expect(table.paretoFront([1]) == ["d"])
+    }
 }

@@ -30,15 +30,17 @@ struct StudyReportTests {
         return (try StudyAnalysis.run(table, options: options), table)
     }
 
-    @Test("five sections, well-formed escaped SVG, no script, deterministic, unanalysable objective noted")
+    @Test("six sections, well-formed escaped SVG, no script, deterministic, unanalysable objective noted")
     func report() throws {
         let (analysis, table) = try Self.study()
         #expect(analysis.objectives[1].hsic == nil && analysis.objectives[1].note != nil)
         let html = StudyReport.render(analysis, trials: table)
         #expect(html == StudyReport.render(analysis, trials: table))
-        for id in ["shares", "pairs", "parallel", "scatter", "table"] { #expect(html.contains("<section id=\"\(id)\">")) }
+        for id in ["shares", "pairs", "parallel", "scatter", "pareto", "table"] { #expect(html.contains("<section id=\"\(id)\">")) }
         let svgs = ReportTests.svgs(html)
-        #expect(svgs.count == 4)  // shares, one interaction map, parallel, scatter (one analysed objective)
+        #expect(svgs.count == 5)  // shares, one interaction map, parallel, scatter (one analysed objective), Pareto fronts
+        // The fronts' panel marks as many trials "on the front" as the pair's front holds.
+        #expect(html.components(separatedBy: "(on the front)").count - 1 == table.paretoFront([0, 1]).count)
         for svg in svgs { #expect(isWellFormedXML(svg)) }
         #expect(html.contains("a&lt;b&amp;&quot;c&quot;") && !html.contains("a<b&"))
         #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"))

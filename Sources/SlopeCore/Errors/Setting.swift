@@ -14,7 +14,7 @@ public enum Setting: String, Sendable, CaseIterable {
     case estimator, sampleSize, permutations, bootstrap, confidence, bandwidth
     case goal, conditionalGoal, smoothness, alpha, memoryLimit
     // Study analysis.
-    case objectives, study, store
+    case objectives, study, store, stage
     // slope's own multilayer trainer.
     case validationShare, task, target, width, depth, activation, optimizer, momentum, weightDecay
     // Running studies.

@@ -16,6 +16,12 @@ public struct StudyAnalysis: Sendable {
     public let parameters: [ParameterInfo]
     public let objectives: [ObjectiveAnalysis]
     public let tradeOffs: [TradeOff]
+    /// The trials (by label) that no other trial dominates on all the objectives analysed
+    /// (trials lacking a value for one are left out); empty with one objective.
+    public let pareto: [String]
+    /// Which of the study's trials were read, when not all of them (set by the caller that
+    /// chose them).
+    public var selection: String?
 
     /// Analyses every objective of `table`.
     /// - Parameter progress: told of finished units; its total must be `workUnits(table, options)`.
@@ -29,7 +35,7 @@ public struct StudyAnalysis: Sendable {
         return StudyAnalysis(
             source: table.source, trials: table.rowCount, goal: options.goal, alpha: options.alpha, missing: options.missing,
             parameters: table.parameters.map { ParameterInfo(name: $0.name, kind: $0.kind, activeTrials: $0.activeRows.count) },
-            objectives: objectives, tradeOffs: tradeOffs)
+            objectives: objectives, tradeOffs: tradeOffs, pareto: table.objectives.count > 1 ? table.paretoFront(Array(table.objectives.indices)) : [])
     }
 
     /// The units of work `run` reports.

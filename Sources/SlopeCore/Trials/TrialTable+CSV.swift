@@ -1,7 +1,7 @@
 extension TrialTable {
     /// Columns of a table of trials never taken as hyperparameters (the bookkeeping columns
     /// of `slope study export`).
-    public static let bookkeepingColumns = ["id", "state", "pareto"]
+    public static let bookkeepingColumns = ["id", "state", "pareto", "placed_by", "stage"]
 
     /// The trials of a CSV: the objectives are `columns.targets` (at least one); every column
     /// that is not an objective, not ignored and not a bookkeeping column is a hyperparameter

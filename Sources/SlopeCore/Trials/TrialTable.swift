@@ -36,3 +36,14 @@ public struct TrialObjective: Sendable {
         self.values = values
     }
 }
+
+extension TrialTable {
+    /// The rows, as labels, on the Pareto front of the objectives `which` (docs/method.md,
+    /// "Pareto front"): each maximised objective negated, rows lacking a value left out.
+    /// - Complexity: O(n² m).
+    public func paretoFront(_ which: [Int]) -> [String] {
+        let rows = labels.indices.filter { r in which.allSatisfy { objectives[$0].values[r]?.isFinite ?? false } }
+        let points = rows.map { r in which.map { k in (objectives[k].direction == .minimize ? 1 : -1) * (objectives[k].values[r] ?? 0) } }
+        return zip(rows, ParetoFront.ranks(points)).filter { $0.1 == 0 }.map { labels[$0.0] }
+    }
+}

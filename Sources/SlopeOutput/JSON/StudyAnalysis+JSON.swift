@@ -7,12 +7,17 @@ extension StudyAnalysis: Encodable {
         try jsonObject(encoder) { c in
             try c.put("source", source)
             try c.put("trials", trials)
+            try c.put("trial_selection", selection)
             try c.put("goal", goal)
             try c.put("alpha", alpha)
             try c.put("missing", missing)
             try c.put("parameters", parameters)
             try c.put("objectives", objectives)
             try c.put("trade_offs", tradeOffs)
+            try c.object("pareto") { p in
+                try p.put("objectives", objectives.map(\.objective))
+                try p.put("front", pareto)
+            }
             try c.put("summary", StudySummary.sentences(self))
         }
     }

@@ -31,12 +31,18 @@ public enum StudyReport {
             id: "scatter", title: "Each hyperparameter against the objective",
             caption: "Orange: trials in the goal set; red crosses along the top: trials without a value (failed). Log hyperparameters on a log axis, levels as jittered strips.",
             body: perObjective("scatter") { ScatterFigure.render(trials, objective: $0, analysis: analysis.objectives[$0]) }))
+        if let fronts = ParetoFigure.render(trials) {
+            sections.append(HTMLPage.Section(
+                id: "pareto", title: "Trade-offs between objectives",
+                caption: "Each panel sets one objective against another. Orange: the trials that no other trial beats on both (the Pareto front of that pair), joined by the staircase that bounds what was reached; grey: the others. Across all \(trials.objectives.count) objectives at once, \(analysis.pareto.count) trials are on the front.",
+                body: fronts))
+        }
         sections.append(HTMLPage.Section(
             id: "table", title: "Indices and p-values",
             caption: "Target HSIC, R2-HSIC with its bootstrap interval, the gamma and permutation p-values, and Spearman's ρ as a baseline. Bold: p ≤ \(analysis.alpha).",
             body: table(analysis)))
         let summary = ["\(analysis.source): \(analysis.trials) trials, \(analysis.parameters.count) hyperparameters (\(analysis.parameters.map { "\($0.name) \($0.kind.rawValue)" }.joined(separator: ", ")))"]
-            + StudySummary.sentences(analysis)
+            + (analysis.selection.map { [$0] } ?? []) + StudySummary.sentences(analysis)
         return HTMLPage(title: "slope study analyze", summary: summary, sections: sections).render()
     }
 

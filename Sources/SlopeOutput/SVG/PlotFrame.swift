@@ -21,7 +21,7 @@ public struct PlotFrame: Sendable {
     /// Draws the frame, ticks, grid lines and axis titles into `svg`.
     /// - Parameter yInBytes: the y axis holds bytes (labelled in kB, MB or GB).
     public func drawAxes(_ svg: inout SVG, xTitle: String, yTitle: String, xTicks: Int = 5, yTicks: Int = 4, fontSize: Double = 10,
-                         yInBytes: Bool = false) {
+                         xInBytes: Bool = false, yInBytes: Bool = false) {
         svg.rect(left, top, width, height, fill: "none", stroke: "#999")
         // At least two labelled ticks on an axis that has any: ask for finer ones if needed.
         func ticks(_ scale: Scale, _ count: Int) -> [Double] {
@@ -30,7 +30,7 @@ public struct PlotFrame: Sendable {
             return coarse.count >= 2 ? coarse : scale.ticks(count * 2)
         }
         let xs = ticks(x, xTicks)
-        for (v, text) in zip(xs, Ticks.labels(xs)) {
+        for (v, text) in zip(xs, Ticks.labels(xs, bytes: xInBytes)) {
             let px = x(v)
             svg.line(px, top + height, px, top + height + 4, stroke: "#666")
             svg.line(px, top, px, top + height, stroke: "#eee")

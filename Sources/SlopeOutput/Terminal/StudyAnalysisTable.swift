@@ -5,7 +5,9 @@ public enum StudyAnalysisTable {
     public static func render(_ analysis: StudyAnalysis) -> String {
         let missing = analysis.missing == .worst ? "trials without a value count as the worst" : "trials without a value are left out"
         var out = "\(analysis.source): \(analysis.trials) trials, \(analysis.parameters.count) hyperparameters; "
-        out += "goal: the best \(analysis.goal) of each objective; \(missing)\n\n"
+        out += "goal: the best \(analysis.goal) of each objective; \(missing)\n"
+        if let selection = analysis.selection { out += selection + "\n" }
+        out += "\n"
         out += sideBySide(analysis) + "\n"
         for o in analysis.objectives {
             out += "== \(o.objective) (\(o.direction.rawValue); \(o.rows) trials"
@@ -29,6 +31,10 @@ public enum StudyAnalysisTable {
         if !analysis.tradeOffs.isEmpty {
             out += "trade-offs (Spearman, p <= \(analysis.alpha)):\n"
             out += analysis.tradeOffs.map { "  \($0.parameter): improves \($0.improves), worsens \($0.worsens)\n" }.joined() + "\n"
+        }
+        if !analysis.pareto.isEmpty {
+            out += "Pareto front (\(analysis.objectives.map(\.objective).joined(separator: ", "))): \(analysis.pareto.count) trials: "
+            out += analysis.pareto.joined(separator: ", ") + "\n\n"
         }
         out += "summary:\n" + StudySummary.sentences(analysis).map { "  \($0)\n" }.joined()
         return out

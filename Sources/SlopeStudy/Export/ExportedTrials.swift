@@ -43,11 +43,24 @@ public enum ExportedTrials {
             }
             let measured = Set([RecordedObjective.wallTime, RecordedObjective.peakMemory])
             let reported = metrics.filter { !measured.contains($0.name) }
+            let placementText = column("placed_by")?.texts[k]
+            let placement = try placementText.map { text in
+                guard let p = Placement(rawValue: text) else {
+                    throw SlopeError.store(file: table.source, reason: "row \(row): unknown placed_by \(Shown.quoted(text))")
+                }
+                return p
+            }
+            let stageText = column("stage")?.texts[k]
+            let stageNumber = stageText.map { Int($0) ?? -1 } ?? 0
+            guard stageNumber >= 0 && stageNumber < spec.stages.count else {
+                throw SlopeError.store(file: table.source, reason: "row \(row): stage \(Shown.quoted(stageText ?? "")) is not a stage of the spec (0 to \(spec.stages.count - 1))")
+            }
             return StoredTrial(id: id, parameters: TrialParameters(parameters), seed: 0, state: state,
                                metrics: reported.isEmpty ? nil : TrialMetrics(reported),
                                wallTime: metrics.first { $0.name == RecordedObjective.wallTime }?.value,
                                peakRSS: metrics.first { $0.name == RecordedObjective.peakMemory }.flatMap { Int(exactly: $0.value) },
-                               worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+                               worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil,
+                               placement: placement, stage: stageNumber)
         }
     }
 }

@@ -2,13 +2,17 @@ import SlopeCore
 import SlopeOutput
 
 /// A study's trials as CSV: `id,state`, one column a parameter, one an objective, then
-/// `wall_time_s,peak_rss_bytes` and, with several objectives, `pareto` (true for a trial on
-/// the Pareto front); an empty cell where a parameter is inactive or a value unknown.
+/// `wall_time_s,peak_rss_bytes`; with several objectives `pareto` (true for a trial on the
+/// Pareto front); for a study with TPE or stages `placed_by,stage` (so that `study analyze`
+/// can tell the trials drawn from the prior); an empty cell where a parameter is inactive or
+/// a value unknown.
 public enum TrialsCSV {
     public static func render(_ trials: [StoredTrial], spec: StudySpec) -> String {
         let names = spec.space.parameters.map(\.name), objectives = spec.objectives.map(\.name)
         let front = spec.objectives.count > 1 ? Set(spec.paretoFront(trials)) : nil
-        var lines = [(["id", "state"] + names + objectives + ["wall_time_s", "peak_rss_bytes"] + (front == nil ? [] : ["pareto"]))
+        let adaptive = spec.isAdaptive
+        var lines = [(["id", "state"] + names + objectives + ["wall_time_s", "peak_rss_bytes"] + (front == nil ? [] : ["pareto"])
+                      + (adaptive ? ["placed_by", "stage"] : []))
             .map(CSVField.escape).joined(separator: ",")]
         for t in trials {
             var cells = ["\(t.id)", t.state.rawValue]
@@ -16,6 +20,7 @@ public enum TrialsCSV {
             cells += objectives.map { name in t.metric(name).map { "\($0)" } ?? "" }
             cells += [t.wallTime.map { "\($0)" } ?? "", t.peakRSS.map { "\($0)" } ?? ""]
             if let front { cells.append(front.contains(t.id) ? "true" : "false") }
+            if adaptive { cells += [t.placement(in: spec).rawValue, "\(t.stage)"] }
             lines.append(cells.map(CSVField.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -5,27 +5,35 @@ import SlopeCore
 /// ending .csv, .tsv or .txt), Optuna's SQLite storage (tables studies, trial_params) or
 /// slope's own store (tables study, trial).
 public enum TrialSource {
-    /// The trials of `path` as a table for the analysis.
+    /// The trials of `path` as a table for the analysis, and a sentence saying which trials of
+    /// a slope study were read when not all of them (`TrialSelection`).
     /// - Parameters:
     ///   - study: the Optuna study's name (needed when the storage holds several).
     ///   - columns: the objectives (`targets`; for a CSV they must be given), type overrides,
     ///     and CSV columns that are neither objective nor hyperparameter (`ignored`).
+    ///   - selection: which trials of a slope study to read; a CSV without its spec and an
+    ///     Optuna study are read whole (a stage is refused).
     /// - Throws: `SlopeError` naming the file for anything unreadable.
-    public static func table(path: String, study: String?, columns: ColumnSelection,
-                             reader: CSVReader, missing: MissingValues = MissingValues()) throws -> TrialTable {
+    public static func table(path: String, study: String?, columns: ColumnSelection, reader: CSVReader,
+                             missing: MissingValues = MissingValues(),
+                             selection: TrialSelection = .fromPrior) throws -> (table: TrialTable, note: String?) {
+        let spec: StudySpec, trials: [StoredTrial], source: String
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
             let table = try reader.readMixed(path: path, missing: missing)
             let specPath = ExportedTrials.specPath(for: path)
             // An exported CSV with its spec beside it reads as the store it came from.
-            if FileManager.default.fileExists(atPath: specPath) {
-                let spec = try SpecReader.parse(try FileBytes.text(specPath), file: specPath, folder: "")
-                let source = "\(path) (types and objectives from \(URL(fileURLWithPath: specPath).lastPathComponent))"
-                return try TrialTable(spec: spec, trials: ExportedTrials.trials(table, spec: spec), source: source, columns: columns)
+            guard FileManager.default.fileExists(atPath: specPath) else {
+                if case .stage = selection { throw SlopeError.invalidSetting(.stage, reason: "a CSV without its spec (\(specPath)) has no stages") }
+                return (try TrialTable(table: table, columns: columns), nil)
             }
-            return try TrialTable(table: table, columns: columns)
+            spec = try SpecReader.parse(try FileBytes.text(specPath), file: specPath, folder: "")
+            source = "\(path) (types and objectives from \(URL(fileURLWithPath: specPath).lastPathComponent))"
+            trials = try ExportedTrials.trials(table, spec: spec)
+        } else {
+            (spec, trials, source) = try read(path: path, study: study)
         }
-        let (spec, trials, source) = try read(path: path, study: study)
-        return try TrialTable(spec: spec, trials: trials, source: source, columns: columns)
+        let chosen = try selection.apply(trials, spec: spec)
+        return (try TrialTable(spec: spec, trials: chosen.trials, source: source, columns: columns), chosen.note)
     }
 
     /// The spec and trials of a slope store or an Optuna study, and a name for messages.

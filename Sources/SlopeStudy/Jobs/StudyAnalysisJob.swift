@@ -18,11 +18,13 @@ public struct StudyAnalysisRequest: Sendable {
     public let missing: MissingValues
     /// Goal fraction, permutations, resamples, pairs, missing values (checked when made).
     public let options: StudyAnalysisOptions
+    /// Which trials of a slope study are read.
+    public let selection: TrialSelection
 
     /// - Throws: `SlopeError.invalidSetting` for settings out of range or a bad delimiter.
     public init(source: String, study: String? = nil, columns: ColumnSelection = ColumnSelection(),
                 delimiter: Character = ",", decimal: Character = ".", missing: MissingValues = MissingValues(),
-                options: StudyAnalysisOptions = StudyAnalysisOptions()) throws {
+                options: StudyAnalysisOptions = StudyAnalysisOptions(), selection: TrialSelection = .fromPrior) throws {
         try options.validate()
         _ = try CSVReader(delimiter: delimiter, decimal: decimal)
         self.source = source
@@ -32,6 +34,7 @@ public struct StudyAnalysisRequest: Sendable {
         self.decimal = decimal
         self.missing = missing
         self.options = options
+        self.selection = selection
     }
 }
 
@@ -49,11 +52,12 @@ public enum StudyAnalysisJob {
     /// - Throws: `SlopeError` naming the file for anything unreadable.
     /// - Complexity: see `StudyAnalysis.run`.
     public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> StudyAnalysisResult {
-        let trials = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
-                                           reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
-                                           missing: request.missing)
-        let analysis = try StudyAnalysis.run(trials, options: request.options,
+        let (trials, note) = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
+                                                   reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
+                                                   missing: request.missing, selection: request.selection)
+        var analysis = try StudyAnalysis.run(trials, options: request.options,
                                              progress: progress.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
+        analysis.selection = note
         return StudyAnalysisResult(trials: trials, analysis: analysis)
     }
 }

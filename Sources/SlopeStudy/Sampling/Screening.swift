@@ -23,7 +23,7 @@ extension StudySpec {
         let objective = reduction.objective ?? primaryObjective.name
         let direction = objectives.first { $0.name == objective }?.direction ?? .minimize
         let screened = history.filter { t in
-            t.stage < k && t.placement(in: self).fromPrior && (t.state == .done || t.state == .failed)
+            t.stage < k && drawnFromPrior(t) && (t.state == .done || t.state == .failed)
         }
         var options = StudyAnalysisOptions()
         options.goal = reduction.goal ?? Reduction.defaultGoal(trials: screened.count)

@@ -27,6 +27,9 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     /// The YAML as the user wrote it (not part of the study's identity).
     public var source: String
 
+    /// True when some trials are not drawn from the prior: TPE or stages.
+    public var isAdaptive: Bool { stages.count > 1 || stages.contains { $0.sampler == .tpe } }
+
     /// The stage of each trial id (1 ... trials): the index of its stage.
     public func stage(ofTrial id: Int) -> Int {
         var end = 0
