@@ -87,5 +87,16 @@ import Testing
         #expect(lines.contains("  reduce on error, 40 trials screened, alpha 0.05:"), "\(status.stdout)")
         #expect(lines.contains { $0.hasPrefix("    lr: kept (p ") } && lines.contains { $0.hasPrefix("    width: kept (p ") }, "\(status.stdout)")
         #expect(lines.contains { $0.hasPrefix("    optimizer: fixed at ") }, "\(status.stdout)")
+
+        // The analysis reads the explore stage (drawn from the prior) unless told otherwise.
+        let analysis = try CLIRunner.run(["study", "analyze", store, "--permutations", "100", "--bootstrap", "0", "--quiet"])
+        #expect(analysis.status == 0 && analysis.stdout.hasPrefix("\(store): 40 trials"), "\(analysis.stdout.prefix(300))")
+        #expect(analysis.stdout.contains("read 40 of 60 trials, those drawn from the prior"))
+        let refine = try CLIRunner.run(["study", "analyze", store, "--stage", "refine", "--permutations", "100", "--bootstrap", "0", "--quiet"])
+        #expect(refine.status == 0 && refine.stdout.hasPrefix("\(store): 20 trials") && refine.stdout.contains("the p-values are optimistic"))
+        let all = try CLIRunner.run(["study", "analyze", store, "--stage", "all", "--permutations", "100", "--bootstrap", "0", "--quiet"])
+        #expect(all.status == 0 && all.stdout.hasPrefix("\(store): 60 trials"))
+        let wrong = try CLIRunner.run(["study", "analyze", store, "--stage", "nope", "--quiet"])
+        #expect(wrong.status == 2 && wrong.stderr == "slope: error: --stage: no stage \"nope\" (stages: explore, refine, or all)\n", "\(wrong.stderr)")
     }
 }
