@@ -105,6 +105,11 @@ func specError(_ text: String) -> String? {
         ("sampler: lhs", "sampler: tpe\ntpe: {startup: 0}", "s.yaml:5: tpe.startup: must be a whole number of trials >= 1"),
         ("sampler: lhs", "sampler: tpe\ntpe: {goal: 1}", "s.yaml:5: tpe.goal: must be a fraction in (0, 1)"),
         ("sampler: lhs", "sampler: tpe\ntpe: {candidate: 5}", "s.yaml:5: tpe.candidate: unknown key"),
+        ("sampler: lhs", "sampler: lhs\nconstraints: {wall_time_s: {max: 5}}", "s.yaml:5: constraints: constraints steer TPE"),
+        ("sampler: lhs", "sampler: tpe\nconstraints: {wall_time_s: {}}", "s.yaml:5: constraints.wall_time_s: give min:, max: or both"),
+        ("sampler: lhs", "sampler: tpe\nconstraints: {wall_time_s: {min: 5, max: 1}}", "constraints.wall_time_s.min: min (5.0) is greater than max (1.0)"),
+        ("sampler: lhs", "stages:\n  - {name: a, trials: 5, sampler: sobol}\n  - {name: a, trials: 5, sampler: tpe}",
+         "s.yaml:2: trials: with stages:, give trials: in each stage"),
     ]
 
     /// A TPE study plans its start (a Latin hypercube) and leaves the rest to its proposals;

@@ -98,4 +98,21 @@ import SlopeCore
         #expect(reduced.parameter(named: "d2")?.domain == .values([.text("b")]))
         #expect(reduced.parameter(named: "lr")?.domain == .logUniform(min: 0.001, max: 0.01))
     }
+
+    @Test func badStagesAreOneLineNamingTheKey() {
+        func message(_ stages: String) -> String? {
+            specError(Self.text.replacingOccurrences(of: """
+                  - {name: explore, trials: 60, sampler: sobol}
+                  - {name: refine, trials: 30, sampler: tpe, reduce: {alpha: 0.05, narrow: true}}
+                """, with: stages))
+        }
+        #expect(message("  - {name: a, trials: 5}\n  - {name: a, trials: 5}\n")?.contains("stages[1].name: another stage is called 'a'") == true)
+        #expect(message("  - {name: a, trials: 5, reduce: {}}\n")?.contains("stages[0].reduce: the first stage has no earlier trials to screen") == true)
+        #expect(message("  - {name: a, trials: 5}\n  - {name: b, trials: 5, reduce: {objective: speed}}\n")?
+            .contains("stages[1].reduce.objective: 'speed' is not an objective (objectives: error)") == true)
+        #expect(message("  - {name: a, trials: 5}\n  - {name: b, trials: 5, reduce: {cost: money}}\n")?
+            .contains("stages[1].reduce.cost: 'money' is not an objective or a measured cost") == true)
+        #expect(message("  - {trials: 5}\n")?.contains("stages[0].name: give the stage a name") == true)
+        #expect(message("  - {name: a, trials: 5, sampler: grid}\n")?.contains("stages[0].sampler: unknown sampler 'grid'") == true)
+    }
 }

@@ -161,4 +161,27 @@ import SlopeCore
         let ramp = TPESampler.recencyWeights(30)
         #expect(ramp.count == 30 && abs(ramp[0] - 1.0 / 30) < 1e-15 && ramp[4] == 1 && ramp[5...].allSatisfy { $0 == 1 })
     }
+
+    /// A constraint keeps TPE where it holds: the unconstrained optimum (width 200) breaks
+    /// width <= 100, and TPE's later proposals stay mostly within it.
+    @Test func constraintsSteerTPE() throws {
+        let space = try Self.smoothSpace()
+        let sampler = TPESampler(space: space, objectives: Self.objectives, settings: TPESettings(),
+                                 constraints: [Constraint(name: "size", max: 100)])
+        var history: [StoredTrial] = []
+        for id in 1...60 {
+            let p = sampler.propose(seed: UInt64(id) &* 7919, history: history).parameters
+            let width = p["width"]?.number ?? 0
+            history.append(StoredTrial(id: id, parameters: p, seed: 0, state: .done,
+                                       metrics: TrialMetrics([("error", Self.smooth(p)), ("size", width)]), wallTime: nil, peakRSS: nil,
+                                       worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil))
+        }
+        let late = history.suffix(30).filter { ($0.parameters["width"]?.number ?? 0) <= 100 }.count
+        #expect(late >= 20, "\(late) of the last 30 keep width <= 100")
+        // The split: infeasible trials rank after every feasible one, by violation.
+        let split = TPESplit(history, objectives: Self.objectives, goal: 0.5, constraints: [Constraint(name: "size", max: 100)])
+        #expect(split.good.allSatisfy { ($0.metric("size") ?? 0) <= 100 })
+        #expect(Constraint(name: "size", max: 100).violation(history[0]) == max(0, ((history[0].metric("size") ?? 0) - 100) / 100))
+        #expect(Constraint(name: "missing", min: 0).violation(history[0]) == .infinity)
+    }
 }

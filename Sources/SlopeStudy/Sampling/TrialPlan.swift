@@ -70,7 +70,7 @@ extension StudySpec {
             let i = min(max(0, trial.id - firstTrial(ofStage: k)), points.count - 1)
             return Proposal(parameters: TrialParameters(reduced.values(at: points[i])), placement: stage.sampler.spaceFilling, decision: made)
         }
-        let sampler = TPESampler(space: reduced, objectives: objectives, settings: stage.tpe)
+        let sampler = TPESampler(space: reduced, objectives: objectives, settings: stage.tpe, constraints: constraints)
         var mix = SeededGenerator(seed: seed ^ (UInt64(trial.id) &* 0x9E37_79B9_7F4A_7C15))
         let proposed = sampler.propose(seed: mix.next(), history: history.filter { $0.id != trial.id })
         return Proposal(parameters: proposed.parameters, placement: proposed.fromPrior ? .prior : .tpe, decision: made)

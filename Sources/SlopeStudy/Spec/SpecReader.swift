@@ -5,7 +5,7 @@ import Yams
 /// Reads and checks a study spec (YAML, in the style of W&B sweeps). Every problem is reported
 /// before anything runs, as one `SlopeError` naming the file, line and key.
 public enum SpecReader {
-    static let topKeys = ["name", "trials", "seed", "sampler", "tpe", "stages", "objectives", "command", "trainer", "data",
+    static let topKeys = ["name", "trials", "seed", "sampler", "tpe", "stages", "constraints", "objectives", "command", "trainer", "data",
                           "timeout", "max_attempts", "parameters"]
     /// Columns of `slope study export` that no objective may be named.
     static let exportColumns = ["id", "state", "wall_time_s", "peak_rss_bytes"]
@@ -67,7 +67,26 @@ public enum SpecReader {
             run: try command(top, space: space, folder: folder), timeout: timeout, space: space, folder: folder, source: text)
         spec.maxAttempts = maxAttempts
         spec.stages = stages
+        if let map = try top.map("constraints") {
+            guard stages.contains(where: { $0.sampler == .tpe }) else {
+                throw top.error("constraints", "constraints steer TPE: give sampler: tpe (or a tpe stage)")
+            }
+            spec.constraints = try constraints(map)
+        }
         return spec
+    }
+
+    static func constraints(_ map: YAMLMap) throws(SlopeError) -> [Constraint] {
+        var out: [Constraint] = []
+        for (name, _) in map.pairs {
+            guard let bounds = try map.map(name) else { continue }
+            try bounds.onlyKeys(["min", "max"])
+            let min = try bounds.double("min"), max = try bounds.double("max")
+            guard min != nil || max != nil else { throw map.error(name, "give min:, max: or both") }
+            if let min, let max, min > max { throw bounds.error("min", "min (\(min)) is greater than max (\(max))") }
+            out.append(Constraint(name: name, min: min, max: max))
+        }
+        return out
     }
 
     /// A stage: a map of `stages:`, or the top of a spec without stages (`name` given).

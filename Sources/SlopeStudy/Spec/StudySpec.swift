@@ -10,6 +10,8 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     public var sampler: SamplerKind
     /// The stages in order, their trials numbered on (one stage "main" without `stages:`).
     public var stages: [StageSpec]
+    /// Bounds TPE steers away from (`constraints:`).
+    public var constraints: [Constraint] = []
     /// The metrics each trial reports that the study optimises, in the spec's order.
     public var objectives: [Objective]
     /// What runs a trial.
@@ -46,7 +48,7 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     /// The first objective: the one the progress line's "best" follows.
     public var primaryObjective: Objective { objectives[0] }
 
-    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, tpe, stages, objectives, run, timeout, space }
+    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, tpe, stages, constraints, objectives, run, timeout, space }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -61,6 +63,7 @@ public struct StudySpec: Hashable, Sendable, Encodable {
         } else if sampler == .tpe {
             try c.encode(stages[0].tpe, forKey: .tpe)
         }
+        if !constraints.isEmpty { try c.encode(constraints, forKey: .constraints) }
         try c.encode(objectives, forKey: .objectives)
         try c.encode(run, forKey: .run)
         try c.encodeIfPresent(timeout, forKey: .timeout)

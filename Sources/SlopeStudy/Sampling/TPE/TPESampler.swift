@@ -12,11 +12,13 @@ public struct TPESampler: Sendable {
     public let space: ParameterSpace
     public let objectives: [Objective]
     public let settings: TPESettings
+    public let constraints: [Constraint]
 
-    public init(space: ParameterSpace, objectives: [Objective], settings: TPESettings) {
+    public init(space: ParameterSpace, objectives: [Objective], settings: TPESettings, constraints: [Constraint] = []) {
         self.space = space
         self.objectives = objectives
         self.settings = settings
+        self.constraints = constraints
     }
 
     /// The parameters of a new trial, given the study's other trials; a function of `seed` and
@@ -25,7 +27,7 @@ public struct TPESampler: Sendable {
     /// - Complexity: O(c · n · p) for c candidates, n trials and p parameters.
     public func propose(seed: UInt64, history: [StoredTrial]) -> (parameters: TrialParameters, fromPrior: Bool) {
         var g = SeededGenerator(seed: seed)
-        let split = TPESplit(history, objectives: objectives, goal: settings.goal)
+        let split = TPESplit(history, objectives: objectives, goal: settings.goal, constraints: constraints)
         guard split.finished >= max(1, settings.startup) else {
             let u = space.parameters.map { _ in g.nextUnit() }
             return (TrialParameters(space.values(at: u)), true)

@@ -2,9 +2,10 @@ import Foundation
 import SlopeCore
 
 /// The good and bad trials TPE models (docs/method.md, "TPE"). Finished trials are ranked
-/// best first: done trials by the objective (with several objectives, by non-domination rank,
-/// then the more isolated first by crowding distance), then failed trials, which count as the
-/// worst. The best ⌈goal · n⌉ of the n finished trials are good (never a failed one); the
+/// best first: feasible done trials by the objective (with several objectives, by
+/// non-domination rank, then the more isolated first by crowding distance), then done trials
+/// that break a constraint (the least violation first), then failed trials, which count as
+/// the worst. The best ⌈goal · n⌉ of the n finished trials are good (never a failed one); the
 /// rest are bad, and so is every running trial (the constant liar: workers running at once
 /// are steered away from each other's points).
 struct TPESplit {
@@ -14,13 +15,16 @@ struct TPESplit {
     /// How many trials have finished.
     let finished: Int
 
-    init(_ trials: [StoredTrial], objectives: [Objective], goal: Double) {
+    init(_ trials: [StoredTrial], objectives: [Objective], goal: Double, constraints: [Constraint] = []) {
         let done = trials.filter { t in t.state == .done && objectives.allSatisfy { t.metric($0.name)?.isFinite ?? false } }
         let doneIDs = Set(done.map(\.id))
         let failed = trials.filter { ($0.state == .done || $0.state == .failed) && !doneIDs.contains($0.id) }
         let running = trials.filter { $0.state == .running }
         finished = done.count + failed.count
-        let ranked = Self.bestFirst(done, objectives: objectives)
+        let violation = Dictionary(uniqueKeysWithValues: done.map { t in (t.id, constraints.reduce(0) { $0 + $1.violation(t) }) })
+        let feasible = done.filter { violation[$0.id] == 0 }
+        let infeasible = done.filter { violation[$0.id] != 0 }.sorted { (violation[$0.id] ?? 0, $0.id) < (violation[$1.id] ?? 0, $1.id) }
+        let ranked = Self.bestFirst(feasible, objectives: objectives) + infeasible
         let count = done.isEmpty ? 0 : min(done.count, max(1, Int((goal * Double(finished)).rounded(.up))))
         good = ranked.prefix(count).sorted { $0.id < $1.id }
         bad = (Array(ranked.dropFirst(count)) + failed + running).sorted { $0.id < $1.id }
