@@ -69,6 +69,26 @@ import Testing
             parameters:
               lr: {distribution: log_uniform_values, min: 0.0001, max: 0.3}
               width: {distribution: int_uniform, min: 8, max: 256}
+            """, """
+            name: t
+            trials: 9
+            sampler: tpe
+            tpe: {startup: 4, goal: 0.25}
+            constraints: {wall_time_s: {max: 5}, "a b": {min: -1, max: 1e-3}}
+            objectives: {error: minimize}
+            command: ./run {args}
+            parameters:
+              lr: {distribution: log_uniform_values, min: 0.0001, max: 0.3}
+            """, StagedStudyTests.text, """
+            name: s
+            objectives: {error: minimize}
+            command: ./run {args}
+            stages:
+              - {name: "a: b", trials: 5, sampler: lhs}
+              - {name: c, trials: 6, sampler: random, reduce: {alpha: 0.1, objective: error, goal: 0.3, cost: wall_time_s}}
+              - {name: d, trials: 7, sampler: tpe, tpe: {candidates: 5}}
+            parameters:
+              lr: {distribution: log_uniform_values, min: 0.0001, max: 0.3}
             """]
         for text in specs {
             let spec = try SpecReader.parse(text, file: "s.yaml", folder: "")

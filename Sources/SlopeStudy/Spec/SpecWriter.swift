@@ -7,9 +7,21 @@ public enum SpecWriter {
     public static func yaml(_ spec: StudySpec, comments: [String] = []) -> String {
         var lines = comments.map { "# " + $0 }
         lines.append("name: \(JSONText.quoted(spec.name))")
-        lines.append("trials: \(spec.trials)")
         if spec.seed != 0 { lines.append("seed: \(spec.seed)") }
-        lines.append("sampler: \(spec.sampler.rawValue)")
+        if spec.stages.count > 1 {
+            lines.append("stages:")
+            lines += spec.stages.map { "  - " + stage($0) }
+        } else {
+            lines.append("trials: \(spec.trials)")
+            lines.append("sampler: \(spec.sampler.rawValue)")
+            if spec.sampler == .tpe { lines.append("tpe: " + tpe(spec.stages[0].tpe)) }
+        }
+        if !spec.constraints.isEmpty {
+            lines.append("constraints: {" + spec.constraints.map { c in
+                "\(JSONText.quoted(c.name)): {" + [c.min.map { "min: \(number($0))" }, c.max.map { "max: \(number($0))" }]
+                    .compactMap { $0 }.joined(separator: ", ") + "}"
+            }.joined(separator: ", ") + "}")
+        }
         lines.append("objectives: {" + spec.objectives.map { "\(JSONText.quoted($0.name)): \($0.direction.rawValue)" }
             .joined(separator: ", ") + "}")
         switch spec.run {
@@ -34,6 +46,22 @@ public enum SpecWriter {
             lines.append("  \(JSONText.quoted(p.name)): {\(entry)}")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A stage as a flow mapping.
+    static func stage(_ s: StageSpec) -> String {
+        var keys = ["name: \(JSONText.quoted(s.name))", "trials: \(s.trials)", "sampler: \(s.sampler.rawValue)"]
+        if s.sampler == .tpe { keys.append("tpe: " + tpe(s.tpe)) }
+        if let r = s.reduce {
+            let reduce = ["alpha: \(number(r.alpha))", r.objective.map { "objective: \(JSONText.quoted($0))" },
+                          r.goal.map { "goal: \(number($0))" }, r.narrow ? "narrow: true" : nil, r.cost.map { "cost: \(JSONText.quoted($0))" }]
+            keys.append("reduce: {" + reduce.compactMap { $0 }.joined(separator: ", ") + "}")
+        }
+        return "{" + keys.joined(separator: ", ") + "}"
+    }
+
+    static func tpe(_ t: TPESettings) -> String {
+        "{startup: \(t.startup), candidates: \(t.candidates), goal: \(number(t.goal))}"
     }
 
     /// A domain as the keys of its flow mapping.
