@@ -115,4 +115,16 @@ import SlopeCore
         #expect(message("  - {trials: 5}\n")?.contains("stages[0].name: give the stage a name") == true)
         #expect(message("  - {name: a, trials: 5, sampler: grid}\n")?.contains("stages[0].sampler: unknown sampler 'grid'") == true)
     }
+
+    /// Eight explore trials cannot show anything at alpha 0.05: nothing is fixed.
+    @Test func aScreeningWithoutPowerFixesNothing() throws {
+        let spec = try SpecReader.parse(Self.text, file: "s.yaml", folder: "/tmp")
+        let history = spec.plan().prefix(8).map { t in
+            StoredTrial(id: t.id, parameters: t.parameters, seed: t.seed, state: .done, metrics: TrialMetrics([("error", Self.error(t.parameters))]),
+                        wallTime: 1, peakRSS: 1, worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil,
+                        placement: t.placement, stage: 0)
+        }
+        let decision = spec.screening(stage: 1, history: history)
+        #expect(decision.trials == 8 && decision.choices.allSatisfy { $0.fixed == nil && $0.low == nil }, "\(decision.choices)")
+    }
 }

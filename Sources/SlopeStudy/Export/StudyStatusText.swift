@@ -50,7 +50,9 @@ public enum StudyStatusText {
                 lines.append("  reduce: not decided yet (at the stage's first trial)")
                 continue
             }
-            lines.append("  reduce on \(d.objective), \(d.trials) trials screened, alpha \(d.alpha):")
+            let none = d.choices.allSatisfy { ($0.pValue ?? 1) > d.alpha }
+            lines.append("  reduce on \(d.objective), \(d.trials) trials screened, alpha \(d.alpha)"
+                         + (none ? ": nothing significant, so nothing fixed:" : ":"))
             for c in d.choices {
                 let p = c.pValue.map { String(format: "p %.3g", $0) } ?? "not tested"
                 if let value = c.fixed {

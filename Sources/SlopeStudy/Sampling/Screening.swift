@@ -16,7 +16,8 @@ extension StudySpec {
     /// The decision of stage `k`'s `reduce:` (docs/method.md, "Staged studies"): goal-oriented
     /// HSIC of the objective on the finished trials of the earlier stages that were drawn from
     /// the prior, p-values adjusted (Benjamini–Hochberg) and read at `alpha`. A hyperparameter
-    /// that could not be tested keeps its range.
+    /// that could not be tested keeps its range; when none is significant the screening had no
+    /// power to tell (too few trials, a flat objective) and nothing is fixed.
     /// - Complexity: that of `StudyAnalysis.run` on those trials (about 1000 permutations).
     public func screening(stage k: Int, history: [StoredTrial]) -> StageDecision {
         let reduction = stages[k].reduce ?? Reduction()
@@ -38,11 +39,12 @@ extension StudySpec {
             pValues = [:]
         }
         let goal = goalSet(screened, objective: objective, direction: direction, fraction: options.goal)
+        let informative = pValues.values.contains { $0 <= reduction.alpha }
         let choices = space.parameters.map { p -> StageDecision.Choice in
             let pValue = pValues[p.name]
             let inGoal = goal.compactMap { $0.parameters[p.name] }
-            guard let pValue, pValue > reduction.alpha else {
-                guard reduction.narrow, let range = Self.range(inGoal, domain: p.domain) else {
+            guard informative, let pValue, pValue > reduction.alpha else {
+                guard informative, reduction.narrow, let range = Self.range(inGoal, domain: p.domain) else {
                     return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: nil)
                 }
                 return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: nil, low: range.low, high: range.high)
