@@ -26,7 +26,7 @@ struct StudyExport: ParsableCommand {
         if let csv, csv != OutputFiles.standardOutput {
             files.add(ExportedTrials.specPath(for: csv), Data(study.spec.source.utf8))
         }
-        files.add(json, Data(TrialsJSON.render(study.trials, spec: study.spec, createdAt: study.createdAt).utf8))
+        files.add(json, Data(TrialsJSON.render(study.trials, spec: study.spec, createdAt: study.createdAt, decisions: study.decisions).utf8))
         try files.write()
         if !quiet { Terminal.note("exported \(study.trials.count) trials") }
     }

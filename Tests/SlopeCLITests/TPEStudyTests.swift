@@ -92,6 +92,12 @@ import Testing
         let analysis = try CLIRunner.run(["study", "analyze", store, "--permutations", "100", "--bootstrap", "0", "--quiet"])
         #expect(analysis.status == 0 && analysis.stdout.hasPrefix("\(store): 40 trials"), "\(analysis.stdout.prefix(300))")
         #expect(analysis.stdout.contains("read 40 of 60 trials, those drawn from the prior"))
+        #expect(analysis.stdout.contains("stage refine (reduce on error, 40 trials screened, alpha 0.05): kept lr (p "), "\(analysis.stdout.prefix(600))")
+        let json = folder.appendingPathComponent("t.json").path
+        #expect(try CLIRunner.run(["study", "export", store, "--json", json, "--quiet"]).status == 0)
+        let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let decisions = exported?["stage_decisions"] as? [[String: Any]] ?? []
+        #expect(decisions.count == 1 && decisions.first?["stage"] as? Int == 1 && (decisions.first?["choices"] as? [Any])?.count == 4)
         let refine = try CLIRunner.run(["study", "analyze", store, "--stage", "refine", "--permutations", "100", "--bootstrap", "0", "--quiet"])
         #expect(refine.status == 0 && refine.stdout.hasPrefix("\(store): 20 trials") && refine.stdout.contains("the p-values are optimistic"))
         let all = try CLIRunner.run(["study", "analyze", store, "--stage", "all", "--permutations", "100", "--bootstrap", "0", "--quiet"])

@@ -22,6 +22,8 @@ public struct StudyAnalysis: Sendable {
     /// Which of the study's trials were read, when not all of them (set by the caller that
     /// chose them).
     public var selection: String?
+    /// What the study's stages decided before they ran (`reduce:`), one sentence a stage.
+    public var stageDecisions: [String] = []
 
     /// Analyses every objective of `table`.
     /// - Parameter progress: told of finished units; its total must be `workUnits(table, options)`.

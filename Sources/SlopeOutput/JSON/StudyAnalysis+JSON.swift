@@ -8,6 +8,7 @@ extension StudyAnalysis: Encodable {
             try c.put("source", source)
             try c.put("trials", trials)
             try c.put("trial_selection", selection)
+            try c.put("stage_decisions", stageDecisions)
             try c.put("goal", goal)
             try c.put("alpha", alpha)
             try c.put("missing", missing)

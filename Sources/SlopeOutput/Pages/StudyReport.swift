@@ -42,7 +42,7 @@ public enum StudyReport {
             caption: "Target HSIC, R2-HSIC with its bootstrap interval, the gamma and permutation p-values, and Spearman's ρ as a baseline. Bold: p ≤ \(analysis.alpha).",
             body: table(analysis)))
         let summary = ["\(analysis.source): \(analysis.trials) trials, \(analysis.parameters.count) hyperparameters (\(analysis.parameters.map { "\($0.name) \($0.kind.rawValue)" }.joined(separator: ", ")))"]
-            + (analysis.selection.map { [$0] } ?? []) + StudySummary.sentences(analysis)
+            + (analysis.selection.map { [$0] } ?? []) + analysis.stageDecisions + StudySummary.sentences(analysis)
         return HTMLPage(title: "slope study analyze", summary: summary, sections: sections).render()
     }
 

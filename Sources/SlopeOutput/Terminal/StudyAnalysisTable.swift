@@ -7,6 +7,7 @@ public enum StudyAnalysisTable {
         var out = "\(analysis.source): \(analysis.trials) trials, \(analysis.parameters.count) hyperparameters; "
         out += "goal: the best \(analysis.goal) of each objective; \(missing)\n"
         if let selection = analysis.selection { out += selection + "\n" }
+        out += analysis.stageDecisions.map { $0 + "\n" }.joined()
         out += "\n"
         out += sideBySide(analysis) + "\n"
         for o in analysis.objectives {

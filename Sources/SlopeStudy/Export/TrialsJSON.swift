@@ -1,7 +1,7 @@
 /// A study's trials as JSON (docs/study-json.md): the study, then every trial with its
 /// parameters in spec order and every metric it reported.
 public enum TrialsJSON {
-    public static func render(_ trials: [StoredTrial], spec: StudySpec, createdAt: String) -> String {
+    public static func render(_ trials: [StoredTrial], spec: StudySpec, createdAt: String, decisions: [StageDecision] = []) -> String {
         func optional(_ x: (some CustomStringConvertible)?) -> String { x.map { "\($0)" } ?? "null" }
         func text(_ s: String?) -> String { s.map(JSONText.quoted) ?? "null" }
         let objectives = JSONText.object(spec.objectives.map { ($0.name, JSONText.quoted($0.direction.rawValue)) })
@@ -21,6 +21,7 @@ public enum TrialsJSON {
             {"study": \(JSONText.quoted(spec.name)), "created_at": \(JSONText.quoted(createdAt)), \
             "sampler": \(JSONText.quoted(spec.sampler.rawValue)), "seed": \(spec.seed), "objectives": \(objectives),
              "spec": \(JSONText.quoted(spec.source)),
+             "stage_decisions": [\(decisions.map(\.json).joined(separator: ", "))],
              "trials": [
             \(rows.joined(separator: ",\n"))
             ]}

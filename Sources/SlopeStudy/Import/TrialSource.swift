@@ -5,8 +5,9 @@ import SlopeCore
 /// ending .csv, .tsv or .txt), Optuna's SQLite storage (tables studies, trial_params) or
 /// slope's own store (tables study, trial).
 public enum TrialSource {
-    /// The trials of `path` as a table for the analysis, and a sentence saying which trials of
-    /// a slope study were read when not all of them (`TrialSelection`).
+    /// The trials of `path` as a table for the analysis, a sentence saying which trials of a
+    /// slope study were read when not all of them (`TrialSelection`), and its stage decisions
+    /// in words.
     /// - Parameters:
     ///   - study: the Optuna study's name (needed when the storage holds several).
     ///   - columns: the objectives (`targets`; for a CSV they must be given), type overrides,
@@ -16,33 +17,36 @@ public enum TrialSource {
     /// - Throws: `SlopeError` naming the file for anything unreadable.
     public static func table(path: String, study: String?, columns: ColumnSelection, reader: CSVReader,
                              missing: MissingValues = MissingValues(),
-                             selection: TrialSelection = .fromPrior) throws -> (table: TrialTable, note: String?) {
-        let spec: StudySpec, trials: [StoredTrial], source: String
+                             selection: TrialSelection = .fromPrior) throws -> (table: TrialTable, note: String?, decisions: [String]) {
+        let spec: StudySpec, trials: [StoredTrial], source: String, decisions: [StageDecision]
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
             let table = try reader.readMixed(path: path, missing: missing)
             let specPath = ExportedTrials.specPath(for: path)
             // An exported CSV with its spec beside it reads as the store it came from.
             guard FileManager.default.fileExists(atPath: specPath) else {
                 if case .stage = selection { throw SlopeError.invalidSetting(.stage, reason: "a CSV without its spec (\(specPath)) has no stages") }
-                return (try TrialTable(table: table, columns: columns), nil)
+                return (try TrialTable(table: table, columns: columns), nil, [])
             }
             spec = try SpecReader.parse(try FileBytes.text(specPath), file: specPath, folder: "")
             source = "\(path) (types and objectives from \(URL(fileURLWithPath: specPath).lastPathComponent))"
             trials = try ExportedTrials.trials(table, spec: spec)
+            decisions = []
         } else {
-            (spec, trials, source) = try read(path: path, study: study)
+            (spec, trials, source, decisions) = try read(path: path, study: study)
         }
         let chosen = try selection.apply(trials, spec: spec)
-        return (try TrialTable(spec: spec, trials: chosen.trials, source: source, columns: columns), chosen.note)
+        return (try TrialTable(spec: spec, trials: chosen.trials, source: source, columns: columns), chosen.note,
+                decisions.map { $0.sentence(in: spec) })
     }
 
-    /// The spec and trials of a slope store or an Optuna study, and a name for messages.
-    /// The file is opened once, read-only, and told apart by its tables (`TrialStore.reading`).
-    public static func read(path: String, study: String?) throws -> (StudySpec, [StoredTrial], String) {
+    /// The spec, trials and stage decisions of a slope store or an Optuna study, and a name
+    /// for messages. The file is opened once, read-only, and told apart by its tables
+    /// (`TrialStore.reading`).
+    public static func read(path: String, study: String?) throws -> (StudySpec, [StoredTrial], String, [StageDecision]) {
         if PostgresAddress.isURL(path) {
             let store = try StoreLocation.reading(path, study: study)
             let stored = try StoredStudy(store: store)
-            return (stored.spec, stored.trials, "\(store.location) (study \"\(stored.spec.name)\")")
+            return (stored.spec, stored.trials, "\(store.location) (study \"\(stored.spec.name)\")", stored.decisions)
         }
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
         let store: TrialStore
@@ -50,10 +54,10 @@ public enum TrialSource {
             store = try TrialStore.reading(path: path)
         } catch SlopeError.optunaStorage {
             let optuna = try OptunaStudy(path: path, study: study)
-            return (try optuna.spec(), optuna.storedTrials(), "\(path) (Optuna study \"\(optuna.name)\")")
+            return (try optuna.spec(), optuna.storedTrials(), "\(path) (Optuna study \"\(optuna.name)\")", [])
         }
         if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
         let stored = try StoredStudy(store: store)
-        return (stored.spec, stored.trials, path)
+        return (stored.spec, stored.trials, path, stored.decisions)
     }
 }

@@ -52,12 +52,13 @@ public enum StudyAnalysisJob {
     /// - Throws: `SlopeError` naming the file for anything unreadable.
     /// - Complexity: see `StudyAnalysis.run`.
     public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> StudyAnalysisResult {
-        let (trials, note) = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
+        let (trials, note, decisions) = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
                                                    reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
                                                    missing: request.missing, selection: request.selection)
         var analysis = try StudyAnalysis.run(trials, options: request.options,
                                              progress: progress.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
         analysis.selection = note
+        analysis.stageDecisions = decisions
         return StudyAnalysisResult(trials: trials, analysis: analysis)
     }
 }

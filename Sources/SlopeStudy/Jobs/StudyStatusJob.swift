@@ -43,7 +43,7 @@ public enum StudyStatusJob {
             return StudyOverview.Best(objective: objective, trial: trial.id, value: value, parameters: trial.parameters)
         }
         return StudyOverview(spec: study.spec, createdAt: study.createdAt, trials: study.trials, best: best,
-                             workers: try store.workers(lease: lease), decisions: try store.decisions(space: study.spec.space),
+                             workers: try store.workers(lease: lease), decisions: study.decisions,
                              pareto: study.spec.paretoFront(study.trials))
     }
 }

@@ -58,6 +58,21 @@ public struct StageDecision: Sendable, Equatable {
         return (try? ParameterSpace(parameters: changed)) ?? space
     }
 
+    /// The decision in one sentence: "stage refine (reduce on error, 40 trials screened, alpha
+    /// 0.05): kept lr (p 0.026), width (p 0.026); fixed optimizer = momentum (p 0.073)".
+    public func sentence(in spec: StudySpec) -> String {
+        func p(_ c: Choice) -> String { c.pValue.map { String(format: "p %.3g", $0) } ?? "not tested" }
+        let name = stage < spec.stages.count ? spec.stages[stage].name : "\(stage)"
+        let kept = choices.filter { $0.fixed == nil }.map { c in
+            "\(c.parameter) (\(p(c))" + (c.low.flatMap { low in c.high.map { ", narrowed to [\(low), \($0)]" } } ?? "") + ")"
+        }
+        let fixed = choices.compactMap { c in c.fixed.map { "\(c.parameter) = \($0) (\(p(c)))" } }
+        return "stage \(name) (reduce on \(objective), \(trials) trials screened, alpha \(alpha)): "
+            + (kept.isEmpty ? "" : "kept " + kept.joined(separator: ", "))
+            + (kept.isEmpty || fixed.isEmpty ? "" : "; ")
+            + (fixed.isEmpty ? "nothing fixed" : "fixed " + fixed.joined(separator: ", "))
+    }
+
     /// The decision as a JSON object (the store's `decision` column).
     public var json: String {
         func number(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "null" } ?? "null" }

@@ -1,10 +1,12 @@
 import SlopeCore
 
-/// A study read back from its store: the spec it was created with and its trials.
+/// A study read back from its store: the spec it was created with, its trials and what its
+/// stages' `reduce:` decided.
 public struct StoredStudy: Sendable {
     public let spec: StudySpec
     public let createdAt: String
     public let trials: [StoredTrial]
+    public let decisions: [StageDecision]
 
     /// Reads the study in `store`; fails when the store holds none.
     public init(store: any StudyStore) throws {
@@ -15,5 +17,6 @@ public struct StoredStudy: Sendable {
         spec = parsed
         createdAt = study.createdAt
         trials = try store.trials(space: spec.space)
+        decisions = try store.decisions(space: spec.space)
     }
 }
