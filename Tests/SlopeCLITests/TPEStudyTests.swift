@@ -84,7 +84,7 @@ import Testing
         let lines = status.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("stage explore (sobol): 40 trials: 40 done, 0 failed, 0 running, 0 pending"), "\(status.stdout)")
         #expect(lines.contains("stage refine (tpe): 20 trials: 20 done, 0 failed, 0 running, 0 pending"), "\(status.stdout)")
-        #expect(lines.contains("  reduce on error, 40 trials screened, alpha 0.05:"), "\(status.stdout)")
+        #expect(lines.contains("  reduce on error, 40 trials screened, goal 0.231, alpha 0.05:"), "\(status.stdout)")
         #expect(lines.contains { $0.hasPrefix("    lr: kept (p ") } && lines.contains { $0.hasPrefix("    width: kept (p ") }, "\(status.stdout)")
         #expect(lines.contains { $0.hasPrefix("    optimizer: fixed at ") }, "\(status.stdout)")
 
@@ -92,7 +92,7 @@ import Testing
         let analysis = try CLIRunner.run(["study", "analyze", store, "--permutations", "100", "--bootstrap", "0", "--quiet"])
         #expect(analysis.status == 0 && analysis.stdout.hasPrefix("\(store): 40 trials"), "\(analysis.stdout.prefix(300))")
         #expect(analysis.stdout.contains("read 40 of 60 trials, those drawn from the prior"))
-        #expect(analysis.stdout.contains("stage refine (reduce on error, 40 trials screened, alpha 0.05): kept lr (p "), "\(analysis.stdout.prefix(600))")
+        #expect(analysis.stdout.contains("stage refine (reduce on error, 40 trials screened, goal 0.231, alpha 0.05): kept lr (p "), "\(analysis.stdout.prefix(600))")
         let json = folder.appendingPathComponent("t.json").path
         #expect(try CLIRunner.run(["study", "export", store, "--json", json, "--quiet"]).status == 0)
         let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]

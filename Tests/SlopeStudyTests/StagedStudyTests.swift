@@ -87,7 +87,7 @@ import SlopeCore
 
     @Test func aDecisionReadsBack() throws {
         let spec = try SpecReader.parse(Self.text, file: "s.yaml", folder: "/tmp")
-        let d = StageDecision(stage: 1, objective: "error", trials: 60, alpha: 0.05, choices: [
+        let d = StageDecision(stage: 1, objective: "error", trials: 60, goal: 0.153, alpha: 0.05, choices: [
             .init(parameter: "lr", pValue: 0.001, fixed: nil, low: 0.001, high: 0.01),
             .init(parameter: "d2", pValue: 0.7, fixed: .text("b")),
             .init(parameter: "d3", pValue: nil, fixed: .integer(2)),

@@ -51,7 +51,7 @@ public enum StudyStatusText {
                 continue
             }
             let none = d.choices.allSatisfy { ($0.pValue ?? 1) > d.alpha }
-            lines.append("  reduce on \(d.objective), \(d.trials) trials screened, alpha \(d.alpha)"
+            lines.append("  reduce on \(d.objective), \(d.trials) trials screened, goal \(String(format: "%.3g", d.goal)), alpha \(d.alpha)"
                          + (none ? ": nothing significant, so nothing fixed:" : ":"))
             for c in d.choices {
                 let p = c.pValue.map { String(format: "p %.3g", $0) } ?? "not tested"

@@ -52,7 +52,7 @@ extension StudySpec {
             let fixed = reduction.cost.map { cost in cheapest(p, goal, cost: cost) } ?? Self.typical(inGoal, domain: p.domain)
             return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: fixed)
         }
-        return StageDecision(stage: k, objective: objective, trials: screened.count, alpha: reduction.alpha, choices: choices)
+        return StageDecision(stage: k, objective: objective, trials: screened.count, goal: options.goal, alpha: reduction.alpha, choices: choices)
     }
 
     /// The done trials whose objective is in the best `fraction` (the goal set of the HSIC).

@@ -28,13 +28,16 @@ public struct StageDecision: Sendable, Equatable {
     public let objective: String
     /// How many trials were screened.
     public let trials: Int
+    /// The goal fraction of the screening's HSIC.
+    public let goal: Double
     public let alpha: Double
     public let choices: [Choice]
 
-    public init(stage: Int, objective: String, trials: Int, alpha: Double, choices: [Choice]) {
+    public init(stage: Int, objective: String, trials: Int, goal: Double, alpha: Double, choices: [Choice]) {
         self.stage = stage
         self.objective = objective
         self.trials = trials
+        self.goal = goal
         self.alpha = alpha
         self.choices = choices
     }
@@ -67,7 +70,7 @@ public struct StageDecision: Sendable, Equatable {
             "\(c.parameter) (\(p(c))" + (c.low.flatMap { low in c.high.map { ", narrowed to [\(low), \($0)]" } } ?? "") + ")"
         }
         let fixed = choices.compactMap { c in c.fixed.map { "\(c.parameter) = \($0) (\(p(c)))" } }
-        return "stage \(name) (reduce on \(objective), \(trials) trials screened, alpha \(alpha)): "
+        return "stage \(name) (reduce on \(objective), \(trials) trials screened, goal \(String(format: "%.3g", goal)), alpha \(alpha)): "
             + (kept.isEmpty ? "" : "kept " + kept.joined(separator: ", "))
             + (kept.isEmpty || fixed.isEmpty ? "" : "; ")
             + (fixed.isEmpty ? "nothing fixed" : "fixed " + fixed.joined(separator: ", "))
@@ -81,7 +84,7 @@ public struct StageDecision: Sendable, Equatable {
                              ("fixed", c.fixed?.json ?? "null"), ("low", number(c.low)), ("high", number(c.high))])
         }
         return JSONText.object([("stage", "\(stage)"), ("objective", JSONText.quoted(objective)), ("trials", "\(trials)"),
-                                ("alpha", "\(alpha)"), ("choices", "[" + rows.joined(separator: ",") + "]")])
+                                ("goal", "\(goal)"), ("alpha", "\(alpha)"), ("choices", "[" + rows.joined(separator: ",") + "]")])
     }
 
     /// A stored decision, typed by `space`.
@@ -93,6 +96,7 @@ public struct StageDecision: Sendable, Equatable {
         guard let stage = field(top, "stage")?.double.flatMap({ Int(exactly: $0) }), stage >= 0,
               case let .string(objective)? = field(top, "objective"),
               let trials = field(top, "trials")?.double.flatMap({ Int(exactly: $0) }),
+              let goal = field(top, "goal")?.double,
               let alpha = field(top, "alpha")?.double,
               case let .array(rows)? = field(top, "choices") else { throw fail() }
         let choices = try rows.map { row -> Choice in
@@ -102,6 +106,6 @@ public struct StageDecision: Sendable, Equatable {
             return Choice(parameter: name, pValue: field(pairs, "p")?.double, fixed: fixed,
                           low: field(pairs, "low")?.double, high: field(pairs, "high")?.double)
         }
-        return StageDecision(stage: stage, objective: objective, trials: trials, alpha: alpha, choices: choices)
+        return StageDecision(stage: stage, objective: objective, trials: trials, goal: goal, alpha: alpha, choices: choices)
     }
 }
