@@ -184,4 +184,48 @@ import SlopeCore
         #expect(Constraint(name: "size", max: 100).violation(history[0]) == max(0, ((history[0].metric("size") ?? 0) - 100) / 100))
         #expect(Constraint(name: "missing", min: 0).violation(history[0]) == .infinity)
     }
+
+    /// The estimator against Optuna 5's own (Fixtures/optuna_parzen.json): the same log
+    /// density on every axis kind, alone (20 or 30 observations, with ties) and together (0 to 5).
+    @Test func theEstimatorIsOptunas() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/optuna_parzen.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var domains: [String: Domain] = [:]
+        for a in try #require(root["axes"] as? [[String: Any]]) {
+            let kind = a["kind"] as? String ?? "", lo = a["min"] as? Double ?? 0, hi = a["max"] as? Double ?? 1
+            switch kind {
+            case "log": domains[kind] = .logUniform(min: lo, max: hi)
+            case "int": domains[kind] = .intUniform(min: Int(lo), max: Int(hi))
+            case "quantized": domains[kind] = .quantized(min: lo, max: hi, q: a["q"] as? Double ?? 1)
+            case "values": domains[kind] = .values([.text("a"), .text("b"), .text("c")])
+            default: domains[kind] = .uniform(min: lo, max: hi)
+            }
+        }
+        /// A JSON number as the value of the axis `kind` (an index for the categories).
+        func value(_ kind: String, _ x: Double) -> ParameterValue {
+            switch kind {
+            case "int": return .integer(Int(x))
+            case "values": return .text(["a", "b", "c"][Int(x)])
+            default: return .real(x)
+            }
+        }
+        let cases = try #require(root["cases"] as? [[String: Any]])
+        #expect(cases.count == 10)
+        for c in cases {
+            let kinds = try #require(c["axes"] as? [String])
+            let observations = try #require(c["observations"] as? [String: [Double]])
+            let points = try #require(c["points"] as? [String: [Double]])
+            let expected = try #require(c["log_pdf"] as? [Double])
+            func row(_ columns: [String: [Double]], _ k: Int) -> [Double] {
+                kinds.map { kind in domains[kind]?.tpeCoordinate(value(kind, columns[kind]?[k] ?? 0)) ?? .nan }
+            }
+            let n = observations[kinds[0]]?.count ?? 0
+            let e = ParzenEstimator(observations: (0..<n).map { row(observations, $0) }, weights: TPESampler.recencyWeights(n),
+                                    axes: kinds.map { TPEAxis(domains[$0] ?? .uniform(min: 0, max: 1)) })
+            for (k, want) in expected.enumerated() {
+                let got = e.logDensity(row(points, k))
+                #expect(abs(got - want) <= 1e-9 * max(1, abs(want)), "\(kinds), n \(n), point \(k): \(got) vs Optuna \(want)")
+            }
+        }
+    }
 }
