@@ -94,6 +94,13 @@ import SlopeCore
         ])
         #expect(try StageDecision.decode(d.json, space: spec.space, source: "x") == d)
         #expect(throws: SlopeError.self) { try StageDecision.decode("{\"stage\": -1}", space: spec.space, source: "x") }
+        // A store's decision with a range that is not one is refused; one outside the spec's is not applied.
+        let inverted = d.json.replacingOccurrences(of: "\"low\":0.001,\"high\":0.01", with: "\"low\":0.01,\"high\":0.001")
+        #expect(inverted != d.json)
+        #expect(throws: SlopeError.self) { try StageDecision.decode(inverted, space: spec.space, source: "x") }
+        let wide = StageDecision(stage: 1, objective: "error", trials: 60, goal: 0.2, alpha: 0.05, choices: [
+            .init(parameter: "width", pValue: 0.01, fixed: nil, low: 1e300, high: 1e301)])
+        #expect(wide.applied(to: spec.space).parameter(named: "width")?.domain == .intUniform(min: 8, max: 512))
         let reduced = d.applied(to: spec.space)
         #expect(reduced.parameter(named: "d2")?.domain == .values([.text("b")]))
         #expect(reduced.parameter(named: "lr")?.domain == .logUniform(min: 0.001, max: 0.01))

@@ -48,13 +48,19 @@ public struct StageDecision: Sendable, Equatable {
         let changed = space.parameters.map { p -> Parameter in
             guard let choice = choices.first(where: { $0.parameter == p.name }) else { return p }
             if let value = choice.fixed { return Parameter(name: p.name, domain: .values([value]), when: p.when) }
+            // A narrowed range inside the spec's (a stored decision is checked when read).
             guard let low = choice.low, let high = choice.high else { return p }
             switch p.domain {
-            case .uniform: return Parameter(name: p.name, domain: .uniform(min: low, max: high), when: p.when)
-            case .logUniform: return Parameter(name: p.name, domain: .logUniform(min: low, max: high), when: p.when)
-            case .intUniform: return Parameter(name: p.name, domain: .intUniform(min: Int(low), max: Int(high)), when: p.when)
-            case let .quantized(_, _, q): return Parameter(name: p.name, domain: .quantized(min: low, max: high, q: q), when: p.when)
-            case .values: return p
+            case let .uniform(lo, hi) where lo <= low && high <= hi:
+                return Parameter(name: p.name, domain: .uniform(min: low, max: high), when: p.when)
+            case let .logUniform(lo, hi) where lo <= low && high <= hi:
+                return Parameter(name: p.name, domain: .logUniform(min: low, max: high), when: p.when)
+            case let .intUniform(lo, hi) where Double(lo) <= low && high <= Double(hi):
+                return Parameter(name: p.name, domain: .intUniform(min: Int(low.rounded(.up)), max: Int(high.rounded(.down))), when: p.when)
+            case let .quantized(lo, hi, q) where lo <= low && high <= hi && (low / q).rounded(.up) <= (high / q).rounded(.down):
+                return Parameter(name: p.name, domain: .quantized(min: low, max: high, q: q), when: p.when)
+            default:
+                return p
             }
         }
         // The conditions are those of `space`, already checked acyclic.
@@ -103,8 +109,9 @@ public struct StageDecision: Sendable, Equatable {
             guard let pairs = row.pairs, case let .string(name)? = field(pairs, "parameter"),
                   let parameter = space.parameter(named: name) else { throw fail() }
             let fixed = field(pairs, "fixed").flatMap { $0 == .null ? nil : parameter.domain.typed($0) }
-            return Choice(parameter: name, pValue: field(pairs, "p")?.double, fixed: fixed,
-                          low: field(pairs, "low")?.double, high: field(pairs, "high")?.double)
+            let low = field(pairs, "low")?.double, high = field(pairs, "high")?.double
+            if let low, let high, !(low.isFinite && high.isFinite && low <= high) { throw fail() }
+            return Choice(parameter: name, pValue: field(pairs, "p")?.double, fixed: fixed, low: low, high: high)
         }
         return StageDecision(stage: stage, objective: objective, trials: trials, goal: goal, alpha: alpha, choices: choices)
     }

@@ -52,16 +52,18 @@ extension Domain {
         }
     }
 
-    /// The value at internal coordinate `x` (inside the axis' bounds), snapped to the domain.
+    /// The value at internal coordinate `x`, snapped to the domain (clamped into its range
+    /// before any conversion to an integer, so no `x` traps).
     func tpeValue(_ x: Double) -> ParameterValue {
+        func clamp(_ v: Double, _ lo: Double, _ hi: Double) -> Double { Swift.min(hi, Swift.max(lo, v.isNaN ? lo : v)) }
         switch self {
-        case let .uniform(lo, hi): return .real(Swift.min(hi, Swift.max(lo, x)))
-        case let .logUniform(lo, hi): return .real(Swift.min(hi, Swift.max(lo, exp(x))))
-        case let .intUniform(lo, hi): return .integer(Swift.min(hi, Swift.max(lo, Int(x.rounded()))))
+        case let .uniform(lo, hi): return .real(clamp(x, lo, hi))
+        case let .logUniform(lo, hi): return .real(clamp(exp(x), lo, hi))
+        case let .intUniform(lo, hi): return .integer(Int(clamp(x.rounded(), Double(lo), Double(hi))))
         case let .quantized(lo, hi, q):
             let first = (lo / q).rounded(.up), last = Swift.max(first, (hi / q).rounded(.down))
-            return .real(Swift.min(last, Swift.max(first, (x / q).rounded())) * q)
-        case let .values(list): return list[Swift.min(list.count - 1, Swift.max(0, Int(x.rounded())))]
+            return .real(clamp((x / q).rounded(), first, last) * q)
+        case let .values(list): return list[Int(clamp(x.rounded(), 0, Double(list.count - 1)))]
         }
     }
 }
