@@ -228,4 +228,22 @@ import SlopeCore
             }
         }
     }
+
+    /// With two objectives the good trials are the first non-domination ranks; within the
+    /// last rank needed, the extremes (infinite crowding) come first.
+    @Test func severalObjectivesSplitByNonDomination() {
+        let objectives = [Objective(name: "error", direction: .minimize), Objective(name: "speed", direction: .maximize)]
+        // (error, speed): front {1, 2, 3}; 4 is dominated by 2 only; 5 by everything.
+        let points: [(Double, Double)] = [(0.1, 1), (0.2, 5), (0.5, 9), (0.3, 4), (0.9, 0.5)]
+        let trials = points.enumerated().map { k, p in
+            StoredTrial(id: k + 1, parameters: TrialParameters([TrialParameters.Entry]()), seed: 0, state: .done,
+                        metrics: TrialMetrics([("error", p.0), ("speed", p.1)]), wallTime: nil, peakRSS: nil, worker: nil,
+                        startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+        }
+        // goal 0.6 of 5 finished: 3 good, the whole front.
+        #expect(TPESplit(trials, objectives: objectives, goal: 0.6, constraints: []).good.map(\.id) == [1, 2, 3])
+        // goal 0.4: 2 of the front of 3, the two extremes (1 and 3) before the middle one.
+        #expect(TPESplit(trials, objectives: objectives, goal: 0.4, constraints: []).good.map(\.id) == [1, 3])
+        #expect(TPESplit(trials, objectives: objectives, goal: 0.8, constraints: []).good.map(\.id) == [1, 2, 3, 4])
+    }
 }
