@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "SlopeCore", targets: ["SlopeCore"]),
         .library(name: "SlopeOutput", targets: ["SlopeOutput"]),
         .library(name: "SlopeStudy", targets: ["SlopeStudy"]),
+        .library(name: "SlopeStudyPostgres", targets: ["SlopeStudyPostgres"]),
         .executable(name: "slope", targets: ["slope"]),
     ],
     dependencies: [
@@ -25,10 +26,9 @@ let package = Package(
         .target(name: "SlopeOutput", dependencies: ["SlopeCore"]),
         // One libc call Swift's Glibc module leaves out (the child's working directory).
         .target(name: "CSpawn"),
-        // Hyperparameter studies: YAML specs, samplers, the trial stores (an SQLite file, or a
-        // PostgreSQL database shared by workers on many machines), the runner, and the study's
-        // own exports (CSV and JSON of trials).
-        // The only target with database and YAML dependencies.
+        // Hyperparameter studies: YAML specs, samplers (space-filling and TPE), stages, the
+        // trial store protocol and its SQLite file store, the runner, and the study's own
+        // exports (CSV and JSON of trials).
         .target(
             name: "SlopeStudy",
             dependencies: [
@@ -37,6 +37,15 @@ let package = Package(
                 "CSpawn",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The PostgreSQL study store, shared by workers on many machines: the only target with
+        // a network database driver (postgres-nio), linked by the command line.
+        .target(
+            name: "SlopeStudyPostgres",
+            dependencies: [
+                "SlopeCore",
+                "SlopeStudy",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -49,6 +58,7 @@ let package = Package(
                 "SlopeCore",
                 "SlopeOutput",
                 "SlopeStudy",
+                "SlopeStudyPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SlopeStudyTests",
-            dependencies: ["SlopeStudy", "SlopeCore"],
+            dependencies: ["SlopeStudy", "SlopeStudyPostgres", "SlopeCore"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import SlopeCore
 import SlopeOutput
 import SlopeStudy
+import SlopeStudyPostgres
 
 /// `slope study analyze SOURCE`: which hyperparameters matter for each objective.
 struct StudyAnalyze: ParsableCommand {
@@ -83,7 +84,8 @@ struct StudyAnalyze: ParsableCommand {
         let request = try StudyAnalysisRequest(source: source, study: study, columns: columns,
                                                delimiter: delimiter.character, decimal: decimal.character,
                                                missing: MissingValues(tokens: na), options: options,
-                                               selection: stage.map { $0 == "all" ? .all : .stage($0) } ?? .fromPrior)
+                                               selection: stage.map { $0 == "all" ? .all : .stage($0) } ?? .fromPrior,
+                                               opener: .withPostgres)
         for path in [csv, pairsCSV, json, report] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([csv, pairsCSV, json, report])
 

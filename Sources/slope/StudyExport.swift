@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SlopeStudy
+import SlopeStudyPostgres
 
 /// `slope study export STORE --csv OUT --json OUT`.
 struct StudyExport: ParsableCommand {
@@ -19,7 +20,7 @@ struct StudyExport: ParsableCommand {
             throw ValidationError("give --csv FILE and/or --json FILE")
         }
         for path in [csv, json] { try OutputFiles.checkWritable(path) }
-        let study = try StudyStatusJob.read(store: store, study: self.study)
+        let study = try StudyStatusJob.read(store: store, study: self.study, opener: .withPostgres)
         var files = OutputFiles()
         files.add(csv, Data(TrialsCSV.render(study.trials, spec: study.spec).utf8))
         // The spec beside the CSV keeps the types and objectives for `study analyze`.

@@ -4,6 +4,7 @@ import Foundation
 import SlopeCore
 import SlopeOutput
 import SlopeStudy
+import SlopeStudyPostgres
 
 /// `slope study run SPEC --store FILE`: runs (or resumes) a study.
 struct StudyRun: ParsableCommand {
@@ -30,12 +31,12 @@ struct StudyRun: ParsableCommand {
 
     func run() throws {
         let request = try StudyRunRequest(
-            specPath: spec, store: store, jobs: jobs, retryFailed: retryFailed,
+            specPath: spec, store: store, opener: .withPostgres, jobs: jobs, retryFailed: retryFailed,
             lease: LeaseSettings(heartbeat: heartbeat, lease: lease),
             gpus: gpus.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [],
             slopeExecutable: Self.executable)
         let study = request.spec, storePath = request.store
-        if !PostgresAddress.isURL(storePath) { try OutputFiles.checkWritable(storePath) }
+        if request.opener.isFile(storePath) { try OutputFiles.checkWritable(storePath) }
         let stop = StopFlag()
         let signals = Self.stopOnSignals(stop, quiet: quiet)
         defer { signals.forEach { $0.cancel() } }
@@ -46,8 +47,7 @@ struct StudyRun: ParsableCommand {
         bar?.finish()
         if !quiet {
             let best = final.best.map { ", best \(study.primaryObjective.name) \(ProgressBar.number($0))" } ?? ""
-            let shown = PostgresAddress.isURL(storePath) ? ((try? PostgresAddress(storePath))?.shown ?? storePath) : storePath
-            Terminal.note("\(final.finished)/\(final.total) trials finished (\(final.failed) failed)\(best); store: \(shown)")
+            Terminal.note("\(final.finished)/\(final.total) trials finished (\(final.failed) failed)\(best); store: \(request.opener.shown(storePath))")
         }
         if stop.isSet {
             Terminal.note("stopped: run the same command to resume")

@@ -3,6 +3,7 @@ import Foundation
 import SlopeCore
 import SlopeOutput
 import SlopeStudy
+import SlopeStudyPostgres
 
 /// `slope study status STORE`: counts, the best trial, times and memory, failures.
 struct StudyStatus: ParsableCommand {
@@ -16,7 +17,7 @@ struct StudyStatus: ParsableCommand {
     @Flag(help: "Print only the counts line.") var quiet = false
 
     func run() throws {
-        print(StudyStatusText.render(try StudyStatusJob.read(store: store, study: study, lease: lease), countsOnly: quiet),
+        print(StudyStatusText.render(try StudyStatusJob.read(store: store, study: study, lease: lease, opener: .withPostgres), countsOnly: quiet),
               terminator: "")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SlopeCore
 @testable import SlopeStudy
+import SlopeStudyPostgres
 
 enum PostgresTestServer {
     static let url = ProcessInfo.processInfo.environment["SLOPE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
@@ -68,7 +69,7 @@ struct PostgresStoreTests {
         Thread.sleep(forTimeInterval: 1.1)
         #expect(try store.reclaim(lease: 1, maxAttempts: 2) == 1)
         let trials = try store.trials(space: spec.space)
-        #expect(trials[0].state == .failed && trials[0].attempts == 2 && trials[0].failure == TrialStore.lostTooOften(2),
+        #expect(trials[0].state == .failed && trials[0].attempts == 2 && trials[0].failure == StoredTrial.lostTooOften(2),
                 "\(trials[0])")
     }
 

@@ -54,7 +54,7 @@ import Testing
             try store.reclaim(lease: 60, maxAttempts: 3)
         }
         let lost = try store.trials(space: spec.space)[0]
-        #expect(lost.state == .failed && lost.attempts == 3 && lost.failure == TrialStore.lostTooOften(3), "\(lost)")
+        #expect(lost.state == .failed && lost.attempts == 3 && lost.failure == StoredTrial.lostTooOften(3), "\(lost)")
         // This process is alive; a made-up pid on this host with the wrong start time is not.
         #expect(!WorkerIdentity.isGone(WorkerIdentity.current))
         #expect(WorkerIdentity.isGone("\(ProcessInfo.processInfo.hostName):\(getpid()):1"))

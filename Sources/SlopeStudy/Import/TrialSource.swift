@@ -14,10 +14,12 @@ public enum TrialSource {
     ///     and CSV columns that are neither objective nor hyperparameter (`ignored`).
     ///   - selection: which trials of a slope study to read; a CSV without its spec and an
     ///     Optuna study are read whole (a stage is refused).
+    ///   - opener: opens a store that is not a file (a PostgreSQL URL).
     /// - Throws: `SlopeError` naming the file for anything unreadable.
     public static func table(path: String, study: String?, columns: ColumnSelection, reader: CSVReader,
                              missing: MissingValues = MissingValues(),
-                             selection: TrialSelection = .fromPrior) throws -> (table: TrialTable, note: String?, decisions: [String]) {
+                             selection: TrialSelection = .fromPrior,
+                             opener: StoreOpener = .files) throws -> (table: TrialTable, note: String?, decisions: [String]) {
         let spec: StudySpec, trials: [StoredTrial], source: String, decisions: [StageDecision]
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
             let table = try reader.readMixed(path: path, missing: missing)
@@ -32,7 +34,7 @@ public enum TrialSource {
             trials = try ExportedTrials.trials(table, spec: spec)
             decisions = []
         } else {
-            (spec, trials, source, decisions) = try read(path: path, study: study)
+            (spec, trials, source, decisions) = try read(path: path, study: study, opener: opener)
         }
         let chosen = try selection.apply(trials, spec: spec)
         return (try TrialTable(spec: spec, trials: chosen.trials, source: source, columns: columns), chosen.note,
@@ -42,9 +44,10 @@ public enum TrialSource {
     /// The spec, trials and stage decisions of a slope store or an Optuna study, and a name
     /// for messages. The file is opened once, read-only, and told apart by its tables
     /// (`TrialStore.reading`).
-    public static func read(path: String, study: String?) throws -> (StudySpec, [StoredTrial], String, [StageDecision]) {
-        if PostgresAddress.isURL(path) {
-            let store = try StoreLocation.reading(path, study: study)
+    public static func read(path: String, study: String?,
+                            opener: StoreOpener = .files) throws -> (StudySpec, [StoredTrial], String, [StageDecision]) {
+        if !opener.isFile(path) {
+            let store = try opener.reading(path, study: study)
             let stored = try StoredStudy(store: store)
             return (stored.spec, stored.trials, "\(store.location) (study \"\(stored.spec.name)\")", stored.decisions)
         }

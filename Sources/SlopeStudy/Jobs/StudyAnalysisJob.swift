@@ -20,11 +20,14 @@ public struct StudyAnalysisRequest: Sendable {
     public let options: StudyAnalysisOptions
     /// Which trials of a slope study are read.
     public let selection: TrialSelection
+    /// Opens a store that is not a file (a PostgreSQL URL).
+    public let opener: StoreOpener
 
     /// - Throws: `SlopeError.invalidSetting` for settings out of range or a bad delimiter.
     public init(source: String, study: String? = nil, columns: ColumnSelection = ColumnSelection(),
                 delimiter: Character = ",", decimal: Character = ".", missing: MissingValues = MissingValues(),
-                options: StudyAnalysisOptions = StudyAnalysisOptions(), selection: TrialSelection = .fromPrior) throws {
+                options: StudyAnalysisOptions = StudyAnalysisOptions(), selection: TrialSelection = .fromPrior,
+                opener: StoreOpener = .files) throws {
         try options.validate()
         _ = try CSVReader(delimiter: delimiter, decimal: decimal)
         self.source = source
@@ -35,6 +38,7 @@ public struct StudyAnalysisRequest: Sendable {
         self.missing = missing
         self.options = options
         self.selection = selection
+        self.opener = opener
     }
 }
 
@@ -54,7 +58,7 @@ public enum StudyAnalysisJob {
     public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> StudyAnalysisResult {
         let (trials, note, decisions) = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
                                                    reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
-                                                   missing: request.missing, selection: request.selection)
+                                                   missing: request.missing, selection: request.selection, opener: request.opener)
         var analysis = try StudyAnalysis.run(trials, options: request.options,
                                              progress: progress.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
         analysis.selection = note

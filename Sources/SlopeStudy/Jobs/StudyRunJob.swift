@@ -5,8 +5,11 @@ import SlopeCore
 public struct StudyRunRequest: Sendable {
     /// The spec, read and checked when the request is made.
     public let spec: StudySpec
-    /// The trial store: an SQLite file, or a PostgreSQL URL shared by workers on many hosts.
+    /// The trial store: an SQLite file, or a location of a kind `opener` knows (a PostgreSQL
+    /// URL shared by workers on many hosts).
     public let store: String
+    /// Opens `store`.
+    public let opener: StoreOpener
     /// Trials run at once, at least 1.
     public let jobs: Int
     /// Run failed trials again.
@@ -22,7 +25,7 @@ public struct StudyRunRequest: Sendable {
     /// in the current folder; `jobs` defaults to the number of `gpus`, else 1.
     /// - Throws: `SlopeError` for a bad spec (file, line, key), a program that cannot be found,
     ///   fewer than 1 job, or an empty device name.
-    public init(specPath: String, store: String? = nil, jobs: Int? = nil, retryFailed: Bool = false,
+    public init(specPath: String, store: String? = nil, opener: StoreOpener = .files, jobs: Int? = nil, retryFailed: Bool = false,
                 lease: LeaseSettings? = nil, gpus: [String] = [], slopeExecutable: String) throws {
         let jobs = jobs ?? max(1, gpus.count)
         guard jobs >= 1 else { throw SlopeError.invalidSetting(.jobs, reason: "must be at least 1") }
@@ -34,6 +37,7 @@ public struct StudyRunRequest: Sendable {
         spec = try SpecReader.read(path: specPath)
         _ = try TrialRunner.checked(spec: spec, slopeExecutable: slopeExecutable)
         self.store = store ?? URL(fileURLWithPath: specPath).deletingPathExtension().lastPathComponent + ".sqlite"
+        self.opener = opener
         self.jobs = jobs
         self.retryFailed = retryFailed
         self.slopeExecutable = slopeExecutable
@@ -62,7 +66,7 @@ public enum StudyRunJob {
     public static func run(_ request: StudyRunRequest, stop: StopFlag,
                            progress: @escaping @Sendable (StudyProgress) -> Void = { _ in },
                            note: @escaping @Sendable (String) -> Void = { _ in }) throws -> StudyRunResult {
-        let store = try StoreLocation.running(request.store, study: request.spec.name)
+        let store = try request.opener.running(request.store, study: request.spec.name)
         defer { store.close() }
         let runner = try StudyRunner(spec: request.spec, store: store, slopeExecutable: request.slopeExecutable,
                                      jobs: request.jobs, retryFailed: request.retryFailed, lease: request.lease,

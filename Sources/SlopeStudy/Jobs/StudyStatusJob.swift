@@ -30,12 +30,14 @@ public struct StudyOverview: Sendable {
 
 /// `slope study status` (and `export`) as library calls: read a store without changing it.
 public enum StudyStatusJob {
-    /// The study in the store at `path` (a file, or a PostgreSQL URL with `study` naming the
-    /// study when the database holds several); workers count as alive under `lease` seconds.
+    /// The study in the store at `path` (a file, or a location of a kind `opener` knows, with
+    /// `study` naming the study when a database holds several); workers count as alive under
+    /// `lease` seconds.
     /// - Throws: `SlopeError.store` when the file is not a slope store or holds no study.
     /// - Complexity: O(trials · parameters).
-    public static func read(store path: String, study name: String? = nil, lease: Double = 60) throws -> StudyOverview {
-        let store = try StoreLocation.reading(path, study: name)
+    public static func read(store path: String, study name: String? = nil, lease: Double = 60,
+                            opener: StoreOpener = .files) throws -> StudyOverview {
+        let store = try opener.reading(path, study: name)
         let study = try StoredStudy(store: store)
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
             let done = study.trials.compactMap { t in t.metric(objective.name).map { (t, $0) } }

@@ -143,7 +143,7 @@ public final class TrialStore: StudyStore {
                         UPDATE trial SET state = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END,
                             failure = CASE WHEN attempts >= ? THEN ? ELSE failure END, worker = NULL
                         WHERE study_id = ? AND id = ?
-                        """, arguments: [maxAttempts, maxAttempts, Self.lostTooOften(maxAttempts), Self.studyID, id])
+                        """, arguments: [maxAttempts, maxAttempts, StoredTrial.lostTooOften(maxAttempts), Self.studyID, id])
                     changed += 1
                 }
                 return changed
@@ -151,10 +151,6 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    /// The failure of a trial whose worker was lost `attempts` times.
-    static func lostTooOften(_ attempts: Int) -> String {
-        "its worker was lost \(attempts) times (max_attempts \(attempts))"
-    }
 
     public func liveRunning(lease: Double) throws -> Int {
         try access { try database.read { db in try running(db).filter { !WorkerIdentity.isGone($0.worker) }.count } }

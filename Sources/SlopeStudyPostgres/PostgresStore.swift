@@ -1,3 +1,4 @@
+import SlopeStudy
 import Foundation
 import Logging
 import NIOPosix
@@ -265,7 +266,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
 
     @discardableResult
     public func reclaim(lease: Double, maxAttempts: Int) throws -> Int {
-        let study = try studyID(), failure = TrialStore.lostTooOften(maxAttempts)
+        let study = try studyID(), failure = StoredTrial.lostTooOften(maxAttempts)
         return try perform { c, logger in
             try await c.query("""
                 UPDATE slope_trial SET state = CASE WHEN attempts >= \(maxAttempts) THEN 'failed' ELSE 'pending' END,

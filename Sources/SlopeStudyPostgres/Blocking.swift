@@ -1,3 +1,4 @@
+import SlopeStudy
 import Foundation
 
 /// Runs async work to completion from a synchronous caller (a job thread of the runner, the

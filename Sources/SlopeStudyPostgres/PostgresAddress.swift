@@ -1,3 +1,4 @@
+import SlopeStudy
 import Foundation
 import SlopeCore
 
