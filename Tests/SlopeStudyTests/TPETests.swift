@@ -183,6 +183,18 @@ import SlopeCore
         #expect(split.good.allSatisfy { ($0.metric("size") ?? 0) <= 100 })
         #expect(Constraint(name: "size", max: 100).violation(history[0]) == max(0, ((history[0].metric("size") ?? 0) - 100) / 100))
         #expect(Constraint(name: "missing", min: 0).violation(history[0]) == .infinity)
+        // The spec's Pareto front leaves infeasible trials out.
+        var spec = try SpecReader.parse(toySpec.replacingOccurrences(of: "sampler: lhs", with: "sampler: tpe"), file: "s.yaml", folder: "/tmp")
+        let twoObjectives = history.map { t in
+            StoredTrial(id: t.id, parameters: t.parameters, seed: 0, state: .done, metrics: TrialMetrics([("error", t.metric("error") ?? 0), ("size", t.metric("size") ?? 0)]),
+                        wallTime: nil, peakRSS: nil, worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+        }
+        spec.objectives = [Objective(name: "error", direction: .minimize), Objective(name: "size", direction: .maximize)]
+        let unconstrained = spec.paretoFront(twoObjectives)
+        spec.constraints = [Constraint(name: "size", max: 100)]
+        let constrained = spec.paretoFront(twoObjectives)
+        #expect(unconstrained.contains { id in (twoObjectives[id - 1].metric("size") ?? 0) > 100 })
+        #expect(!constrained.isEmpty && constrained.allSatisfy { id in (twoObjectives[id - 1].metric("size") ?? 0) <= 100 })
     }
 
     /// The estimator against Optuna 5's own (Fixtures/optuna_parzen.json): the same log

@@ -2,11 +2,12 @@ import SlopeCore
 
 extension StudySpec {
     /// The ids of the done trials that no other done trial dominates on the spec's objectives
-    /// (docs/method.md, "Pareto front"); a trial lacking an objective is left out.
+    /// (docs/method.md, "Pareto front"); a trial lacking an objective, or breaking one of the
+    /// spec's constraints, is left out.
     /// - Complexity: O(n² m) for n trials and m objectives.
     public func paretoFront(_ trials: [StoredTrial]) -> [Int] {
         let scored = trials.compactMap { t -> (Int, [Double])? in
-            guard t.state == .done else { return nil }
+            guard t.state == .done, constraints.allSatisfy({ $0.violation(t) == 0 }) else { return nil }
             let losses = objectives.compactMap { o in t.metric(o.name).map { o.direction == .minimize ? $0 : -$0 } }
             return losses.count == objectives.count && losses.allSatisfy(\.isFinite) ? (t.id, losses) : nil
         }
