@@ -83,7 +83,7 @@ import Testing
         options.epochs = 500
         let reading = try ReadingOptions(series: series)
         let trained = try Trainer.train(design, options: options, null: reading.null)
-        return try Reading(design: design, histories: trained.restarts, null: trained.null, options: reading)
+        return Reading(design: design, histories: trained.restarts, null: trained.null, options: reading)
     }
 
     /// On a target that is pure noise no trend is beyond chance, in either reading.
@@ -108,7 +108,7 @@ import Testing
         let design = try Design(table: table, options: DesignOptions(target: "cultivar"))
         let reading = try ReadingOptions()
         let trained = try Trainer.train(design, options: TrainingOptions(), null: reading.null)
-        let result = try Reading(design: design, histories: trained.restarts, null: trained.null, options: reading)
+        let result = Reading(design: design, histories: trained.restarts, null: trained.null, options: reading)
         #expect(result.features.allSatisfy { $0.null?.beyondChance == true && $0.trend.label == .decreasing })
         #expect(result.features.allSatisfy { ($0.null?.mean ?? 0) > 0 })
         #expect((result.commonMode.mean ?? 0) > CommonMode.high)

@@ -9,12 +9,19 @@ enum GammaTest {
     static func pValue(hsic: Double, estimator: HSICEstimator,
                        k: GramMatrix, kSummary: GramSummary,
                        l: GramMatrix, lSummary: GramSummary) -> Double? {
-        let count = k.n
+        guard k.n >= 6 else { return nil }
+        return pValue(hsic: hsic, estimator: estimator, kSummary: kSummary, lSummary: lSummary,
+                      centredProductSquares: centredProductSquares(k, kSummary, l, lSummary))
+    }
+
+    /// The same from Σ_{i≠j} ((HKH)_ij (HLH)_ij)², for a caller that forms K's entries itself.
+    static func pValue(hsic: Double, estimator: HSICEstimator, kSummary: GramSummary, lSummary: GramSummary,
+                       centredProductSquares squares: Double) -> Double? {
+        let count = kSummary.rowSums.count
         guard count >= 6 else { return nil }
         let n = Double(count)
         let ex = kSummary.offDiagonalMean, ey = lSummary.offDiagonalMean
         let mean = (1 + ex * ey - ex - ey) / n
-        let squares = centredProductSquares(k, kSummary, l, lSummary)
         let variance = 2 * (n - 4) * (n - 5) / (n * (n - 1) * (n - 2) * (n - 3)) * squares / (n * (n - 1))
         guard variance > 0, mean > 0 else { return nil }
         let shape = mean * mean / variance

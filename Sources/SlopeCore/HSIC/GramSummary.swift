@@ -13,8 +13,14 @@ public struct GramSummary: Sendable {
 
     /// - Complexity: O(n²).
     public init(_ gram: GramMatrix) {
-        rowSums = gram.rowSums
-        diagonal = gram.diagonal
+        self.init(rowSums: gram.rowSums, diagonal: gram.diagonal)
+    }
+
+    /// The summary of a matrix whose entries a caller formed on the fly.
+    /// - Complexity: O(n).
+    init(rowSums: [Double], diagonal: [Double]) {
+        self.rowSums = rowSums
+        self.diagonal = diagonal
         offDiagonalRowSums = zip(rowSums, diagonal).map { $0 - $1 }
         total = rowSums.reduce(0, +)
         trace = diagonal.reduce(0, +)

@@ -57,7 +57,7 @@ public enum AnalysisJob {
         let trained = try LeanTraining.histories(design, request.training, null: request.reading.null, progress: progress)
         let histories = trained.restarts
         progress?.started(.baselines)
-        let analysis = try Analysis(design: design, source: request.table.path, training: request.training,
+        let analysis = Analysis(design: design, source: request.table.path, training: request.training,
                                     featureScaling: request.featureScaling, reading: request.reading,
                                     histories: histories, null: trained.null, includeHistory: request.includeHistory)
         let surface = request.surface.flatMap { options in

@@ -61,7 +61,7 @@ public enum MaskJob {
         try request.training.validate(for: design)
         let trained = try LeanTraining.histories(design, request.training, null: request.reading.null, progress: progress)
         let histories = trained.restarts
-        let reading = try Reading(design: design, histories: histories, null: trained.null, options: request.reading)
+        let reading = Reading(design: design, histories: histories, null: trained.null, options: request.reading)
         let mask = PixelMask(width: set.width, height: set.height, reading: reading, rule: request.rule)
         let samples = Array(set.labels.indices.filter { request.digits.contains(set.labels[$0]) }.prefix(12))
         return MaskResult(images: set, design: design, histories: histories, mask: mask, sampleImages: samples)

@@ -67,11 +67,10 @@ public struct Analysis: Sendable {
 
     /// Reads `histories` of a training on `design` with `options`, against the `null`
     /// trainings' histories when given (see `Reading`).
-    /// - Throws: what `Reading` throws.
     public init(design: Design, source: String, training: TrainingOptions, featureScaling: FeatureScaling,
                 reading options: ReadingOptions, histories: [History], null: [History] = [],
-                includeHistory: Bool) throws {
-        let reading = try Reading(design: design, histories: histories, null: null, options: options)
+                includeHistory: Bool) {
+        let reading = Reading(design: design, histories: histories, null: null, options: options)
         var huberDelta: Double? = nil
         if case .huber(let delta) = training.loss { huberDelta = delta }
         dataset = Dataset(file: source, rows: design.rowCount, target: design.targetName,

@@ -12,12 +12,11 @@ public struct Reading: Sendable {
     ///   - options: which second derivative and series the trend reads, and the flat threshold.
     ///   - null: the histories of null trainings (`Trainer.train(_:options:null:)`); empty
     ///     for no null.
-    /// - Throws: what `HSICBaseline.indices` throws.
     /// - Complexity: O((restarts + null) · n · epochs log epochs) plus O(n · N log N) for the
     ///   correlations and O(n · min(N, 2000)²) for HSIC.
-    public init(design: Design, histories: [History], null: [History] = [], options: ReadingOptions) throws {
+    public init(design: Design, histories: [History], null: [History] = [], options: ReadingOptions) {
         let quantity = options.convention.quantity, flat = options.flat
-        let hsic = try HSICBaseline.indices(design)
+        let hsic = HSICBaseline.indices(design)
         let targetRanks = Ranks.average(design.target)
         let rho = parallelMap(histories.count) { options.series.rho(histories[$0], quantity: quantity) }
         let nullRho = parallelMap(null.count) { options.series.rho(null[$0], quantity: quantity) }
