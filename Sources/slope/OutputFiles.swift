@@ -7,7 +7,9 @@ import SlopeOutput
 /// Output files of a command, written only after every result is computed, all or none:
 /// each goes to a temporary file beside its target, and the temporaries are renamed once
 /// all are written. On an error, or Ctrl-C / SIGTERM while writing, the temporaries are
-/// removed and no target is touched. The path `-` is standard output, written last.
+/// removed and no target is touched. The path `-` is standard output, written last; so is a
+/// target that exists and is not a regular file (`/dev/null`, a named pipe, `/dev/stdout`),
+/// written straight into: renaming over it would replace the device or pipe with a file.
 struct OutputFiles {
     /// What goes into one file: bytes at hand, or a writer that streams them.
     enum Content {
@@ -54,7 +56,8 @@ struct OutputFiles {
     func write() throws {
         let guard_ = TemporaryFiles()
         defer { guard_.finish() }
-        let files = pending.filter { $0.path != Self.standardOutput }
+        let files = pending.filter { $0.path != Self.standardOutput && !Self.isSpecial($0.path) }
+        let special = pending.filter { $0.path != Self.standardOutput && Self.isSpecial($0.path) }
         for (path, _) in files {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
@@ -81,14 +84,31 @@ struct OutputFiles {
             guard_.removeAll()
             throw SlopeError.unwritable(file: target, reason: reason)
         }
-        if let out = pending.first(where: { $0.path == Self.standardOutput }) {
-            let stream = TextStream(descriptor: STDOUT_FILENO, name: "standard output")
-            switch out.content {
-            case .data(let data): try stream.write(data)
-            case .stream(let writer): try writer(stream)
-            }
-            try stream.flush()
+        for (path, content) in special {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw SlopeError.unwritable(file: path, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            try Self.write(content, into: TextStream(descriptor: descriptor, name: path))
         }
+        if let out = pending.first(where: { $0.path == Self.standardOutput }) {
+            try Self.write(out.content, into: TextStream(descriptor: STDOUT_FILENO, name: "standard output"))
+        }
+    }
+
+    /// True for a path that exists (through links) and is not a regular file or a folder.
+    private static func isSpecial(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
+    private static func write(_ content: Content, into stream: TextStream) throws {
+        switch content {
+        case .data(let data): try stream.write(data)
+        case .stream(let writer): try writer(stream)
+        }
+        try stream.flush()
     }
 
     /// Writes `content` to the file at `path` (created), naming `name` in errors.
@@ -96,12 +116,7 @@ struct OutputFiles {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SlopeError.unwritable(file: name, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        let stream = TextStream(descriptor: descriptor, name: name)
-        switch content {
-        case .data(let data): try stream.write(data)
-        case .stream(let writer): try writer(stream)
-        }
-        try stream.flush()
+        try write(content, into: TextStream(descriptor: descriptor, name: name))
     }
 
     private static func reason(for folder: String) -> String {

@@ -15,6 +15,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["blocked"])
     }
 
+    /// A named pipe (like /dev/null, a file that is not a regular one) is written into, never
+    /// replaced by a file renamed over it.
+    @Test func aPipeIsWrittenIntoNotReplaced() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let pipe = folder.appendingPathComponent("results.pipe").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        // Held open for reading and writing, the pipe never blocks slope's open, and what slope
+        // writes (far less than the pipe's buffer) waits in it; a replaced pipe reads empty.
+        let descriptor = open(pipe, O_RDWR | O_NONBLOCK)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let result = try CLIRunner.run(["hsic", CLIRunner.example("ishigami.csv"), "--quiet", "--permutations", "10", "--json", pipe])
+        #expect(result.status == 0, "\(result.stderr)")
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let count = read(descriptor, &buffer, buffer.count)
+        let text = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
+        #expect(text.hasPrefix("{") && text.contains("\"indices\""), "\(text.prefix(200))")
+        var info = stat()
+        #expect(stat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the named pipe was replaced by a file")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["results.pipe"])
+    }
+
     @Test func writtenTogetherAndNothingElseInTheFolder() throws {
         let folder = try CLIRunner.temporaryFolder()
         var files = OutputFiles()
