@@ -22,12 +22,12 @@ struct StudyExport: ParsableCommand {
         for path in [csv, json] { try OutputFiles.checkWritable(path) }
         let study = try StudyStatusJob.read(store: store, study: self.study, opener: .withPostgres)
         var files = OutputFiles()
-        files.add(csv, Data(TrialsCSV.render(study.trials, spec: study.spec).utf8))
+        files.add(csv, Data(TrialsCSV.render(study).utf8))
         // The spec beside the CSV keeps the types and objectives for `study analyze`.
         if let csv, csv != OutputFiles.standardOutput {
             files.add(ExportedTrials.specPath(for: csv), Data(study.spec.source.utf8))
         }
-        files.add(json, Data(TrialsJSON.render(study.trials, spec: study.spec, createdAt: study.createdAt, decisions: study.decisions).utf8))
+        files.add(json, Data(TrialsJSON.render(study).utf8))
         try files.write()
         if !quiet { Terminal.note("exported \(study.trials.count) trials") }
     }

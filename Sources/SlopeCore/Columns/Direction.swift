@@ -7,4 +7,7 @@ public enum Direction: String, Sendable, Codable, Hashable, CaseIterable {
     public func isBetter(_ a: Double, than b: Double) -> Bool {
         self == .minimize ? a < b : a > b
     }
+
+    /// `value` as a loss, smaller being better: negated when maximised.
+    public func loss(_ value: Double) -> Double { self == .minimize ? value : -value }
 }

@@ -43,7 +43,7 @@ extension TrialTable {
     /// - Complexity: O(n² m).
     public func paretoFront(_ which: [Int]) -> [String] {
         let rows = labels.indices.filter { r in which.allSatisfy { objectives[$0].values[r]?.isFinite ?? false } }
-        let points = rows.map { r in which.map { k in (objectives[k].direction == .minimize ? 1 : -1) * (objectives[k].values[r] ?? 0) } }
+        let points = rows.map { r in which.map { k in objectives[k].direction.loss(objectives[k].values[r] ?? 0) } }
         return zip(rows, ParetoFront.ranks(points)).filter { $0.1 == 0 }.map { labels[$0.0] }
     }
 }

@@ -8,7 +8,7 @@ extension StudySpec {
     public func paretoFront(_ trials: [StoredTrial]) -> [Int] {
         let scored = trials.compactMap { t -> (Int, [Double])? in
             guard t.state == .done, constraints.allSatisfy({ $0.violation(t) == 0 }) else { return nil }
-            let losses = objectives.compactMap { o in t.metric(o.name).map { o.direction == .minimize ? $0 : -$0 } }
+            let losses = objectives.compactMap { o in t.metric(o.name).map(o.direction.loss) }
             return losses.count == objectives.count && losses.allSatisfy(\.isFinite) ? (t.id, losses) : nil
         }
         let ranks = ParetoFront.ranks(scored.map(\.1))

@@ -54,13 +54,12 @@ public enum StudyStatusText {
             lines.append("  reduce on \(d.objective), \(d.trials) trials screened, goal \(String(format: "%.3g", d.goal)), alpha \(d.alpha)"
                          + (none ? ": nothing significant, so nothing fixed:" : ":"))
             for c in d.choices {
-                let p = c.pValue.map { String(format: "p %.3g", $0) } ?? "not tested"
                 if let value = c.fixed {
-                    lines.append("    \(c.parameter): fixed at \(value) (\(p))")
+                    lines.append("    \(c.parameter): fixed at \(value) (\(c.pText))")
                 } else if let low = c.low, let high = c.high {
-                    lines.append("    \(c.parameter): kept, narrowed to [\(low), \(high)] (\(p))")
+                    lines.append("    \(c.parameter): kept, narrowed to [\(low), \(high)] (\(c.pText))")
                 } else {
-                    lines.append("    \(c.parameter): kept (\(p))")
+                    lines.append("    \(c.parameter): kept (\(c.pText))")
                 }
             }
         }

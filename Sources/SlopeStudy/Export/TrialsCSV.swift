@@ -7,9 +7,10 @@ import SlopeOutput
 /// can tell the trials drawn from the prior); an empty cell where a parameter is inactive or
 /// a value unknown.
 public enum TrialsCSV {
-    public static func render(_ trials: [StoredTrial], spec: StudySpec) -> String {
+    public static func render(_ study: StudyOverview) -> String {
+        let spec = study.spec, trials = study.trials
         let names = spec.space.parameters.map(\.name), objectives = spec.objectives.map(\.name)
-        let front = spec.objectives.count > 1 ? Set(spec.paretoFront(trials)) : nil
+        let front = spec.objectives.count > 1 ? Set(study.pareto) : nil
         let adaptive = spec.isAdaptive
         var lines = [(["id", "state"] + names + objectives + ["wall_time_s", "peak_rss_bytes"] + (front == nil ? [] : ["pareto"])
                       + (adaptive ? ["placed_by", "stage"] : []))

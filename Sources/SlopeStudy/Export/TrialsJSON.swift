@@ -1,11 +1,12 @@
 /// A study's trials as JSON (docs/study-json.md): the study, then every trial with its
 /// parameters in spec order and every metric it reported.
 public enum TrialsJSON {
-    public static func render(_ trials: [StoredTrial], spec: StudySpec, createdAt: String, decisions: [StageDecision] = []) -> String {
+    public static func render(_ study: StudyOverview) -> String {
+        let spec = study.spec, trials = study.trials, createdAt = study.createdAt, decisions = study.decisions
         func optional(_ x: (some CustomStringConvertible)?) -> String { x.map { "\($0)" } ?? "null" }
         func text(_ s: String?) -> String { s.map(JSONText.quoted) ?? "null" }
         let objectives = JSONText.object(spec.objectives.map { ($0.name, JSONText.quoted($0.direction.rawValue)) })
-        let front = Set(spec.paretoFront(trials))
+        let front = Set(study.pareto)
         let rows = trials.map { t in
             "    " + JSONText.object([
                 ("id", "\(t.id)"), ("state", JSONText.quoted(t.state.rawValue)), ("parameters", t.parameters.json),

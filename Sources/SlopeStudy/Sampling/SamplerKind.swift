@@ -25,15 +25,13 @@ public enum SamplerKind: String, CaseIterable, Encodable, Sendable {
     /// `count` space-filling points in `dimension` dimensions, all a function of `seed` alone.
     public func points(_ count: Int, dimension: Int, seed: UInt64) -> [[Double]] {
         var g = SeededGenerator(seed: seed)
-        switch spaceFilling {
+        switch self {
         case .random:
             return (0..<count).map { _ in (0..<dimension).map { _ in g.nextUnit() } }
-        case .lhs:
+        case .lhs, .tpe:
             return LatinHypercube.points(count, dimension: dimension, generator: &g)
         case .sobol:
             return SobolSequence(dimension: dimension, scrambleSeed: g.next()).points(count)
-        case .prior, .tpe:
-            preconditionFailure("not a space-filling placement")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SlopeCore
 
 /// What a stage's `reduce:` decided before the stage started (docs/method.md, "Staged
@@ -13,6 +14,9 @@ public struct StageDecision: Sendable, Equatable {
         /// The narrowed range of a kept number (internal units of its domain: not logs).
         public let low: Double?
         public let high: Double?
+
+        /// "p 0.026", or "not tested".
+        public var pText: String { pValue.map { String(format: "p %.3g", $0) } ?? "not tested" }
 
         public init(parameter: String, pValue: Double?, fixed: ParameterValue?, low: Double? = nil, high: Double? = nil) {
             self.parameter = parameter
@@ -70,12 +74,11 @@ public struct StageDecision: Sendable, Equatable {
     /// The decision in one sentence: "stage refine (reduce on error, 40 trials screened, alpha
     /// 0.05): kept lr (p 0.026), width (p 0.026); fixed optimizer = momentum (p 0.073)".
     public func sentence(in spec: StudySpec) -> String {
-        func p(_ c: Choice) -> String { c.pValue.map { String(format: "p %.3g", $0) } ?? "not tested" }
         let name = stage < spec.stages.count ? spec.stages[stage].name : "\(stage)"
         let kept = choices.filter { $0.fixed == nil }.map { c in
-            "\(c.parameter) (\(p(c))" + (c.low.flatMap { low in c.high.map { ", narrowed to [\(low), \($0)]" } } ?? "") + ")"
+            "\(c.parameter) (\(c.pText)" + (c.low.flatMap { low in c.high.map { ", narrowed to [\(low), \($0)]" } } ?? "") + ")"
         }
-        let fixed = choices.compactMap { c in c.fixed.map { "\(c.parameter) = \($0) (\(p(c)))" } }
+        let fixed = choices.compactMap { c in c.fixed.map { "\(c.parameter) = \($0) (\(c.pText))" } }
         return "stage \(name) (reduce on \(objective), \(trials) trials screened, goal \(String(format: "%.3g", goal)), alpha \(alpha)): "
             + (kept.isEmpty ? "" : "kept " + kept.joined(separator: ", "))
             + (kept.isEmpty || fixed.isEmpty ? "" : "; ")

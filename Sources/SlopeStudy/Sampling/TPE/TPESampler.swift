@@ -61,20 +61,19 @@ public struct TPESampler: Sendable {
     /// that tried other values still inform the rest.
     private func propose(_ members: [Parameter], split: TPESplit, generator g: inout SeededGenerator) -> [ParameterValue] {
         let free = members.filter { p in if case let .values(list) = p.domain { return list.count > 1 } else { return true } }
-        guard !free.isEmpty else { return members.map { $0.domain.value(at: 0) } }
-        if free.count < members.count {
-            let chosen = Dictionary(uniqueKeysWithValues: zip(free.map(\.name), propose(free, split: split, generator: &g)))
-            return members.map { chosen[$0.name] ?? $0.domain.value(at: 0) }
+        var chosen: [String: ParameterValue] = [:]
+        if !free.isEmpty {
+            let axes = free.map { TPEAxis($0.domain) }
+            let below = Self.estimator(split.good, free, axes), above = Self.estimator(split.bad, free, axes)
+            let candidates = below.sample(max(1, settings.candidates), generator: &g)
+            var best = candidates[0], bestScore = -Double.infinity
+            for x in candidates {
+                let score = below.logDensity(x) - above.logDensity(x)
+                if score > bestScore { best = x; bestScore = score }
+            }
+            for (p, x) in zip(free, best) { chosen[p.name] = p.domain.tpeValue(x) }
         }
-        let axes = members.map { TPEAxis($0.domain) }
-        let below = Self.estimator(split.good, members, axes), above = Self.estimator(split.bad, members, axes)
-        let candidates = below.sample(max(1, settings.candidates), generator: &g)
-        var best = candidates[0], bestScore = -Double.infinity
-        for x in candidates {
-            let score = below.logDensity(x) - above.logDensity(x)
-            if score > bestScore { best = x; bestScore = score }
-        }
-        return zip(members, best).map { p, x in p.domain.tpeValue(x) }
+        return members.map { chosen[$0.name] ?? $0.domain.value(at: 0) }
     }
 
     /// The Parzen estimator of `trials` (in id order) on the parameters `members`.

@@ -33,7 +33,7 @@ struct TPESplit {
     /// Done trials, best first.
     static func bestFirst(_ done: [StoredTrial], objectives: [Objective]) -> [StoredTrial] {
         // Every objective as a loss: a maximised one negated.
-        let losses = done.map { t in objectives.map { o in (o.direction == .minimize ? 1 : -1) * (t.metric(o.name) ?? .infinity) } }
+        let losses = done.map { t in objectives.map { o in t.metric(o.name).map(o.direction.loss) ?? .infinity } }
         guard objectives.count > 1 else {
             return done.indices.sorted { (losses[$0][0], done[$0].id) < (losses[$1][0], done[$1].id) }.map { done[$0] }
         }
