@@ -38,7 +38,10 @@ import Testing
         try FileManager.default.copyItem(atPath: CLIRunner.root.appendingPathComponent("Tests/SlopeStudyTests/Fixtures/optuna.db").path,
                                          toPath: storage)
         let before = try snapshot(folder)
-        for command in [["study", "status", storage], ["study", "export", storage, "--csv", "/tmp/never.csv"]] {
+        // Running a study "in" it is refused too, before anything is written to it.
+        let spec = try StudyCommandTests().studyFolder(trials: 2).appendingPathComponent("toy.yaml").path
+        for command in [["study", "status", storage], ["study", "export", storage, "--csv", "/tmp/never.csv"],
+                        ["study", "run", spec, "--store", storage, "--quiet"]] {
             let result = try CLIRunner.run(command)
             #expect(result.status == 2 && result.stderr.contains("an Optuna storage, not a slope store"), "\(result.stderr)")
         }

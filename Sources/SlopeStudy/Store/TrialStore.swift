@@ -11,9 +11,14 @@ public final class TrialStore: StudyStore {
     private let database: any DatabaseWriter
     static let studyID = 1
 
-    /// Opens (creating when needed) the store at `path` for running a study.
+    /// Opens (creating when needed) the store at `path` for running a study. An existing file
+    /// that holds another tool's tables (an Optuna storage, any other database) is refused
+    /// before anything is written to it.
     public init(path: String) throws {
         self.path = path
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
+            _ = try Self.slopeTables(path)
+        }
         var config = Configuration()
         config.busyMode = .timeout(30)
         do {
@@ -63,6 +68,16 @@ public final class TrialStore: StudyStore {
     ///   (`.optunaStorage` for Optuna's).
     public static func reading(path: String) throws -> TrialStore {
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such study store") }
+        let (queue, tables) = try slopeTables(path)
+        guard !tables.isEmpty else { throw SlopeError.store(file: path, reason: "not a study store (no tables)") }
+        return TrialStore(path: path, readOnly: queue)
+    }
+
+    /// The file at `path` opened read-only, with its tables: none (a store being created) or a
+    /// slope store's.
+    /// - Throws: `.optunaStorage` for Optuna's tables, `.store` for a file that is not SQLite
+    ///   or holds other tables.
+    private static func slopeTables(_ path: String) throws -> (DatabaseQueue, Set<String>) {
         let queue: DatabaseQueue, tables: Set<String>
         do {
             queue = try ReadOnlyDatabase.open(path)
@@ -71,11 +86,10 @@ public final class TrialStore: StudyStore {
             throw SlopeError.store(file: path, reason: "not a study store (\(reason(error)))")
         }
         if tables.isSuperset(of: ["studies", "trial_params"]) { throw SlopeError.optunaStorage(file: path) }
-        guard tables.isSuperset(of: ["study", "trial"]) else {
-            throw SlopeError.store(file: path, reason: tables.isEmpty ? "not a study store (no tables)"
-                                   : "not a slope study store (tables: \(Shown.list(tables.sorted())))")
+        guard tables.isEmpty || tables.isSuperset(of: ["study", "trial"]) else {
+            throw SlopeError.store(file: path, reason: "not a slope study store (tables: \(Shown.list(tables.sorted())))")
         }
-        return TrialStore(path: path, readOnly: queue)
+        return (queue, tables)
     }
 
 
