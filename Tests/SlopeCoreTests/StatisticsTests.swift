@@ -6,6 +6,29 @@ import Testing
     @Test func averageRanksShareTies() {
         #expect(Ranks.average([10, 20, 20, 5, 20]) == [2, 4, 4, 1, 4])
         #expect(Ranks.average([3, 1, 2]) == [3, 1, 2])
+        #expect(Ranks.average([]) == [])
+        #expect(Ranks.average([7]) == [1])
+    }
+
+    /// The radix sort's ranks against the definition: rank_i = #{x_j < x_i} + (#{x_j == x_i} + 1) / 2,
+    /// on values with ties, both signs, ±0, subnormals and huge magnitudes.
+    @Test func averageRanksMatchTheirDefinition() {
+        var generator = SeededGenerator(seed: 19)
+        let pool: [Double] = [0, -0.0, 1, -1, Double.leastNormalMagnitude / 8, -Double.leastNormalMagnitude / 8, 1e300, -1e300, 0.5, 2.5e-8, .leastNonzeroMagnitude,
+                              -.greatestFiniteMagnitude, .greatestFiniteMagnitude]
+        for m in [2, 3, 17, 300, 1000] {
+            let values = (0..<m).map { k -> Double in
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: return pool[Int.random(in: 0..<pool.count, using: &generator)]
+                case 1: return Double(Int.random(in: -5...5, using: &generator)) * 0.25
+                default: return Double.random(in: -1e6...1e6, using: &generator) * (k % 2 == 0 ? 1e-200 : 1)
+                }
+            }
+            let expected = values.map { v in
+                Double(values.count { $0 < v }) + Double(values.count { $0 == v } + 1) / 2
+            }
+            #expect(Ranks.average(values) == expected, "m = \(m)")
+        }
     }
 
     @Test func spearmanFisherInterval() throws {

@@ -8,6 +8,7 @@ import SlopeCore
 ///   slope-bench prepare CSV TARGET OUT.bin     scaled design + initial θ as float64
 ///   slope-bench history CSV TARGET EPOCHS RESTARTS [DUMP.bin]   time Trainer.train
 ///   slope-bench csv CSV                          time CSVReader.read
+///   slope-bench ranks CSV TARGET                 time Spearman's ranks of every feature column, one core
 ///
 /// Binary layout (little-endian): int64 N, int64 n, then N·n features (row-major), N targets,
 /// n + 1 initial parameters (weights, bias; Xavier normal, seed 0).
@@ -62,8 +63,14 @@ do {
         var table: Table?
         let time = try seconds { table = try CSVReader().read(path: args[2]) }
         print("{\"seconds\": \(time), \"rows\": \(table!.rowCount)}")
+    case "ranks" where args.count == 4:
+        let d = try design(args[2], target: args[3])
+        let columns = (0..<d.featureCount).map { d.column($0) }
+        var checksum = 0.0
+        let time = seconds { for column in columns { checksum += Ranks.average(column)[0] } }
+        print("{\"seconds\": \(time), \"checksum\": \(checksum)}")
     default:
-        FileHandle.standardError.write(Data("usage: slope-bench prepare|history|csv ... (see bench/swift/main.swift)\n".utf8))
+        FileHandle.standardError.write(Data("usage: slope-bench prepare|history|csv|ranks ... (see bench/swift/main.swift)\n".utf8))
         exit(2)
     }
 } catch {

@@ -12,10 +12,10 @@ import Foundation
 /// all five quantities; a null training (docs/method.md, "A null for the trend") fits a shuffled
 /// target and records only d1 (for its descent) and the second derivative the reading reads.
 ///
-/// The rows are cut into fixed chunks of `chunkRows`; a chunk is read once for all tracks,
-/// and chunks may run in parallel. Within a chunk rows are summed in order; chunk sums are
-/// added in chunk order. The result therefore depends neither on the number of threads nor
-/// on which tracks are computed together.
+/// The rows are cut into fixed chunks of `chunkRows`, and chunks may run in parallel; a chunk
+/// goes through `RowBlock`s (feature-major blocks of rows), each read once for all tracks.
+/// Block sums are added in block order, chunk sums in chunk order. The result therefore
+/// depends neither on the number of threads nor on which tracks are computed together.
 ///
 /// - Complexity: O(N·n) time per track and epoch, O(T·n·N / chunkRows) extra memory.
 struct HistoryKernel: Sendable {
@@ -76,130 +76,61 @@ struct HistoryKernel: Sendable {
         return tracks.indices.map { r in total[offsets[r]..<offsets[r + 1]].map { $0 * scale } }
     }
 
-    /// Unscaled sums over `range` for `tracks`, track after track from `offsets`.
+    /// Unscaled sums over `range` for `tracks`, track after track from `offsets`: the rows in
+    /// `RowBlock`s of fixed size, each block read once for all tracks; the loss summed row by
+    /// row, the derivative sums block by block.
     private func chunkSums(_ tracks: [KernelTrack], offsets: [Int], rows range: Range<Int>) -> [Double] {
-        let n = design.featureCount, p = n + 1, g = tracks.count
         var acc = [Double](repeating: 0, count: offsets.last!)
-        let theta = tracks.flatMap(\.theta)
-        var u = [Double](repeating: 0, count: g)
-        // x² and x³ of the current row, computed once for all tracks.
-        var squares = [Double](repeating: 0, count: n), cubes = squares
-        squares.withUnsafeMutableBufferPointer { x2 in
-        cubes.withUnsafeMutableBufferPointer { x3 in
+        var block = RowBlock(features: design.featureCount)
         design.x.withUnsafeBufferPointer { x in
         rowSums.withUnsafeBufferPointer { s in
-        theta.withUnsafeBufferPointer { th in
-        u.withUnsafeMutableBufferPointer { u in
         acc.withUnsafeMutableBufferPointer { acc in
-            for k in range {
-                let row = x.baseAddress! + k &* n
-                for i in 0..<n { x2[i] = row[i] * row[i]; x3[i] = x2[i] * row[i] }
-                for r in 0..<g {
-                    let w = th.baseAddress! + r &* p
-                    u[r] = w[n] + Self.dot(row, w, n)
-                }
-                let sk = s[k]
-                for r in 0..<g {
-                    let jet = rowJet(u[r], targets[tracks[r].target][k])
+            for first in stride(from: range.lowerBound, to: range.upperBound, by: RowBlock.capacity) {
+                let rows = first..<min(range.upperBound, first + RowBlock.capacity)
+                block.load(x.baseAddress!, rows: rows)
+                for (r, track) in tracks.enumerated() {
                     let base = acc.baseAddress! + offsets[r]
-                    base[0] += jet.value
-                    switch tracks[r].reads {
-                    case nil:
-                        Self.accumulate(row: row, squares: x2.baseAddress!, cubes: x3.baseAddress!, n: n, into: base + 1,
-                                        coefficients: (jet.d1, jet.d2, jet.d3, jet.d2 * sk, jet.d3 * sk * sk))
-                    case .diag?:
-                        Self.accumulate(row: row, second: x2.baseAddress!, n: n, into: base + 1, coefficients: (jet.d1, jet.d2))
-                    case .tape?:
-                        Self.accumulate(row: row, second: row, n: n, into: base + 1, coefficients: (jet.d1, jet.d2 * sk))
+                    track.theta.withUnsafeBufferPointer { block.affine($0.baseAddress!) }
+                    base[0] += coefficients(of: track, in: block, rowSums: s.baseAddress!, first: first)
+                    switch track.reads {
+                    case nil: block.reduceFive(into: base + 1)
+                    case .diag?: block.reduceTwo(power: 2, into: base + 1)
+                    case .tape?: block.reduceTwo(power: 1, into: base + 1)
                     }
                 }
             }
-        }}}}}}}
+        }}}
         return acc
     }
 
-    /// a1 += c1·x, a2 += c2·x², a3 += c3·x³, a2t += c2t·x, a3t += c3t·x over the n features of
-    /// one row (its squares and cubes given), and the bias terms (x = 1) at index n; the five
-    /// accumulators lie p = n + 1 apart from `a`. Written with explicit 4-wide vectors: the five
-    /// store streams into one buffer keep the optimiser from vectorising the plain loop.
+    /// Fills `block`'s coefficient lines for `track` from the row jets at the block's u: d1,
+    /// d2, d3, d2·s, d3·s² (a restart); d1 and d2 (diagonal) or d2·s (tape) for a null training.
+    /// - Returns: the sum of the block's losses, row by row.
     @inline(__always)
-    static func accumulate(row: UnsafePointer<Double>, squares: UnsafePointer<Double>, cubes: UnsafePointer<Double>,
-                           n: Int, into a: UnsafeMutablePointer<Double>,
-                           coefficients c: (Double, Double, Double, Double, Double)) {
-        let p = n &+ 1
-        let a1 = a, a2 = a1 + p, a3 = a2 + p, a2t = a3 + p, a3t = a2t + p
-        let c1 = SIMD4(repeating: c.0), c2 = SIMD4(repeating: c.1), c3 = SIMD4(repeating: c.2)
-        let c2t = SIMD4(repeating: c.3), c3t = SIMD4(repeating: c.4)
-        var i = 0
-        while i &+ 4 <= n {
-            let x = load(row + i)
-            store(load(a1 + i) + c1 * x, a1 + i)
-            store(load(a2 + i) + c2 * load(squares + i), a2 + i)
-            store(load(a3 + i) + c3 * load(cubes + i), a3 + i)
-            store(load(a2t + i) + c2t * x, a2t + i)
-            store(load(a3t + i) + c3t * x, a3t + i)
-            i &+= 4
+    private func coefficients(of track: KernelTrack, in block: borrowing RowBlock,
+                              rowSums s: UnsafePointer<Double>, first: Int) -> Double {
+        let target = targets[track.target]
+        let c0 = block.coefficient(0), c1 = block.coefficient(1)
+        var loss = 0.0
+        switch track.reads {
+        case nil:
+            let c2 = block.coefficient(2), c3 = block.coefficient(3), c4 = block.coefficient(4)
+            for k in 0..<block.count {
+                let jet = rowJet(block.u[k], target[first &+ k]), sk = s[first &+ k]
+                loss += jet.value
+                c0[k] = jet.d1; c1[k] = jet.d2; c2[k] = jet.d3; c3[k] = jet.d2 * sk; c4[k] = jet.d3 * sk * sk
+            }
+            block.padCoefficients(5)
+        case let convention?:
+            let tape = convention == .tape
+            for k in 0..<block.count {
+                let jet = rowJet(block.u[k], target[first &+ k])
+                loss += jet.value
+                c0[k] = jet.d1; c1[k] = tape ? jet.d2 * s[first &+ k] : jet.d2
+            }
+            block.padCoefficients(2)
         }
-        while i < n {
-            let x = row[i]
-            a1[i] += c.0 * x; a2[i] += c.1 * squares[i]; a3[i] += c.2 * cubes[i]; a2t[i] += c.3 * x; a3t[i] += c.4 * x
-            i &+= 1
-        }
-        a1[n] += c.0; a2[n] += c.1; a3[n] += c.2; a2t[n] += c.3; a3t[n] += c.4
-    }
-
-    /// a1 += c1·x and a2 += c2·v over the n features of one row and the bias (x = v = 1) at
-    /// index n; the two accumulators lie p = n + 1 apart from `a`. A null training's sums:
-    /// v = x² with c2 = g'' for the diagonal, v = x with c2 = g''·s for the tape convention.
-    @inline(__always)
-    static func accumulate(row: UnsafePointer<Double>, second v: UnsafePointer<Double>, n: Int,
-                           into a: UnsafeMutablePointer<Double>, coefficients c: (Double, Double)) {
-        let a1 = a, a2 = a1 + (n &+ 1)
-        let c1 = SIMD4(repeating: c.0), c2 = SIMD4(repeating: c.1)
-        var i = 0
-        while i &+ 4 <= n {
-            store(load(a1 + i) + c1 * load(row + i), a1 + i)
-            store(load(a2 + i) + c2 * load(v + i), a2 + i)
-            i &+= 4
-        }
-        while i < n {
-            a1[i] += c.0 * row[i]; a2[i] += c.1 * v[i]
-            i &+= 1
-        }
-        a1[n] += c.0; a2[n] += c.1
-    }
-
-    /// Σ_i a_i b_i with two 4-wide partial sums (so the additions do not wait on each other),
-    /// added in a fixed order.
-    @inline(__always)
-    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
-        var s0 = SIMD4<Double>(), s1 = SIMD4<Double>()
-        var i = 0
-        while i &+ 8 <= n {
-            s0 += load(a + i) * load(b + i)
-            s1 += load(a + (i &+ 4)) * load(b + (i &+ 4))
-            i &+= 8
-        }
-        if i &+ 4 <= n {
-            s0 += load(a + i) * load(b + i)
-            i &+= 4
-        }
-        var total = (s0 + s1).sum()
-        while i < n {
-            total += a[i] * b[i]
-            i &+= 1
-        }
-        return total
-    }
-
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-    }
-
-    @inline(__always)
-    private static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+        return loss
     }
 
     /// Writes epoch `epoch` of `history` from one track's `sums` at `parameters`: every
