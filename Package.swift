@@ -21,7 +21,10 @@ let package = Package(
     targets: [
         // The numeric core: data in, jets, the lean network, statistics, HSIC, the reading, and
         // one entry point per job (a request in, a result out). Foundation only.
-        .target(name: "SlopeCore"),
+        .target(name: "SlopeCore", dependencies: ["CBlockSums"]),
+        // The history kernel's vector loops, compiled for baseline x86-64 and for AVX2 from one
+        // body and picked at run time: the same bits on every machine (block_sums.h).
+        .target(name: "CBlockSums", exclude: ["block_sums_body.inc"]),
         // Results out: JSON, CSV, terminal tables and sentences, SVG figures and HTML reports.
         .target(name: "SlopeOutput", dependencies: ["SlopeCore"]),
         // One libc call Swift's Glibc module leaves out (the child's working directory).
@@ -66,7 +69,7 @@ let package = Package(
         .executableTarget(name: "slope-bench", dependencies: ["SlopeCore"], path: "bench/swift"),
         .testTarget(
             name: "SlopeCoreTests",
-            dependencies: ["SlopeCore", "SlopeOutput"],
+            dependencies: ["SlopeCore", "SlopeOutput", "CBlockSums"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,3 +1,5 @@
+import CBlockSums
+
 /// A block of consecutive design rows stored feature-major, the unit the `HistoryKernel` sums
 /// over (docs/method.md, "Derivatives, two conventions", the pass).
 ///
@@ -8,13 +10,15 @@
 /// across rows), takes the caller's per-row coefficients, and reduces coefficient × power of x
 /// over the rows into one sum per line: 4 lanes in row order, then (l0 + l1) + (l2 + l3).
 /// The order of every addition is fixed by the block's size alone, so the bits depend neither
-/// on the thread count nor on the vector width the compiler targets (no fused multiply-add
-/// is formed: Swift does not contract).
+/// on the thread count nor on the instruction set: the vector loops (CBlockSums) run as AVX2
+/// where the CPU has it and as baseline x86-64 (SSE2) elsewhere, with the same results.
 ///
 /// One block is the scratch space of one worker; it is not shared.
 struct RowBlock: ~Copyable {
     /// Rows per block: 128 rows of 31 lines fit a core's L1 data cache.
     static let capacity = 128
+    /// Whether the vector loops take their AVX2 form (the CPU has it).
+    static let wide: Int32 = slope_cpu_has_avx2()
     /// Lines: the n features, then the constant 1.
     let lines: Int
     /// Rows held, at most `capacity`.
@@ -57,15 +61,7 @@ struct RowBlock: ~Copyable {
 
     /// u_k = w_n + Σ_j w_j x_kj for every row (features added in order), into `u`.
     func affine(_ w: UnsafePointer<Double>) {
-        let n = lines &- 1, c = Self.capacity
-        let bias = SIMD4(repeating: w[n])
-        var k = 0
-        while k < padded {
-            var sum = bias
-            for j in 0..<n { sum += SIMD4(repeating: w[j]) * Self.load(x + (j &* c &+ k)) }
-            Self.store(sum, u + k)
-            k &+= 4
-        }
+        slope_block_affine(x, Self.capacity, lines, padded, w, u, Self.wide)
     }
 
     /// Zeroes the coefficient lines `slots` past `count` (after the caller filled the rows).
@@ -76,56 +72,12 @@ struct RowBlock: ~Copyable {
     /// A restart's sums: per line j, Σ c0·x, Σ c1·x², Σ c2·x³, Σ c3·x, Σ c4·x added to
     /// `a[j]`, `a[p + j]`, ..., `a[4p + j]`.
     func reduceFive(into a: UnsafeMutablePointer<Double>) {
-        let c = Self.capacity, p = lines
-        let c0 = coefficient(0), c1 = coefficient(1), c2 = coefficient(2), c3 = coefficient(3), c4 = coefficient(4)
-        for j in 0..<p {
-            let line = x + j &* c
-            var s0 = SIMD4<Double>(), s1 = s0, s2 = s0, s3 = s0, s4 = s0
-            var k = 0
-            while k < padded {
-                let v = Self.load(line + k), v2 = v * v
-                s0 += Self.load(c0 + k) * v
-                s1 += Self.load(c1 + k) * v2
-                s2 += Self.load(c2 + k) * (v2 * v)
-                s3 += Self.load(c3 + k) * v
-                s4 += Self.load(c4 + k) * v
-                k &+= 4
-            }
-            a[j] += Self.total(s0); a[p &+ j] += Self.total(s1); a[2 &* p &+ j] += Self.total(s2)
-            a[3 &* p &+ j] += Self.total(s3); a[4 &* p &+ j] += Self.total(s4)
-        }
+        slope_block_reduce_five(x, Self.capacity, lines, padded, coefficients, a, Self.wide)
     }
 
     /// A null training's sums: per line j, Σ c0·x and Σ c1·x^power (power 1 or 2) added to
     /// `a[j]` and `a[p + j]`.
     func reduceTwo(power: Int, into a: UnsafeMutablePointer<Double>) {
-        let c = Self.capacity, p = lines, squared = power == 2
-        let c0 = coefficient(0), c1 = coefficient(1)
-        for j in 0..<p {
-            let line = x + j &* c
-            var s0 = SIMD4<Double>(), s1 = s0
-            var k = 0
-            while k < padded {
-                let v = Self.load(line + k)
-                s0 += Self.load(c0 + k) * v
-                s1 += Self.load(c1 + k) * (squared ? v * v : v)
-                k &+= 4
-            }
-            a[j] += Self.total(s0); a[p &+ j] += Self.total(s1)
-        }
-    }
-
-    /// (l0 + l1) + (l2 + l3): a fixed order on every target.
-    @inline(__always)
-    private static func total(_ s: SIMD4<Double>) -> Double { (s[0] + s[1]) + (s[2] + s[3]) }
-
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-    }
-
-    @inline(__always)
-    private static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+        slope_block_reduce_two(x, Self.capacity, lines, padded, Int32(power), coefficients, a, Self.wide)
     }
 }
