@@ -21,10 +21,11 @@ let package = Package(
     targets: [
         // The numeric core: data in, jets, the lean network, statistics, HSIC, the reading, and
         // one entry point per job (a request in, a result out). Foundation only.
-        .target(name: "SlopeCore", dependencies: ["CBlockSums"]),
-        // The history kernel's vector loops, compiled for baseline x86-64 and for AVX2 from one
-        // body and picked at run time: the same bits on every machine (block_sums.h).
-        .target(name: "CBlockSums", exclude: ["block_sums_body.inc"]),
+        .target(name: "SlopeCore", dependencies: ["CVectorLoops"]),
+        // The numeric core's vector loops (the history kernel's block sums, the HSIC baseline's
+        // Gaussian rows), compiled for baseline x86-64 and for AVX2 from one body and picked at
+        // run time: the same bits on every machine.
+        .target(name: "CVectorLoops", exclude: ["block_sums_body.inc", "gaussian_rows_body.inc"]),
         // Results out: JSON, CSV, terminal tables and sentences, SVG figures and HTML reports.
         .target(name: "SlopeOutput", dependencies: ["SlopeCore"]),
         // One libc call Swift's Glibc module leaves out (the child's working directory).
@@ -69,7 +70,7 @@ let package = Package(
         .executableTarget(name: "slope-bench", dependencies: ["SlopeCore"], path: "bench/swift"),
         .testTarget(
             name: "SlopeCoreTests",
-            dependencies: ["SlopeCore", "SlopeOutput", "CBlockSums"],
+            dependencies: ["SlopeCore", "SlopeOutput", "CVectorLoops"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

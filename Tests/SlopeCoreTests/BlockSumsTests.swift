@@ -1,4 +1,4 @@
-import CBlockSums
+import CVectorLoops
 import Testing
 @testable import SlopeCore
 

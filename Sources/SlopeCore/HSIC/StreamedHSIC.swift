@@ -1,8 +1,11 @@
+import CVectorLoops
+
 /// Global HSIC (V-statistic) of real inputs against one output, Gaussian kernels with the
 /// std bandwidth, with R2-HSIC and the gamma p-value (docs/method.md, "HSIC estimators"),
 /// the input's kernel entries formed on the fly: two passes over the lower triangle, O(n)
 /// memory per input besides the output's Gram matrix, inputs in parallel. The same statistic
-/// as `HSICAnalysis` with `permutations = 0` (summed in another order: equal to ~1e-15).
+/// as `HSICAnalysis` with `permutations = 0` (summed in another order, with the vector exp of
+/// CVectorLoops: equal to ~1e-15).
 enum StreamedHSIC {
     /// One index per input, in order; "constant on its rows" for an input with one value.
     /// - Precondition: `output` takes at least two values; every input has `output.count` values.
@@ -26,22 +29,18 @@ enum StreamedHSIC {
     }
 
     /// One input: pass 1 sums K's rows, Σ K∘L and Σ K²; pass 2 the centred products' squares.
+    /// Each row of the lower triangle is one call into CVectorLoops (four entries a vector).
     private static func index(name: String, x: [Double], scale: Double, le: UnsafeBufferPointer<Double>,
                               l: GramSummary, lSelf: Double) -> HSICIndex {
         let n = x.count
         var rows = [Double](repeating: 1, count: n)   // the diagonal, k(x, x) = 1
         var inner = 0.0, squares = 0.0
+        var sums = [0.0, 0.0, 0.0]
         for i in 0..<n {
-            var offInner = 0.0, offSquares = 0.0
-            for j in 0..<i {
-                let k = Kernel.gaussian(x[i], x[j], scale: scale)
-                rows[i] += k
-                rows[j] += k
-                offInner += k * le[i &* n &+ j]
-                offSquares += k * k
-            }
-            inner += 2 * offInner + le[i &* n &+ i]
-            squares += 2 * offSquares + 1
+            slope_gaussian_row_sums(x, i, scale, le.baseAddress! + i &* n, &rows, &sums, VectorForm.avx2)
+            rows[i] += sums[0]
+            inner += 2 * sums[1] + le[i &* n &+ i]
+            squares += 2 * sums[2] + 1
         }
         let k = GramSummary(rowSums: rows, diagonal: [Double](repeating: 1, count: n))
         let hsic = HSICEstimator.v.value(inner: inner, k: k, l: l, sigma: nil)
@@ -55,12 +54,7 @@ enum StreamedHSIC {
         let kg = k.total / (nd * nd), lg = l.total / (nd * nd)
         var centred = 0.0
         for i in 0..<n {
-            for j in 0..<i {
-                let kc = Kernel.gaussian(x[i], x[j], scale: scale) - km[i] - km[j] + kg
-                let lc = le[i &* n &+ j] - lm[i] - lm[j] + lg
-                let p = kc * lc
-                centred += p * p
-            }
+            centred += slope_gaussian_row_centred(x, i, scale, le.baseAddress! + i &* n, km, kg, lm, lg, VectorForm.avx2)
         }
         index.pGamma = GammaTest.pValue(hsic: hsic, estimator: .v, kSummary: k, lSummary: l, centredProductSquares: 2 * centred)
         return index

@@ -1,4 +1,4 @@
-import CBlockSums
+import CVectorLoops
 
 /// A block of consecutive design rows stored feature-major, the unit the `HistoryKernel` sums
 /// over (docs/method.md, "Derivatives, two conventions", the pass).
@@ -10,15 +10,13 @@ import CBlockSums
 /// across rows), takes the caller's per-row coefficients, and reduces coefficient × power of x
 /// over the rows into one sum per line: 4 lanes in row order, then (l0 + l1) + (l2 + l3).
 /// The order of every addition is fixed by the block's size alone, so the bits depend neither
-/// on the thread count nor on the instruction set: the vector loops (CBlockSums) run as AVX2
+/// on the thread count nor on the instruction set: the vector loops (CVectorLoops) run as AVX2
 /// where the CPU has it and as baseline x86-64 (SSE2) elsewhere, with the same results.
 ///
 /// One block is the scratch space of one worker; it is not shared.
 struct RowBlock: ~Copyable {
     /// Rows per block: 128 rows of 31 lines fit a core's L1 data cache.
     static let capacity = 128
-    /// Whether the vector loops take their AVX2 form (the CPU has it).
-    static let wide: Int32 = slope_cpu_has_avx2()
     /// Lines: the n features, then the constant 1.
     let lines: Int
     /// Rows held, at most `capacity`.
@@ -61,7 +59,7 @@ struct RowBlock: ~Copyable {
 
     /// u_k = w_n + Σ_j w_j x_kj for every row (features added in order), into `u`.
     func affine(_ w: UnsafePointer<Double>) {
-        slope_block_affine(x, Self.capacity, lines, padded, w, u, Self.wide)
+        slope_block_affine(x, Self.capacity, lines, padded, w, u, VectorForm.avx2)
     }
 
     /// Zeroes the coefficient lines `slots` past `count` (after the caller filled the rows).
@@ -72,12 +70,12 @@ struct RowBlock: ~Copyable {
     /// A restart's sums: per line j, Σ c0·x, Σ c1·x², Σ c2·x³, Σ c3·x, Σ c4·x added to
     /// `a[j]`, `a[p + j]`, ..., `a[4p + j]`.
     func reduceFive(into a: UnsafeMutablePointer<Double>) {
-        slope_block_reduce_five(x, Self.capacity, lines, padded, coefficients, a, Self.wide)
+        slope_block_reduce_five(x, Self.capacity, lines, padded, coefficients, a, VectorForm.avx2)
     }
 
     /// A null training's sums: per line j, Σ c0·x and Σ c1·x^power (power 1 or 2) added to
     /// `a[j]` and `a[p + j]`.
     func reduceTwo(power: Int, into a: UnsafeMutablePointer<Double>) {
-        slope_block_reduce_two(x, Self.capacity, lines, padded, Int32(power), coefficients, a, Self.wide)
+        slope_block_reduce_two(x, Self.capacity, lines, padded, Int32(power), coefficients, a, VectorForm.avx2)
     }
 }

@@ -9,9 +9,6 @@
 /// fused multiply-add, so they give the same bits; `avx2` picks the second (only where
 /// slope_cpu_has_avx2() says the CPU has it).
 
-/// 1 if the CPU runs AVX2 instructions (always 0 off x86-64).
-int slope_cpu_has_avx2(void);
-
 /// u[k] = w[n] + Σ_j w[j] x[j][k] for k < padded, the n = lines - 1 inputs added in order.
 void slope_block_affine(const double *x, long stride, long lines, long padded, const double *w, double *u, int avx2);
 
