@@ -22,10 +22,10 @@ let package = Package(
         // The numeric core: data in, jets, the lean network, statistics, HSIC, the reading, and
         // one entry point per job (a request in, a result out). Foundation only.
         .target(name: "SlopeCore", dependencies: ["CVectorLoops"]),
-        // The numeric core's vector loops (the history kernel's block sums, the HSIC baseline's
-        // Gaussian rows), compiled for baseline x86-64 and for AVX2 from one body and picked at
+        // The numeric core's vector loops (the history kernel's block sums and tanh + MSE row
+        // jets, the HSIC baseline's Gaussian rows), compiled for baseline x86-64 and for AVX2 from one body and picked at
         // run time: the same bits on every machine.
-        .target(name: "CVectorLoops", exclude: ["block_sums_body.inc", "gaussian_rows_body.inc"]),
+        .target(name: "CVectorLoops", exclude: ["block_sums_body.inc", "gaussian_rows_body.inc", "row_jets_body.inc"]),
         // Results out: JSON, CSV, terminal tables and sentences, SVG figures and HTML reports.
         .target(name: "SlopeOutput", dependencies: ["SlopeCore"]),
         // One libc call Swift's Glibc module leaves out (the child's working directory).

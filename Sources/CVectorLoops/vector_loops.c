@@ -2,6 +2,9 @@
    once for AVX2 (function attribute); the public entry points pick one (PICK, vector_ops.h). */
 #include "block_sums.h"
 #include "gaussian_rows.h"
+#include "row_jets.h"
+
+#include <math.h>
 
 #include "vector_ops.h"
 
@@ -9,6 +12,7 @@
 #define TARGET
 #include "block_sums_body.inc"
 #include "gaussian_rows_body.inc"
+#include "row_jets_body.inc"
 #undef NAME
 #undef TARGET
 
@@ -17,6 +21,7 @@
 #define TARGET __attribute__((target("avx2")))
 #include "block_sums_body.inc"
 #include "gaussian_rows_body.inc"
+#include "row_jets_body.inc"
 #undef NAME
 #undef TARGET
 #endif
@@ -46,4 +51,9 @@ double slope_gaussian_row_centred(const double *x, long i, double scale, const d
 
 void slope_vector_exp(const double *t, double *out, long count, int avx2) {
     PICK(exp_values)(t, out, count);
+}
+
+void slope_tanh_mse_jets(const double *u, const double *t, long count, double *value, double *d1, double *d2,
+                         double *d3, int avx2) {
+    PICK(tanh_mse_jets)(u, t, count, value, d1, d2, d3);
 }

@@ -42,7 +42,7 @@ import Testing
         return (Array(u[..<b.padded]), five, two, twoSquared)
     }
 
-    @Test(arguments: [(31, 128), (31, 4), (7, 60), (1, 8)])
+    @Test(arguments: [(31, 128), (31, 4), (7, 60), (1, 8), (30, 124), (2, 16)])
     func baselineFollowsTheDocumentedOrder(_ shape: (lines: Int, padded: Int)) {
         let b = Self.block(lines: shape.lines, padded: shape.padded, seed: UInt64(shape.lines * 1000 + shape.padded))
         let got = Self.run(b, wide: 0)
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test(.enabled(if: slope_cpu_has_avx2() == 1, "this CPU has no AVX2"),
-          arguments: [(31, 128), (31, 4), (7, 60), (301, 128)])
+          arguments: [(31, 128), (31, 4), (7, 60), (301, 128), (30, 124)])
     func avx2GivesTheBaselineBits(_ shape: (lines: Int, padded: Int)) {
         for seed in 0..<5 as Range<UInt64> {
             let b = Self.block(lines: shape.lines, padded: shape.padded, seed: seed)

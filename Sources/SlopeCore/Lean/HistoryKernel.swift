@@ -1,3 +1,4 @@
+import CVectorLoops
 import Foundation
 
 /// One pass over the data per epoch that gives the loss and every recorded derivative for
@@ -22,8 +23,9 @@ struct HistoryKernel: Sendable {
     let design: Design
     let activation: Activation
     let loss: Loss
-    /// The targets tracks fit: 0 is the design's, then the shuffled ones of null trainings.
-    let targets: [[Double]]
+    /// The targets tracks fit, one after another (N each): 0 is the design's, then the shuffled
+    /// ones of null trainings.
+    let targets: [Double]
     /// s_k = Σ_j x_kj, fixed for the whole training.
     let rowSums: [Double]
     /// Rows per chunk: the unit of parallel work and of the fixed summation order.
@@ -36,7 +38,7 @@ struct HistoryKernel: Sendable {
         self.design = design
         self.activation = activation
         self.loss = loss
-        targets = [design.target] + shuffledTargets
+        targets = design.target + shuffledTargets.joined()
         let n = design.featureCount
         rowSums = design.x.withUnsafeBufferPointer { x in
             (0..<design.rowCount).map { k in
@@ -82,55 +84,76 @@ struct HistoryKernel: Sendable {
     private func chunkSums(_ tracks: [KernelTrack], offsets: [Int], rows range: Range<Int>) -> [Double] {
         var acc = [Double](repeating: 0, count: offsets.last!)
         var block = RowBlock(features: design.featureCount)
+        let p = design.featureCount + 1, n = design.rowCount
+        let theta = tracks.flatMap(\.theta), reads = tracks.map(\.reads), fits = tracks.map(\.target)
         design.x.withUnsafeBufferPointer { x in
         rowSums.withUnsafeBufferPointer { s in
+        targets.withUnsafeBufferPointer { t in
+        theta.withUnsafeBufferPointer { theta in
         acc.withUnsafeMutableBufferPointer { acc in
             for first in stride(from: range.lowerBound, to: range.upperBound, by: RowBlock.capacity) {
                 let rows = first..<min(range.upperBound, first + RowBlock.capacity)
                 block.load(x.baseAddress!, rows: rows)
-                for (r, track) in tracks.enumerated() {
+                for r in reads.indices {
                     let base = acc.baseAddress! + offsets[r]
-                    track.theta.withUnsafeBufferPointer { block.affine($0.baseAddress!) }
-                    base[0] += coefficients(of: track, in: block, rowSums: s.baseAddress!, first: first)
-                    switch track.reads {
+                    block.affine(theta.baseAddress! + r &* p)
+                    base[0] += coefficients(of: reads[r], in: block, targets: t.baseAddress! + (fits[r] &* n &+ first),
+                                            rowSums: s.baseAddress! + first)
+                    switch reads[r] {
                     case nil: block.reduceFive(into: base + 1)
                     case .diag?: block.reduceTwo(power: 2, into: base + 1)
                     case .tape?: block.reduceTwo(power: 1, into: base + 1)
                     }
                 }
             }
-        }}}
+        }}}}}
         return acc
     }
 
-    /// Fills `block`'s coefficient lines for `track` from the row jets at the block's u: d1,
-    /// d2, d3, d2·s, d3·s² (a restart); d1 and d2 (diagonal) or d2·s (tape) for a null training.
+    /// Fills `block`'s coefficient lines from the row jets at the block's u and the rows'
+    /// `targets` and `rowSums`: d1, d2, d3, d2·s, d3·s² for a restart (`reads` nil); d1 and d2
+    /// (diagonal) or d2·s (tape) for a null training.
     /// - Returns: the sum of the block's losses, row by row.
     @inline(__always)
-    private func coefficients(of track: KernelTrack, in block: borrowing RowBlock,
-                              rowSums s: UnsafePointer<Double>, first: Int) -> Double {
-        let target = targets[track.target]
-        let c0 = block.coefficient(0), c1 = block.coefficient(1)
+    private func coefficients(of reads: Convention?, in block: borrowing RowBlock, targets t: UnsafePointer<Double>,
+                              rowSums s: UnsafePointer<Double>) -> Double {
+        let c0 = block.coefficient(0), c1 = block.coefficient(1), c2 = block.coefficient(2)
+        // The losses replace u, which the jets no longer need.
+        rowJets(block.u, targets: t, count: block.count, values: block.u, d1: c0, d2: c1, d3: c2)
         var loss = 0.0
-        switch track.reads {
+        for k in 0..<block.count { loss += block.u[k] }
+        switch reads {
         case nil:
-            let c2 = block.coefficient(2), c3 = block.coefficient(3), c4 = block.coefficient(4)
+            let c3 = block.coefficient(3), c4 = block.coefficient(4)
             for k in 0..<block.count {
-                let jet = rowJet(block.u[k], target[first &+ k]), sk = s[first &+ k]
-                loss += jet.value
-                c0[k] = jet.d1; c1[k] = jet.d2; c2[k] = jet.d3; c3[k] = jet.d2 * sk; c4[k] = jet.d3 * sk * sk
+                let sk = s[k]
+                c3[k] = c1[k] * sk; c4[k] = c2[k] * sk * sk
             }
             block.padCoefficients(5)
-        case let convention?:
-            let tape = convention == .tape
-            for k in 0..<block.count {
-                let jet = rowJet(block.u[k], target[first &+ k])
-                loss += jet.value
-                c0[k] = jet.d1; c1[k] = tape ? jet.d2 * s[first &+ k] : jet.d2
-            }
+        case .tape?:
+            for k in 0..<block.count { c1[k] = c1[k] * s[k] }
+            block.padCoefficients(2)
+        case .diag?:
             block.padCoefficients(2)
         }
         return loss
+    }
+
+    /// g, g', g'', g''' at `u` for `count` rows into four lines (`values` may be `u`): for tanh
+    /// with the MSE loss the vector form in CVectorLoops, otherwise the generic jets; the two
+    /// give the same bits (RowJetsTests).
+    @inline(__always)
+    private func rowJets(_ u: UnsafeMutablePointer<Double>, targets t: UnsafePointer<Double>, count: Int,
+                         values: UnsafeMutablePointer<Double>, d1: UnsafeMutablePointer<Double>,
+                         d2: UnsafeMutablePointer<Double>, d3: UnsafeMutablePointer<Double>) {
+        if activation == .tanh && loss == .mse {
+            slope_tanh_mse_jets(u, t, count, values, d1, d2, d3, VectorForm.avx2)
+            return
+        }
+        for k in 0..<count {
+            let jet = rowJet(u[k], t[k])
+            values[k] = jet.value; d1[k] = jet.d1; d2[k] = jet.d2; d3[k] = jet.d3
+        }
     }
 
     /// Writes epoch `epoch` of `history` from one track's `sums` at `parameters`: every
@@ -149,14 +172,14 @@ struct HistoryKernel: Sendable {
     /// ∂L/∂θ of `track` over the rows `batch` only (a mini-batch).
     /// - Complexity: O(|batch|·n).
     func gradient(_ track: KernelTrack, rows batch: ArraySlice<Int>) -> [Double] {
-        let parameters = track.theta, target = targets[track.target]
+        let parameters = track.theta, offset = track.target * design.rowCount
         let n = design.featureCount
         var grad = [Double](repeating: 0, count: n + 1)
         for k in batch {
             let row = design.x[(k * n)..<(k * n + n)]
             var u = parameters[n]
             for (i, xi) in zip(0..<n, row) { u += parameters[i] * xi }
-            let g1 = rowJet(u, target[k]).d1
+            let g1 = rowJet(u, targets[offset + k]).d1
             for (i, xi) in zip(0..<n, row) { grad[i] += g1 * xi }
             grad[n] += g1
         }
