@@ -3,7 +3,7 @@
 
 /// Row i of the lower triangle of a Gaussian Gram matrix, formed on the fly for the analysis's
 /// streamed HSIC baseline (StreamedHSIC.swift; docs/method.md, "Correlations and p-values"):
-/// k_j = exp(-0.5 r²), r = (x[i] - x[j]) / scale, for j < i, four j at a time with the
+/// k_j = exp(-0.5 r²), r = (x[i] - x[j]) · (1 / scale), for j < i, four j at a time with the
 /// vector exp of this target (entries under 2.2e-308 read as 0). Compiled for baseline x86-64
 /// and for AVX2 from one body, the same bits either way (`avx2` picks the form).
 
