@@ -5,7 +5,8 @@ import Foundation
 /// every parameter of every restart at once (docs/method.md, "Derivatives, two conventions").
 ///
 /// For each row k and restart r the scalar g_k(u) = ℓ(σ(u), t_k) is evaluated on a `Jet` at
-/// u_kr = w_r·x_k + b_r, giving g', g'', g''' exactly; then, with s_k = Σ_j x_kj,
+/// u_kr = w_r·x_k + b_r, giving g', g'', g''' exactly (for tanh with MSE by the vector form in
+/// CVectorLoops, which performs the same operations); then, with s_k = Σ_j x_kj,
 /// d1_i = mean g'·x_i, d2_i = mean g''·x_i², d3_i = mean g'''·x_i³,
 /// d2_tape_i = mean g''·x_i·s, d3_tape_i = mean g'''·x_i·s², and the bias likewise with x = 1.
 ///
@@ -84,7 +85,7 @@ struct HistoryKernel: Sendable {
     private func chunkSums(_ tracks: [KernelTrack], offsets: [Int], rows range: Range<Int>) -> [Double] {
         var acc = [Double](repeating: 0, count: offsets.last!)
         var block = RowBlock(features: design.featureCount)
-        let p = design.featureCount + 1, n = design.rowCount
+        let p = design.featureCount + 1, rowCount = design.rowCount
         let theta = tracks.flatMap(\.theta), reads = tracks.map(\.reads), fits = tracks.map(\.target)
         design.x.withUnsafeBufferPointer { x in
         rowSums.withUnsafeBufferPointer { s in
@@ -97,7 +98,7 @@ struct HistoryKernel: Sendable {
                 for r in reads.indices {
                     let base = acc.baseAddress! + offsets[r]
                     block.affine(theta.baseAddress! + r &* p)
-                    base[0] += coefficients(of: reads[r], in: block, targets: t.baseAddress! + (fits[r] &* n &+ first),
+                    base[0] += coefficients(of: reads[r], in: block, targets: t.baseAddress! + (fits[r] &* rowCount &+ first),
                                             rowSums: s.baseAddress! + first)
                     switch reads[r] {
                     case nil: block.reduceFive(into: base + 1)
