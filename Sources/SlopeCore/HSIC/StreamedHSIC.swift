@@ -4,8 +4,8 @@ import CVectorLoops
 /// std bandwidth, with R2-HSIC and the gamma p-value (docs/method.md, "HSIC estimators"),
 /// the input's kernel entries formed on the fly: two passes over the lower triangle, O(n)
 /// memory per input besides the output's Gram matrix, inputs in parallel. The same statistic
-/// as `HSICAnalysis` with `permutations = 0` (summed in another order, with the vector exp of
-/// CVectorLoops: equal to ~1e-15).
+/// as `HSICAnalysis` with `permutations = 0`, to rounding (summed in another order, with the
+/// vector exp of CVectorLoops; the indices' cancellation can lift that to ~1e-12 relative).
 enum StreamedHSIC {
     /// One index per input, in order; "constant on its rows" for an input with one value.
     /// - Precondition: `output` takes at least two values; every input has `output.count` values.

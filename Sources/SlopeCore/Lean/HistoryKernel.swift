@@ -67,9 +67,12 @@ struct HistoryKernel: Sendable {
     func sums(_ tracks: [KernelTrack], parallel: Bool) -> [[Double]] {
         let p = design.featureCount + 1, rows = design.rowCount
         let offsets = tracks.reduce(into: [0]) { $0.append($0.last! + $1.width(parameters: p)) }
+        // What the block loop reads of the tracks, gathered once per pass.
+        let theta = tracks.flatMap(\.theta), reads = tracks.map(\.reads), fits = tracks.map(\.target)
         let part = { @Sendable (chunk: Int) -> [Double] in
             let start = chunk * Self.chunkRows
-            return chunkSums(tracks, offsets: offsets, rows: start..<min(rows, start + Self.chunkRows))
+            return chunkSums(theta: theta, reads: reads, fits: fits, offsets: offsets,
+                             rows: start..<min(rows, start + Self.chunkRows))
         }
         let partials = parallel ? parallelMap(chunkCount, part) : (0..<chunkCount).map(part)
         // Chunk partials in chunk order.
@@ -79,14 +82,15 @@ struct HistoryKernel: Sendable {
         return tracks.indices.map { r in total[offsets[r]..<offsets[r + 1]].map { $0 * scale } }
     }
 
-    /// Unscaled sums over `range` for `tracks`, track after track from `offsets`: the rows in
-    /// `RowBlock`s of fixed size, each block read once for all tracks; the loss summed row by
-    /// row, the derivative sums block by block.
-    private func chunkSums(_ tracks: [KernelTrack], offsets: [Int], rows range: Range<Int>) -> [Double] {
+    /// Unscaled sums over `range` for the tracks (their parameters one after another in
+    /// `theta`, what each `reads`, the target each `fits`), track after track from `offsets`:
+    /// the rows in `RowBlock`s of fixed size, each block read once for all tracks; the loss
+    /// summed row by row, the derivative sums block by block.
+    private func chunkSums(theta: [Double], reads: [Convention?], fits: [Int], offsets: [Int],
+                           rows range: Range<Int>) -> [Double] {
         var acc = [Double](repeating: 0, count: offsets.last!)
         var block = RowBlock(features: design.featureCount)
         let p = design.featureCount + 1, rowCount = design.rowCount
-        let theta = tracks.flatMap(\.theta), reads = tracks.map(\.reads), fits = tracks.map(\.target)
         design.x.withUnsafeBufferPointer { x in
         rowSums.withUnsafeBufferPointer { s in
         targets.withUnsafeBufferPointer { t in
@@ -96,33 +100,28 @@ struct HistoryKernel: Sendable {
                 let rows = first..<min(range.upperBound, first + RowBlock.capacity)
                 block.load(x.baseAddress!, rows: rows)
                 for r in reads.indices {
-                    let base = acc.baseAddress! + offsets[r]
                     block.affine(theta.baseAddress! + r &* p)
-                    base[0] += coefficients(of: reads[r], in: block, targets: t.baseAddress! + (fits[r] &* rowCount &+ first),
-                                            rowSums: s.baseAddress! + first)
-                    switch reads[r] {
-                    case nil: block.reduceFive(into: base + 1)
-                    case .diag?: block.reduceTwo(power: 2, into: base + 1)
-                    case .tape?: block.reduceTwo(power: 1, into: base + 1)
-                    }
+                    add(reads[r], in: block, targets: t.baseAddress! + (fits[r] &* rowCount &+ first),
+                        rowSums: s.baseAddress! + first, into: acc.baseAddress! + offsets[r])
                 }
             }
         }}}}}
         return acc
     }
 
-    /// Fills `block`'s coefficient lines from the row jets at the block's u and the rows'
-    /// `targets` and `rowSums`: d1, d2, d3, d2·s, d3·s² for a restart (`reads` nil); d1 and d2
-    /// (diagonal) or d2·s (tape) for a null training.
-    /// - Returns: the sum of the block's losses, row by row.
+    /// Adds one track's block sums to `a` (the loss, then its recorded lines): the row jets at
+    /// the block's u and the rows' `targets` and `rowSums` give the coefficients d1, d2, d3,
+    /// d2·s, d3·s² for a restart (`reads` nil), d1 and d2 (diagonal) or d2·s (tape) for a null
+    /// training, which the block reduces against the powers of x; the loss is summed row by row.
     @inline(__always)
-    private func coefficients(of reads: Convention?, in block: borrowing RowBlock, targets t: UnsafePointer<Double>,
-                              rowSums s: UnsafePointer<Double>) -> Double {
+    private func add(_ reads: Convention?, in block: borrowing RowBlock, targets t: UnsafePointer<Double>,
+                     rowSums s: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>) {
         let c0 = block.coefficient(0), c1 = block.coefficient(1), c2 = block.coefficient(2)
         // The losses replace u, which the jets no longer need.
         rowJets(block.u, targets: t, count: block.count, values: block.u, d1: c0, d2: c1, d3: c2)
         var loss = 0.0
         for k in 0..<block.count { loss += block.u[k] }
+        a[0] += loss
         switch reads {
         case nil:
             let c3 = block.coefficient(3), c4 = block.coefficient(4)
@@ -131,13 +130,15 @@ struct HistoryKernel: Sendable {
                 c3[k] = c1[k] * sk; c4[k] = c2[k] * sk * sk
             }
             block.padCoefficients(5)
+            block.reduceFive(into: a + 1)
         case .tape?:
             for k in 0..<block.count { c1[k] = c1[k] * s[k] }
             block.padCoefficients(2)
+            block.reduceTwo(power: 1, into: a + 1)
         case .diag?:
             block.padCoefficients(2)
+            block.reduceTwo(power: 2, into: a + 1)
         }
-        return loss
     }
 
     /// g, g', g'', g''' at `u` for `count` rows into four lines (`values` may be `u`): for tanh
