@@ -61,17 +61,8 @@ private struct Group {
                 problem = reason.description
             }
         }
-        var generator = SeededGenerator(seed: Self.stream(options.seed, size: m, purpose: 0))
-        permutations = (0..<(problem == nil ? options.permutations : 0)).map { _ in
-            var p = Array(0..<m)
-            generator.shuffle(&p)
-            return p
-        }
-    }
-
-    /// A seed for one random stream of this group, a function of the user's seed only.
-    static func stream(_ seed: UInt64, size: Int, purpose: Int) -> UInt64 {
-        seed &+ UInt64(size) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(purpose) &* 0xBF58_476D_1CE4_E5B9
+        var generator = RowStream.permutations(options.seed, size: m)
+        permutations = (0..<(problem == nil ? options.permutations : 0)).map { _ in generator.next() }
     }
 
     /// Measures a batch of jobs on this group's rows.
@@ -142,8 +133,7 @@ private struct Group {
         let output = self.output!
         let m = rows.count
         let replicates = parallelMap(options.bootstrap) { b in
-            var generator = SeededGenerator(seed: Self.stream(options.seed, size: m, purpose: 1 + b))
-            let tau = (0..<m).map { _ in generator.nextInt(below: m) }
+            let tau = RowStream.resample(options.seed, size: m, index: b)
             let side = OutputSide(gram: output.gram.gathered(tau), estimator: output.estimator,
                                   weights: output.weights.map { w in tau.map { w[$0] } })
             let result = grams.map { gram -> (Double, Double) in

@@ -89,6 +89,22 @@ public struct HSICInput: Sendable {
         }
     }
 
+    /// The input's Gram matrix on `rows` as a factor (Gaussian kernel with the
+    /// standard-deviation length scale for reals, Kronecker for levels), or nil when it takes
+    /// one value there.
+    func factor(rows: [Int]) -> KernelFactor? {
+        switch values {
+        case .real(let v):
+            let x = rows.map { v[$0]! }
+            guard Set(x).count > 1, let s = Bandwidth.std.scale(for: x) else { return nil }
+            return KernelFactor(gaussian: x, scale: s)
+        case .levels(let v, _):
+            let codes = rows.map { v[$0]! }
+            guard Set(codes).count > 1 else { return nil }
+            return KernelFactor(levels: codes)
+        }
+    }
+
     /// Whether the input's kernel has k(x, x) = 1, as the gamma p-value needs.
     func hasUnitDiagonal(_ kernels: KernelChoice) -> Bool {
         if kernels.unitMap { return true }
