@@ -34,8 +34,8 @@ struct StudyAnalyze: ParsableCommand {
     var categorical: [String] = []
     @Option(help: "The trials of a slope study to read: a stage's name, or all (default: the trials drawn from the prior, which HSIC's p-values assume).")
     var stage: String?
-    @Option(parsing: .unconditional, help: "The goal set: this best fraction of the trials of each objective.")
-    var goal: Double = 0.1
+    @Option(parsing: .unconditional, help: "One goal level: this best fraction of the trials of each objective (default: the levels 0.1, 0.25 and 0.5 and the whole ranking, one p-value combining them).")
+    var goal: Double?
     @Flag(help: "Also measure every pair of hyperparameters jointly (interactions).")
     var pairs = false
     @Option(parsing: .unconditional, help: "Permutations for the permutation p-values.")
@@ -71,7 +71,7 @@ struct StudyAnalyze: ParsableCommand {
     func run() throws {
         if pairsCSV != nil && !pairs { throw ValidationError("--pairs-csv needs --pairs") }
         var options = StudyAnalysisOptions()
-        options.goal = goal
+        if let goal { options.useGoal(goal) }
         options.pairs = pairs
         options.permutations = permutations
         options.bootstrap = bootstrap

@@ -13,9 +13,9 @@ import Testing
                                         "--log", "lr", "--goal", "0.2", "--pairs", "--permutations", "200", "--bootstrap", "20",
                                         "--csv", csv.path, "--pairs-csv", pairs.path, "--json", json.path, "--report", report.path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("R2-HSIC ranking") && result.stdout.contains("summary:"))
+        #expect(result.stdout.contains("ranking by evidence") && result.stdout.contains("summary:"))
         let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "objective,parameter,hsic,r2_hsic,p_gamma,p_permutation")
+        #expect(lines.first == "objective,parameter,component,hsic,r2_hsic,p_gamma,p_permutation,p_combined,p_adjusted")
         #expect(lines.count > 2 && lines.dropFirst().allSatisfy { $0.hasPrefix("error,") })
         #expect(try String(contentsOf: pairs, encoding: .utf8).hasPrefix("objective,parameter_1,parameter_2,hsic,r2_hsic,p_gamma,p_permutation,interaction_hsic,interaction_r2_hsic,interaction_p_gamma,interaction_p_permutation,interaction_p_adjusted\nerror,"))
         let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])

@@ -33,7 +33,7 @@ import SlopeOutput
 
     private func options() -> StudyAnalysisOptions {
         var options = StudyAnalysisOptions()
-        options.goal = 0.2
+        options.useGoal(0.2)
         options.pairs = true
         options.bootstrap = 0
         return options
@@ -42,18 +42,18 @@ import SlopeOutput
     @Test func rankingAndSignificanceComeOutRight() throws {
         let analysis = try StudyAnalysis.run(Self.synthetic(), options: options())
         let error = analysis.objectives[0]
-        let hsic = try #require(error.hsic)
-        let p = Dictionary(uniqueKeysWithValues: hsic.indices.map { ($0.name, $0.pValue!) })
-        let r2 = Dictionary(uniqueKeysWithValues: hsic.indices.map { ($0.name, $0.r2HSIC!) })
-        #expect(hsic.ranked.first?.name == "lr")
+        let evidence = try #require(error.evidence)
+        let p = Dictionary(uniqueKeysWithValues: evidence.parameters.map { ($0.name, $0.pValue!) })
+        let r2 = Dictionary(uniqueKeysWithValues: evidence.parameters.map { ($0.name, $0.components[0].r2HSIC!) })
+        #expect(evidence.ranked.first?.name == "lr")
         #expect(p["lr"]! <= 0.01 && p["width"]! <= 0.05, "\(p)")
         #expect(p["dummy"]! > 0.05 && p["a"]! > 0.05 && p["b"]! > 0.05, "\(p)")
         #expect(r2["lr"]! > r2["width"]! && r2["width"]! > r2["dummy"]!)
-        let pair = try #require(hsic.pairs.first { $0.first == "a" && $0.second == "b" })
+        let pair = try #require(error.pairs.first { $0.first == "a" && $0.second == "b" })
         #expect(pair.index.pValue! <= 0.01 && pair.interaction.pValue! <= 0.01)
         #expect(pair.index.hsic! > 2 * pair.marginalSum!)
         // Beyond their members, only a and b interact.
-        let interacting = hsic.pairs.filter { ($0.interaction.pValue ?? 1) <= 0.05 }.map { "\($0.first)×\($0.second)" }
+        let interacting = error.pairs.filter { ($0.interaction.pValue ?? 1) <= 0.05 }.map { "\($0.first)×\($0.second)" }
         #expect(interacting == ["a×b"], "\(interacting)")
         // Memory: width alone.
         #expect(analysis.objectives[1].significant(at: 0.05) == ["width"])
@@ -104,11 +104,11 @@ import SlopeOutput
         var options = StudyAnalysisOptions()
         options.bootstrap = 0
         let analysis = try StudyAnalysis.run(table, options: options)
-        let hsic = try #require(analysis.objectives[0].hsic)
-        let momentumIndex = try #require(hsic.indices.first { $0.name == "momentum" })
+        let evidence = try #require(analysis.objectives[0].evidence)
+        let momentumIndex = try #require(evidence.parameters.first { $0.name == "momentum" })
         #expect(momentumIndex.rows == momentum.compactMap { $0 }.count)
         #expect(momentumIndex.pValue! <= 0.01)
-        #expect(hsic.indices.first { $0.name == "lr" }!.pValue! > 0.05)
+        #expect(evidence.parameters.first { $0.name == "lr" }!.pValue! > 0.05)
         #expect(StudySummary.sentences(analysis)[0] == "momentum and optimizer decide error; lr does not matter (p > 0.05).", "\(StudySummary.sentences(analysis))")
         #expect(analysis.parameters.map(\.activeTrials) == [240, momentumIndex.rows, 240])
     }
@@ -123,14 +123,14 @@ import SlopeOutput
                                labels: (1...120).map(String.init))
         var options = StudyAnalysisOptions()
         options.bootstrap = 0
-        options.goal = 0.3
+        options.useGoal(0.3)
         let worst = try StudyAnalysis.run(table, options: options).objectives[0]
         #expect(worst.rows == 120 && worst.imputed == lr.filter { $0 > 0 }.count)
-        #expect(worst.hsic!.indices[0].pValue! <= 0.01)
+        #expect(worst.evidence!.parameters[0].pValue! <= 0.01)
         options.missing = .drop
         let dropped = try StudyAnalysis.run(table, options: options).objectives[0]
         #expect(dropped.rows == 120 - worst.imputed && dropped.imputed == 0)
-        #expect(dropped.hsic!.indices[0].pValue! > 0.05)
+        #expect(dropped.evidence!.parameters[0].pValue! > 0.05)
     }
 
     @Test func aParameterWithOneValueIsReportedAndSkipped() throws {
@@ -142,21 +142,21 @@ import SlopeOutput
         var options = StudyAnalysisOptions()
         options.permutations = 50
         options.bootstrap = 0
-        let index = try #require(try StudyAnalysis.run(table, options: options).objectives[0].hsic?.indices[0])
-        #expect(index.hsic == nil && index.note != nil)
+        let index = try #require(try StudyAnalysis.run(table, options: options).objectives[0].evidence?.parameters[0])
+        #expect(index.pCombined == nil && index.components.isEmpty && index.note == "constant on its rows")
     }
 
     @Test func aSmallGoalSetIsFlaggedWithTheFractionThatGivesTen() throws {
         var options = StudyAnalysisOptions()
         options.permutations = 50
         options.bootstrap = 0
-        options.goal = 0.02  // 200 trials: the goal set holds ⌊0.02 · 199⌋ + 1 = 4
+        options.useGoal(0.02)  // 200 trials: the goal set holds ⌊0.02 · 199⌋ + 1 = 4
         let small = try StudyAnalysis.run(Self.synthetic(), options: options)
         let flag = try #require(small.objectives[0].smallGoal)
         #expect(flag.count == 4 && flag.fraction == 0.05)  // 9 / 199 = 0.0452…, rounded up
-        options.goal = flag.fraction
+        options.useGoal(flag.fraction)
         let enough = try StudyAnalysis.run(Self.synthetic(), options: options)
-        #expect(enough.objectives[0].smallGoal == nil && (enough.objectives[0].hsic?.goalCount ?? 0) >= 10)
+        #expect(enough.objectives[0].smallGoal == nil && (enough.objectives[0].evidence?.goalCounts[0] ?? 0) >= 10)
     }
 
     @Test func eachObjectivesPValuesAreAdjustedAsOneFamily() throws {
@@ -169,11 +169,12 @@ import SlopeOutput
         options.adjust = .bh
         let bh = try StudyAnalysis.run(Self.synthetic(), options: options)
         for (r, a) in zip(raw.objectives, bh.objectives) {
-            let hsicRaw = try #require(r.hsic), hsicBH = try #require(a.hsic)
-            #expect(hsicRaw.indices.allSatisfy { $0.pAdjusted == nil })
+            let rawEvidence = try #require(r.evidence), evidence = try #require(a.evidence)
+            #expect(rawEvidence.parameters.allSatisfy { $0.pAdjusted == nil })
+            #expect(r.pairs.allSatisfy { $0.interaction.pAdjusted == nil })
             // Two families: the hyperparameters, and the pairs' interactions.
-            for (family, got) in [(hsicBH.indices.map(\.rawPValue), hsicBH.indices.map(\.pAdjusted)),
-                                  (hsicBH.pairs.map(\.interaction.rawPValue), hsicBH.pairs.map(\.interaction.pAdjusted))] {
+            for (family, got) in [(evidence.parameters.map(\.pCombined), evidence.parameters.map(\.pAdjusted)),
+                                  (a.pairs.map(\.interaction.rawPValue), a.pairs.map(\.interaction.pAdjusted))] {
                 #expect(got.compactMap { $0 } == PValueAdjustment.bh.adjust(family.compactMap { $0 }))
             }
             #expect(Set(a.significant(at: 0.05)).isSubset(of: Set(r.significant(at: 0.05))))

@@ -26,14 +26,14 @@ struct StudyReportTests {
         options.permutations = 50
         options.bootstrap = 10
         options.pairs = true
-        options.goal = 0.2
+        options.useGoal(0.2)
         return (try StudyAnalysis.run(table, options: options), table)
     }
 
     @Test("six sections, well-formed escaped SVG, no script, deterministic, unanalysable objective noted")
     func report() throws {
         let (analysis, table) = try Self.study()
-        #expect(analysis.objectives[1].hsic == nil && analysis.objectives[1].note != nil)
+        #expect(analysis.objectives[1].evidence == nil && analysis.objectives[1].note != nil)
         let html = StudyReport.render(analysis, trials: table)
         #expect(html == StudyReport.render(analysis, trials: table))
         for id in ["shares", "pairs", "parallel", "scatter", "pareto", "table"] { #expect(html.contains("<section id=\"\(id)\">")) }

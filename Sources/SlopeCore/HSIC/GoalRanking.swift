@@ -29,7 +29,7 @@ struct GoalRanking: Sendable {
         self.components = components
         var counts: [Int?] = [], thresholds: [Double?] = []
         for component in components {
-            guard case .goal(let fraction) = component else {
+            guard case .goal(let fraction) = component, m > 0 else {
                 counts.append(nil)
                 thresholds.append(nil)
                 continue

@@ -73,7 +73,13 @@ public struct HSICAnalysis: Sendable {
         guard method != .none else { return }
         let inputs = Self.adjusted(indices.map(\.rawPValue), by: method)
         for i in indices.indices { indices[i].pAdjusted = inputs[i] }
-        let interactions = Self.adjusted(pairs.map(\.interaction.rawPValue), by: method)
+        Self.adjustInteractions(&pairs, by: method)
+    }
+
+    /// Adjusts the pairs' interaction p-values as one family.
+    static func adjustInteractions(_ pairs: inout [HSICPair], by method: PValueAdjustment) {
+        guard method != .none else { return }
+        let interactions = adjusted(pairs.map(\.interaction.rawPValue), by: method)
         for k in pairs.indices { pairs[k].interaction.pAdjusted = interactions[k] }
     }
 
@@ -99,30 +105,15 @@ public struct HSICAnalysis: Sendable {
     ///   per input of a batch.
     public static func run(_ sample: HSICSample, options: HSICOptions,
                            progress: ProgressCounter? = nil) throws -> HSICAnalysis {
-        try options.validate(rows: sample.output.count, source: sample.source)
-        let weights = try goalWeights(sample, options)
+        let weights = try checked(sample, options)
         let kernels = options.kernels
-        var jobs = sample.inputs.map { input in
+        let jobs = sample.inputs.map { input in
             let rows = input.activeRows
             return HSICIndexJob(name: input.name, rows: rows, unitDiagonal: input.hasUnitDiagonal(kernels)) {
                 input.gram(rows: rows, kernels: kernels)
             }
         }
-        let pairs = options.pairs ? pairIndices(sample.inputs.count) : []
-        for (a, b) in pairs {
-            let (x, z) = (sample.inputs[a], sample.inputs[b])
-            let rows = Set(x.activeRows).intersection(z.activeRows).sorted()
-            jobs.append(HSICIndexJob(name: "\(x.name)×\(z.name)", rows: rows,
-                                unitDiagonal: x.hasUnitDiagonal(kernels) && z.hasUnitDiagonal(kernels)) {
-                guard let kx = x.gram(rows: rows, kernels: kernels),
-                      let kz = z.gram(rows: rows, kernels: kernels) else { return nil }
-                return kx.product(kz)
-            })
-        }
-        let results = HSICEngine.run(jobs, y: sample.output, options: options, progress: progress)
-        let d = sample.inputs.count
-        let interactions = pairs.indices.map { p in interaction(sample, pairJob: jobs[d + p], pair: pairs[p], options: options) }
-        var indices = Array(results[..<d])
+        var indices = HSICEngine.run(jobs, y: sample.output, options: options, progress: progress)
         for i in indices.indices { indices[i].kind = sample.inputs[i].kind }
         let goal = options.measure.goal
         return HSICAnalysis(
@@ -130,12 +121,43 @@ public struct HSICAnalysis: Sendable {
             goalThreshold: goal?.threshold(for: sample.output),
             goalCount: goal?.smoothness == nil ? weights?.filter { $0 == 1 }.count : nil,
             indices: indices,
-            pairs: pairs.enumerated().map { p, ab in
-                let (x, z) = (results[ab.0].hsic, results[ab.1].hsic)
-                return HSICPair(first: sample.inputs[ab.0].name, second: sample.inputs[ab.1].name,
-                                index: results[d + p], marginalSum: x.flatMap { x in z.map { x + $0 } },
-                                interaction: interactions[p])
-            })
+            pairs: options.pairs ? measurePairs(sample, options: options, marginals: indices.map(\.hsic), progress: progress) : [])
+    }
+
+    /// Every pair of the inputs of `sample`: its joint index (product kernel) and its
+    /// interaction test, next to `marginals`, the inputs' own HSIC; interaction p-values
+    /// adjusted by `adjust`.
+    /// - Throws: as `run`.
+    /// - Complexity: O(d² (1 + B) n²) time.
+    static func pairs(_ sample: HSICSample, options: HSICOptions, marginals: [Double?], adjust: PValueAdjustment,
+                      progress: ProgressCounter?) throws -> [HSICPair] {
+        _ = try checked(sample, options)
+        var pairs = measurePairs(sample, options: options, marginals: marginals, progress: progress)
+        adjustInteractions(&pairs, by: adjust)
+        return pairs
+    }
+
+    private static func measurePairs(_ sample: HSICSample, options: HSICOptions, marginals: [Double?],
+                                     progress: ProgressCounter?) -> [HSICPair] {
+        let kernels = options.kernels
+        let pairs = pairIndices(sample.inputs.count)
+        let jobs = pairs.map { a, b in
+            let (x, z) = (sample.inputs[a], sample.inputs[b])
+            let rows = Set(x.activeRows).intersection(z.activeRows).sorted()
+            return HSICIndexJob(name: "\(x.name)×\(z.name)", rows: rows,
+                                unitDiagonal: x.hasUnitDiagonal(kernels) && z.hasUnitDiagonal(kernels)) {
+                guard let kx = x.gram(rows: rows, kernels: kernels),
+                      let kz = z.gram(rows: rows, kernels: kernels) else { return nil }
+                return kx.product(kz)
+            }
+        }
+        let results = HSICEngine.run(jobs, y: sample.output, options: options, progress: progress)
+        return pairs.enumerated().map { p, ab in
+            let (x, z) = (marginals[ab.0], marginals[ab.1])
+            return HSICPair(first: sample.inputs[ab.0].name, second: sample.inputs[ab.1].name,
+                            index: results[p], marginalSum: x.flatMap { x in z.map { x + $0 } },
+                            interaction: interaction(sample, pairJob: jobs[p], pair: ab, options: options))
+        }
     }
 
     /// The interaction test of one pair: the product of its two centred kernels (whose
@@ -175,9 +197,10 @@ public struct HSICAnalysis: Sendable {
         (0..<d).flatMap { a in (a + 1..<d).map { (a, $0) } }
     }
 
-    /// The goal weights on all rows (nil without a goal), after checking that the output
-    /// varies and that the goal set splits the rows.
-    private static func goalWeights(_ sample: HSICSample, _ options: HSICOptions) throws -> [Double]? {
+    /// The goal weights on all rows (nil without a goal), after checking the options against
+    /// the sample, that the output varies and that the goal set splits the rows.
+    private static func checked(_ sample: HSICSample, _ options: HSICOptions) throws -> [Double]? {
+        try options.validate(rows: sample.output.count, source: sample.source)
         let y = sample.output
         guard Set(y).count > 1 else { throw SlopeError.constantTarget(file: sample.source, name: sample.outputName) }
         guard let goal = options.measure.goal else { return nil }

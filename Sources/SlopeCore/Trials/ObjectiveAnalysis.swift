@@ -1,13 +1,15 @@
-/// What decides one objective: goal-oriented HSIC of every hyperparameter (and pair), with
-/// Spearman's ρ as the baseline a user knows.
+/// What decides one objective: goal-level evidence for every hyperparameter (and, when asked,
+/// target HSIC of every pair), with Spearman's ρ as the baseline a user knows.
 public struct ObjectiveAnalysis: Sendable {
     public let objective: String
     public let direction: Direction
     /// Trials analysed, and how many of them had no value and were given the worst one.
     public let rows: Int
     public let imputed: Int
-    /// The HSIC analysis; nil when the objective could not be analysed (see `note`).
-    public var hsic: HSICAnalysis?
+    /// The evidence of every hyperparameter; nil when the objective could not be analysed (see `note`).
+    public var evidence: GoalEvidence?
+    /// Every pair of hyperparameters at the reference goal level, when asked for.
+    public var pairs: [HSICPair] = []
     /// Spearman's ρ of each hyperparameter with the objective on its active rows, in the
     /// order of the table's hyperparameters.
     public let spearman: [SpearmanBaseline]
@@ -33,13 +35,26 @@ public struct ObjectiveAnalysis: Sendable {
         var analysis = ObjectiveAnalysis(objective: objective.name, direction: objective.direction, rows: rows.count,
                                          imputed: rows.count - rows.filter { objective.values[$0] != nil }.count,
                                          spearman: spearman)
-        do {
-            let sample = HSICSample(source: table.source, outputName: objective.name, output: y, inputs: inputs)
-            var hsic = try HSICAnalysis.run(sample, options: options.hsic(direction: objective.direction), progress: progress)
-            hsic.adjust(by: options.adjust)
-            analysis.hsic = hsic
-        } catch {
-            analysis.note = "\(error)"
+        let sample = HSICSample(source: table.source, outputName: objective.name, output: y, inputs: inputs)
+        guard Set(y).count > 1 else {
+            analysis.note = "\(SlopeError.constantTarget(file: table.source, name: objective.name))"
+            progress?.advance(by: StudyAnalysis.workUnits(parameters: inputs.count, options))
+            return analysis
+        }
+        var evidence = GoalEvidence.measure(sample, direction: objective.direction, settings: options.evidence, progress: progress)
+        evidence.adjust(by: options.adjust)
+        analysis.evidence = evidence
+        if !evidence.parameters.contains(where: { $0.pCombined != nil }) {
+            analysis.note = "no hyperparameter could be tested: " + (evidence.parameters.compactMap(\.note).first ?? "none varies")
+        }
+        if options.pairs {
+            do {
+                let marginals = evidence.parameters.map { $0.components.first?.hsic }
+                analysis.pairs = try HSICAnalysis.pairs(sample, options: options.hsic(direction: objective.direction),
+                                                        marginals: marginals, adjust: options.adjust, progress: progress)
+            } catch {
+                analysis.note = "pairs not measured: \(error)"
+            }
         }
         return analysis
     }
@@ -47,24 +62,28 @@ public struct ObjectiveAnalysis: Sendable {
     /// Fewer trials in the goal set than this leave the p-values little to work with.
     public static let smallGoalSet = 10
 
-    /// When the goal set holds fewer than `smallGoalSet` trials: how many it holds, and the
-    /// smallest goal fraction (two decimals, rounded up) that would put that many in it.
+    /// When every component is a goal level and each goal set holds fewer than `smallGoalSet`
+    /// trials: how many the largest holds, and the smallest goal fraction (two decimals,
+    /// rounded up) that would put that many in it.
     public var smallGoal: (count: Int, fraction: Double)? {
-        guard let count = hsic?.goalCount, count < Self.smallGoalSet, rows > Self.smallGoalSet else { return nil }
+        guard let evidence, !evidence.components.contains(.ranked),
+              let count = evidence.goalCounts.compactMap({ $0 }).max(),
+              count < Self.smallGoalSet, rows > Self.smallGoalSet else { return nil }
         // The goal set holds the trials up to sorted[⌊α (n − 1)⌋]: at least ⌊α (n − 1)⌋ + 1 of them.
         let needed = Double(Self.smallGoalSet - 1) / Double(rows - 1)
         return (count, min(0.99, (needed * 100).rounded(.up) / 100))
     }
 
-    /// The hyperparameters whose p-value is at most `alpha`, by decreasing R2-HSIC.
-    public func significant(at alpha: Double) -> [String] { hsic?.significant(at: alpha) ?? [] }
+    /// The hyperparameters whose p-value is at most `alpha`, by evidence.
+    public func significant(at alpha: Double) -> [String] { evidence?.significant(at: alpha) ?? [] }
 
-    /// Each hyperparameter's share of the summed HSIC (negative estimates count as 0), in
-    /// table order; nil for skipped ones.
+    /// Each hyperparameter's share of the summed HSIC at the reference goal level (negative
+    /// estimates count as 0), in table order; nil for skipped ones.
     public var shares: [Double?] {
-        guard let indices = hsic?.indices else { return [] }
-        let total = indices.reduce(0) { $0 + max(0, $1.hsic ?? 0) }
-        return indices.map { index in index.hsic.map { total > 0 ? max(0, $0) / total : 0 } }
+        guard let parameters = evidence?.parameters else { return [] }
+        let hsic = parameters.map { $0.components.first?.hsic }
+        let total = hsic.reduce(0) { $0 + max(0, $1 ?? 0) }
+        return hsic.map { value in value.map { total > 0 ? max(0, $0) / total : 0 } }
     }
 }
 

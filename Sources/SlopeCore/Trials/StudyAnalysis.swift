@@ -10,7 +10,11 @@ public struct StudyAnalysis: Sendable {
 
     public let source: String
     public let trials: Int
-    public let goal: Double
+    /// What every hyperparameter was measured against, and how the p-values were combined.
+    public let components: [EvidenceComponent]
+    public let permutations: Int
+    /// The reference goal fraction: the first component's.
+    public var goal: Double { EvidenceComponent.referenceGoal(components) }
     public let alpha: Double
     public let missing: MissingObjective
     public let parameters: [ParameterInfo]
@@ -27,7 +31,9 @@ public struct StudyAnalysis: Sendable {
 
     /// Analyses every objective of `table`.
     /// - Parameter progress: told of finished units; its total must be `workUnits(table, options)`.
-    /// - Complexity: per objective O((d + pairs)(1 + B + bootstrap) n²) for n trials, d hyperparameters.
+    /// - Complexity: per objective O(d (B m r + R m r²)) for d hyperparameters on m trials with
+    ///   kernel factors of rank r, B permutations, R resamples (docs/method.md, "Goal-level
+    ///   evidence"); with pairs, O(pairs (1 + B + R) n²) more.
     public static func run(_ table: TrialTable, options: StudyAnalysisOptions,
                            progress: ProgressCounter? = nil) throws -> StudyAnalysis {
         try options.validate()
@@ -35,14 +41,19 @@ public struct StudyAnalysis: Sendable {
         let names = table.parameters.map(\.name)
         let tradeOffs = TradeOff.find(objectives, names: names, alpha: options.alpha)
         return StudyAnalysis(
-            source: table.source, trials: table.rowCount, goal: options.goal, alpha: options.alpha, missing: options.missing,
+            source: table.source, trials: table.rowCount, components: options.components, permutations: options.permutations, alpha: options.alpha, missing: options.missing,
             parameters: table.parameters.map { ParameterInfo(name: $0.name, kind: $0.kind, activeTrials: $0.activeRows.count) },
             objectives: objectives, tradeOffs: tradeOffs, pareto: table.objectives.count > 1 ? table.paretoFront(Array(table.objectives.indices)) : [])
     }
 
     /// The units of work `run` reports.
     public static func workUnits(_ table: TrialTable, _ options: StudyAnalysisOptions) -> Int {
-        let inputs = HSICSample(source: table.source, outputName: "", output: [], inputs: table.parameters)
-        return table.objectives.count * HSICAnalysis.workUnits(inputs, options.hsic(direction: .minimize))
+        table.objectives.count * workUnits(parameters: table.parameters.count, options)
+    }
+
+    /// The units of work of one objective with `d` hyperparameters.
+    static func workUnits(parameters d: Int, _ options: StudyAnalysisOptions) -> Int {
+        let pairs = options.pairs ? d * (d - 1) / 2 : 0
+        return GoalEvidence.workUnits(inputs: d, settings: options.evidence) + pairs * (1 + options.permutations + options.bootstrap)
     }
 }

@@ -9,8 +9,19 @@ public enum MissingObjective: String, Sendable, Codable, CaseIterable {
 
 /// Settings of `StudyAnalysis`.
 public struct StudyAnalysisOptions: Sendable {
-    /// The goal set: the best `goal` fraction of trials of each objective (Novello et al.).
-    public var goal = 0.1
+    /// What each hyperparameter is measured against (docs/method.md, "Goal-level evidence"):
+    /// goal sets, the best fraction of the trials of each objective (Novello et al.), and the
+    /// whole ranking; their p-values are combined into one. The first is a goal level, the
+    /// reference level of the intervals, shares, pairs and figures.
+    public var components = Self.combined
+    /// The default: the goal levels 0.1, 0.25 and 0.5 and the ranking.
+    public static let combined: [EvidenceComponent] = [.goal(0.1), .goal(0.25), .goal(0.5), .ranked]
+
+    /// The reference goal fraction (the first component's).
+    public var goal: Double { EvidenceComponent.referenceGoal(components) }
+
+    /// Measures at the goal level `fraction` alone (the analysis of a user who wants one level).
+    public mutating func useGoal(_ fraction: Double) { components = [.goal(fraction)] }
     /// Output permutations for the permutation p-values.
     public var permutations = 1000
     /// Bootstrap resamples for the intervals of HSIC and R2-HSIC (0: none).
@@ -28,7 +39,12 @@ public struct StudyAnalysisOptions: Sendable {
 
     public init() {}
 
-    /// The HSIC settings for one objective.
+    /// The evidence settings.
+    var evidence: GoalEvidence.Settings {
+        GoalEvidence.Settings(components: components, permutations: permutations, bootstrap: bootstrap, seed: seed)
+    }
+
+    /// The HSIC settings of the pairs: target HSIC at the reference goal level.
     func hsic(direction: Direction) -> HSICOptions {
         var options = HSICOptions()
         options.measure = .target(Goal(boundary: .quantile(goal), direction: direction))
@@ -41,7 +57,14 @@ public struct StudyAnalysisOptions: Sendable {
 
     /// Checks the values that no sample decides.
     public func validate() throws {
-        guard goal > 0 && goal < 1 else { throw SlopeError.invalidSetting(.goal, reason: "must be in (0, 1)") }
+        guard case .goal? = components.first else { throw SlopeError.invalidSetting(.goal, reason: "the first component must be a goal level") }
+        for case .goal(let fraction) in components where !(fraction > 0 && fraction < 1) {
+            throw SlopeError.invalidSetting(.goal, reason: "must be in (0, 1)")
+        }
+        guard Set(components).count == components.count else { throw SlopeError.invalidSetting(.goal, reason: "a goal level is listed twice") }
+        guard permutations > 0 || components.count == 1 else {
+            throw SlopeError.invalidSetting(.permutations, reason: "must be 1 or more to combine several goal levels (the combination is calibrated by permutations); one goal level alone can use its gamma p-value")
+        }
         guard alpha > 0 && alpha < 1 else { throw SlopeError.invalidSetting(.alpha, reason: "must be in (0, 1)") }
         guard permutations >= 0 else { throw SlopeError.invalidSetting(.permutations, reason: "must be 0 or more") }
         guard bootstrap >= 0 else { throw SlopeError.invalidSetting(.bootstrap, reason: "must be 0 or more") }

@@ -35,7 +35,7 @@ public enum HSICCSV {
         cells([index.hsic, index.r2HSIC, index.pGamma, index.pPermutation])
     }
 
-    private static func cells(_ values: [Double?]) -> String {
+    static func cells(_ values: [Double?]) -> String {
         values.map { $0.map { "\($0)" } ?? "" }.joined(separator: ",")
     }
 }

@@ -10,6 +10,8 @@ extension StudyAnalysis: Encodable {
             try c.put("trial_selection", selection)
             try c.put("stage_decisions", stageDecisions)
             try c.put("goal", goal)
+            try c.put("components", components.map(\.description))
+            try c.put("permutations", permutations)
             try c.put("alpha", alpha)
             try c.put("missing", missing)
             try c.put("parameters", parameters)
@@ -41,7 +43,8 @@ extension ObjectiveAnalysis: Encodable {
             try c.put("direction", direction)
             try c.put("rows", rows)
             try c.put("imputed", imputed)
-            try c.put("hsic", hsic)
+            try c.put("evidence", evidence)
+            try c.put("pairs", pairs)
             try c.put("spearman", spearman)
             try c.put("note", note)
             if let small = smallGoal {
@@ -74,6 +77,79 @@ extension TradeOff: Encodable {
             try c.put("worsens", worsens)
             try c.put("rho_improves", rhoImproves)
             try c.put("rho_worsens", rhoWorsens)
+        }
+    }
+}
+
+extension GoalEvidence: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try jsonObject(encoder) { c in
+            try c.put("components", components.indices.map { k in EncodedComponent(evidence: self, index: k) })
+            try c.put("permutations", permutations)
+            try c.put("bootstrap", bootstrap)
+            try c.put("confidence", confidence)
+            try c.put("parameters", ranked.map { EncodedParameter(evidence: self, parameter: $0) })
+        }
+    }
+
+    /// A component with where it sits on all the trials.
+    private struct EncodedComponent: Encodable {
+        let evidence: GoalEvidence
+        let index: Int
+
+        func encode(to encoder: any Encoder) throws {
+            try jsonObject(encoder) { c in
+                let component = evidence.components[index]
+                try c.put("name", component.description)
+                if case .goal(let fraction) = component {
+                    try c.put("kind", "goal")
+                    try c.put("fraction", fraction)
+                } else {
+                    try c.put("kind", "ranked")
+                    try c.put("fraction", Optional<Double>.none)
+                }
+                try c.put("threshold", evidence.thresholds[index])
+                try c.put("trials", evidence.goalCounts[index])
+            }
+        }
+    }
+
+    /// A hyperparameter's evidence, its components named.
+    private struct EncodedParameter: Encodable {
+        let evidence: GoalEvidence
+        let parameter: ParameterEvidence
+
+        func encode(to encoder: any Encoder) throws {
+            try jsonObject(encoder) { c in
+                try c.put("name", parameter.name)
+                try c.put("kind", parameter.kind)
+                try c.put("rows", parameter.rows)
+                try c.put("p_combined", parameter.pCombined)
+                try c.put("p_adjusted", parameter.pAdjusted)
+                try c.put("carried_by", parameter.carrier.map { evidence.components[$0].description })
+                try c.put("score", parameter.score)
+                try c.put("components", parameter.components.enumerated().map { k, index in
+                    EncodedIndex(name: evidence.components[k].description, index: index)
+                })
+                try c.put("hsic_interval", parameter.hsicInterval)
+                try c.put("r2_hsic_interval", parameter.r2Interval)
+                try c.put("note", parameter.note)
+            }
+        }
+    }
+
+    private struct EncodedIndex: Encodable {
+        let name: String
+        let index: ComponentIndex
+
+        func encode(to encoder: any Encoder) throws {
+            try jsonObject(encoder) { c in
+                try c.put("component", name)
+                try c.put("hsic", index.hsic)
+                try c.put("r2_hsic", index.r2HSIC)
+                try c.put("p_gamma", index.pGamma)
+                try c.put("p_permutation", index.pPermutation)
+            }
         }
     }
 }

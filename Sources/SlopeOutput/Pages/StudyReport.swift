@@ -5,7 +5,7 @@ import SlopeCore
 /// coordinates, one scatter per hyperparameter, and the table of indices and p-values.
 public enum StudyReport {
     public static func render(_ analysis: StudyAnalysis, trials: TrialTable) -> String {
-        let analysed = analysis.objectives.indices.filter { analysis.objectives[$0].hsic != nil }
+        let analysed = analysis.objectives.indices.filter { analysis.objectives[$0].evidence != nil }
         func perObjective(_ name: String, _ body: (Int) -> String?) -> String {
             let panes = analysed.compactMap { k in body(k).map { (label: analysis.objectives[k].objective, body: $0) } }
             return panes.count <= 1 ? panes.first?.body ?? "" : HTMLPage.switcher(name: name, options: panes)
@@ -13,7 +13,7 @@ public enum StudyReport {
         var sections = [
             HTMLPage.Section(
                 id: "shares", title: "What decides each objective",
-                caption: "Each bar splits the summed goal-oriented HSIC of one objective among the hyperparameters (Novello et al. 2023): the wider a segment, the more that hyperparameter decides whether a trial lands in the best \(analysis.goal) of the trials. Faint segments are not significant (p > \(analysis.alpha)).",
+                caption: "Each bar splits the summed goal-oriented HSIC of one objective among the hyperparameters (Novello et al. 2023): the wider a segment, the more that hyperparameter decides whether a trial lands in the best \(analysis.goal) of the trials. Faint segments are not significant (combined p > \(analysis.alpha)).",
                 body: ShareFigure.render(analysis)),
         ]
         let interactions = perObjective("pairs") { InteractionFigure.render(analysis.objectives[$0], alpha: analysis.alpha) }
@@ -39,7 +39,7 @@ public enum StudyReport {
         }
         sections.append(HTMLPage.Section(
             id: "table", title: "Indices and p-values",
-            caption: "Target HSIC, R2-HSIC with its bootstrap interval, the gamma and permutation p-values, and Spearman's ρ as a baseline. Bold: p ≤ \(analysis.alpha).",
+            caption: "R2-HSIC at each goal level and over the whole ranking, the p-value that combines them (and the component that carries it), adjusted over the hyperparameters, the bootstrap interval at the best \(analysis.goal), and Spearman's ρ as a baseline. Ranked by evidence; bold: adjusted p ≤ \(analysis.alpha).",
             body: table(analysis)))
         let summary = ["\(analysis.source): \(analysis.trials) trials, \(analysis.parameters.count) hyperparameters (\(analysis.parameters.map { "\($0.name) \($0.kind.rawValue)" }.joined(separator: ", ")))"]
             + (analysis.selection.map { [$0] } ?? []) + analysis.stageDecisions + StudySummary.sentences(analysis)
@@ -47,16 +47,20 @@ public enum StudyReport {
     }
 
     private static func table(_ analysis: StudyAnalysis) -> String {
-        var out = "<table><tr><th>objective</th><th>hyperparameter</th><th>active trials</th><th>HSIC</th><th>R2-HSIC</th><th>interval</th><th>p gamma</th><th>p perm</th><th>Spearman ρ</th><th>p</th></tr>"
+        let components = analysis.components
+        let head = ["objective", "hyperparameter", "active trials"] + components.map { "R2 \($0)" }
+            + ["p", "carried by", "p adj", "R2 interval", "Spearman ρ", "p ρ"]
+        var out = "<table><tr>" + head.map { "<th>\(XML.escape($0))</th>" }.joined() + "</tr>"
         for o in analysis.objectives {
-            guard let hsic = o.hsic else { continue }
-            for index in hsic.ranked {
-                let spearman = o.spearman.first { $0.parameter == index.name }?.test
-                let strong = (index.pValue ?? 1) <= analysis.alpha ? " class=\"significant\"" : ""
-                let interval = index.r2Interval.map { "[\(TextTable.fixed($0.lower)), \(TextTable.fixed($0.upper))]" } ?? "-"
-                let cells = [o.objective, index.name, "\(index.rows)", TextTable.significant(index.hsic), TextTable.fixed(index.r2HSIC), interval,
-                             TextTable.pValue(index.pGamma), TextTable.pValue(index.pPermutation),
-                             TextTable.fixed(spearman?.coefficient), TextTable.pValue(spearman?.p)]
+            guard let evidence = o.evidence else { continue }
+            for p in evidence.ranked {
+                let spearman = o.spearman.first { $0.parameter == p.name }?.test
+                let strong = (p.pValue ?? 1) <= analysis.alpha ? " class=\"significant\"" : ""
+                let interval = p.r2Interval.map { "[\(TextTable.fixed($0.lower)), \(TextTable.fixed($0.upper))]" } ?? "-"
+                let r2 = components.indices.map { k in TextTable.fixed(k < p.components.count ? p.components[k].r2HSIC : nil) }
+                let cells = [o.objective, p.name, "\(p.rows)"] + r2
+                    + [TextTable.pValue(p.pCombined), p.carrier.map { components[$0].description } ?? "-", TextTable.pValue(p.pAdjusted), interval,
+                       TextTable.fixed(spearman?.coefficient), TextTable.pValue(spearman?.p)]
                 out += "<tr>" + cells.enumerated().map { k, c in "<td\(k == 1 ? strong : "")>\(XML.escape(c))</td>" }.joined() + "</tr>"
             }
         }

@@ -24,7 +24,9 @@ public enum HSICTable {
         let significant = analysis.significant(at: alpha)
         out += "\nsignificant at alpha \(alpha) (\(which)): "
         out += significant.isEmpty ? "none\n" : significant.joined(separator: ", ") + "\n"
-        if !analysis.pairs.isEmpty { out += "\n" + pairs(analysis) }
+        if !analysis.pairs.isEmpty {
+            out += "\n" + pairs(analysis.pairs, names: analysis.indices.map(\.name), marginals: analysis.indices.map(\.hsic))
+        }
         return out
     }
 
@@ -61,20 +63,19 @@ public enum HSICTable {
         i.map { "[\(TextTable.fixed($0.lower)), \(TextTable.fixed($0.upper))]" } ?? "-"
     }
 
-    /// The matrix of HSIC values: marginal on the diagonal, joint in the upper triangle, and
-    /// the pairs ranked by joint HSIC over the sum of the marginals.
-    private static func pairs(_ analysis: HSICAnalysis) -> String {
-        let names = analysis.indices.map(\.name)
+    /// The matrix of HSIC values: `marginals` of the inputs `names` on the diagonal, joint in
+    /// the upper triangle, and the pairs ranked by joint HSIC over the sum of the marginals.
+    static func pairs(_ pairs: [HSICPair], names: [String], marginals: [Double?]) -> String {
         var cell = [[String]](repeating: [String](repeating: "", count: names.count), count: names.count)
-        for (i, index) in analysis.indices.enumerated() { cell[i][i] = TextTable.significant(index.hsic) }
-        for pair in analysis.pairs {
+        for (i, hsic) in marginals.enumerated() { cell[i][i] = TextTable.significant(hsic) }
+        for pair in pairs {
             let (i, j) = (names.firstIndex(of: pair.first)!, names.firstIndex(of: pair.second)!)
             cell[i][j] = TextTable.significant(pair.index.hsic)
         }
         var out = "HSIC of each input (diagonal) and of each pair jointly (product kernel):\n"
         out += TextTable.render(header: [""] + names, rows: names.indices.map { [names[$0]] + cell[$0] }, leftAligned: [0])
-        let ranked = analysis.pairs.sorted { ratio($0) > ratio($1) }
-        let notes = analysis.pairs.contains { $0.index.note != nil || $0.interaction.note != nil }
+        let ranked = pairs.sorted { ratio($0) > ratio($1) }
+        let notes = pairs.contains { $0.index.note != nil || $0.interaction.note != nil }
         out += "\ninteraction p: the pair against what the two inputs' separate effects leave of the output (no interaction beyond the two members)\n"
         out += TextTable.render(
             header: ["pair", "rows", "HSIC", "sum of marginals", "ratio", "R2-HSIC", "p gamma", "p perm",

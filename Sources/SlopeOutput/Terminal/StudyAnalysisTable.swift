@@ -5,7 +5,7 @@ public enum StudyAnalysisTable {
     public static func render(_ analysis: StudyAnalysis) -> String {
         let missing = analysis.missing == .worst ? "trials without a value count as the worst" : "trials without a value are left out"
         var out = "\(analysis.source): \(analysis.trials) trials, \(analysis.parameters.count) hyperparameters; "
-        out += "goal: the best \(analysis.goal) of each objective; \(missing)\n"
+        out += "\(evidenceText(analysis)); \(missing)\n"
         if let selection = analysis.selection { out += selection + "\n" }
         out += analysis.stageDecisions.map { $0 + "\n" }.joined()
         out += "\n"
@@ -13,11 +13,12 @@ public enum StudyAnalysisTable {
         for o in analysis.objectives {
             out += "== \(o.objective) (\(o.direction.rawValue); \(o.rows) trials"
             out += o.imputed > 0 ? ", \(o.imputed) without a value) ==\n" : ") ==\n"
-            guard let hsic = o.hsic else {
+            guard let evidence = o.evidence else {
                 out += "not analysed: \(o.note ?? "")\n\n"
                 continue
             }
-            out += HSICTable.render(hsic, alpha: analysis.alpha)
+            out += EvidenceTable.render(o, evidence: evidence, alpha: analysis.alpha)
+            if let note = o.note { out += "note: \(note)\n" }
             if let small = o.smallGoal {
                 out += "warning: the goal set holds \(small.count) trials; with fewer than \(ObjectiveAnalysis.smallGoalSet) the p-values can hardly reach \(analysis.alpha) (a goal fraction of \(small.fraction) puts \(ObjectiveAnalysis.smallGoalSet) trials in it)\n"
             }
@@ -41,18 +42,26 @@ public enum StudyAnalysisTable {
         return out
     }
 
-    /// Rank k of every objective in one row: "name R2 marker", the marker * when significant.
+    /// "goal: the best 0.1 of each objective", or the combined levels.
+    static func evidenceText(_ analysis: StudyAnalysis) -> String {
+        guard analysis.components.count > 1 else { return "goal: the best \(analysis.goal) of each objective" }
+        let levels = analysis.components.compactMap { c -> String? in if case .goal(let f) = c { return "\(f)" } else { return nil } }
+        return "evidence: the best " + StudySummary.list(levels) + " of each objective"
+            + (analysis.components.contains(.ranked) ? " and its whole ranking, combined" : ", combined")
+    }
+
+    /// Rank k of every objective in one row: "name p marker", the marker * when significant.
     private static func sideBySide(_ analysis: StudyAnalysis) -> String {
         let columns = analysis.objectives.map { o -> [String] in
-            guard let hsic = o.hsic else { return ["(not analysed)"] }
-            return hsic.ranked.filter { $0.hsic != nil }.map { index in
-                let star = (index.pValue ?? 1) <= analysis.alpha ? " *" : ""
-                return "\(index.name) \(TextTable.fixed(index.r2HSIC))\(star)"
+            guard let evidence = o.evidence else { return ["(not analysed)"] }
+            return evidence.ranked.filter { $0.pCombined != nil }.map { p in
+                let star = (p.pValue ?? 1) <= analysis.alpha ? " *" : ""
+                return "\(p.name) \(TextTable.pValue(p.pValue))\(star)"
             }
         }
         let depth = columns.map(\.count).max() ?? 0
         let rows = (0..<depth).map { k in ["\(k + 1)"] + columns.map { k < $0.count ? $0[k] : "" } }
-        return "R2-HSIC ranking (* p <= \(analysis.alpha)):\n"
+        return "ranking by evidence (p\(analysis.objectives.contains { $0.evidence?.parameters.contains { $0.pAdjusted != nil } ?? false } ? " adjusted" : ""); * p <= \(analysis.alpha)):\n"
             + TextTable.render(header: ["#"] + analysis.objectives.map(\.objective), rows: rows,
                                leftAligned: Set(1...max(1, analysis.objectives.count)))
     }

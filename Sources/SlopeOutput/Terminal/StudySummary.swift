@@ -37,7 +37,8 @@ public enum StudySummary {
         return lines
     }
 
-    private static func list(_ names: [String]) -> String {
+    /// "a, b and c".
+    static func list(_ names: [String]) -> String {
         guard let last = names.last, names.count > 1 else { return names.joined() }
         return names.dropLast().joined(separator: ", ") + " and " + last
     }

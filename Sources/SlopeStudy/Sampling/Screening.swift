@@ -27,18 +27,19 @@ extension StudySpec {
             t.stage < k && drawnFromPrior(t) && (t.state == .done || t.state == .failed)
         }
         var options = StudyAnalysisOptions()
-        options.goal = reduction.goal ?? Reduction.defaultGoal(trials: screened.count)
+        if let goal = reduction.goal { options.useGoal(goal) }
+        let fraction = reduction.goal ?? Reduction.defaultGoal(trials: screened.count)
         options.alpha = reduction.alpha
         options.bootstrap = 0
         options.seed = seed &+ UInt64(k)
         let pValues: [String: Double]
         if let table = try? TrialTable(spec: self, trials: screened, source: stages[k].name, columns: ColumnSelection(targets: [objective])),
-           let hsic = try? StudyAnalysis.run(table, options: options).objectives.first?.hsic {
-            pValues = Dictionary(hsic.indices.compactMap { i in i.pValue.map { (i.name, $0) } }) { a, _ in a }
+           let evidence = try? StudyAnalysis.run(table, options: options).objectives.first?.evidence {
+            pValues = Dictionary(evidence.parameters.compactMap { i in i.pValue.map { (i.name, $0) } }) { a, _ in a }
         } else {
             pValues = [:]
         }
-        let goal = goalSet(screened, objective: objective, direction: direction, fraction: options.goal)
+        let goal = goalSet(screened, objective: objective, direction: direction, fraction: fraction)
         let informative = pValues.values.contains { $0 <= reduction.alpha }
         let choices = space.parameters.map { p -> StageDecision.Choice in
             let pValue = pValues[p.name]
@@ -52,7 +53,7 @@ extension StudySpec {
             let fixed = reduction.cost.map { cost in cheapest(p, goal, cost: cost) } ?? Self.typical(inGoal, domain: p.domain)
             return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: fixed)
         }
-        return StageDecision(stage: k, objective: objective, trials: screened.count, goal: options.goal, alpha: reduction.alpha, choices: choices)
+        return StageDecision(stage: k, objective: objective, trials: screened.count, goal: fraction, alpha: reduction.alpha, choices: choices)
     }
 
     /// The done trials whose objective is in the best `fraction` (the goal set of the HSIC).

@@ -6,8 +6,8 @@ import SlopeCore
 /// the diagonal and, off it, a significant interaction beyond the pair's two members.
 enum InteractionFigure {
     static func render(_ o: ObjectiveAnalysis, alpha: Double) -> String? {
-        guard let hsic = o.hsic, !hsic.pairs.isEmpty else { return nil }
-        let names = hsic.indices.map(\.name), d = names.count
+        guard let evidence = o.evidence, !o.pairs.isEmpty else { return nil }
+        let names = evidence.parameters.map(\.name), d = names.count
         let cell = 44.0, labelWidth = 14 + 6.5 * Double(names.map(\.count).max() ?? 4)
         var svg = SVG(width: labelWidth + cell * Double(d) + 90, height: labelWidth + cell * Double(d) + 20)
         var r2 = [[Double?]](repeating: [Double?](repeating: nil, count: d), count: d)
@@ -16,12 +16,13 @@ enum InteractionFigure {
         func describe(_ index: HSICIndex) -> String {
             "R2-HSIC \(TextTable.fixed(index.r2HSIC)), HSIC \(TextTable.significant(index.hsic)), p \(TextTable.pValue(index.pValue))"
         }
-        for (i, index) in hsic.indices.enumerated() {
-            r2[i][i] = index.r2HSIC
-            text[i][i] = "\(names[i]) alone: \(describe(index))"
-            significant[i][i] = (index.pValue ?? 1) <= alpha
+        for (i, p) in evidence.parameters.enumerated() {
+            let reference = p.components.first
+            r2[i][i] = reference?.r2HSIC
+            text[i][i] = "\(names[i]) alone: R2-HSIC \(TextTable.fixed(reference?.r2HSIC)), HSIC \(TextTable.significant(reference?.hsic)), p \(TextTable.pValue(p.pValue)) (combined evidence)"
+            significant[i][i] = (p.pValue ?? 1) <= alpha
         }
-        for pair in hsic.pairs {
+        for pair in o.pairs {
             let i = names.firstIndex(of: pair.first)!, j = names.firstIndex(of: pair.second)!
             let ratio = pair.marginalSum.flatMap { m in pair.index.hsic.map { m > 0 ? $0 / m : .nan } }
             for (a, b) in [(i, j), (j, i)] {

@@ -5,7 +5,7 @@ import SlopeCore
 /// shares of the summed HSIC; faint segments are not significant.
 enum ShareFigure {
     static func render(_ analysis: StudyAnalysis) -> String {
-        let objectives = analysis.objectives.filter { $0.hsic != nil }
+        let objectives = analysis.objectives.filter { $0.evidence != nil }
         let names = analysis.parameters.map(\.name)
         let labelWidth = 14 + 7 * Double(objectives.map(\.objective.count).max() ?? 6)
         let barHeight = 26.0, plotWidth = 620.0
@@ -18,12 +18,12 @@ enum ShareFigure {
             svg.text(labelWidth - 8, y + barHeight / 2 + 4, o.objective, size: 12, anchor: "end")
             var x = 0.0
             for (i, share) in o.shares.enumerated() {
-                guard let share, share > 0, let index = o.hsic?.indices[i] else { continue }
-                let significant = (index.pValue ?? 1) <= analysis.alpha
+                guard let share, share > 0, let evidence = o.evidence?.parameters[i] else { continue }
+                let significant = (evidence.pValue ?? 1) <= analysis.alpha
                 svg.element("rect", [("x", SVG.number(frame.x(x))), ("y", SVG.number(y)), ("width", SVG.number(frame.x(x + share) - frame.x(x))),
                                      ("height", SVG.number(barHeight)), ("fill", ColorMap.category(i)), ("fill-opacity", significant ? "1" : "0.3"),
                                      ("stroke", "#fff")],
-                            title: "\(o.objective): \(names[i]) \(String(format: "%.1f", 100 * share)) % of HSIC, R2-HSIC \(TextTable.fixed(index.r2HSIC)), p \(TextTable.pValue(index.pValue))")
+                            title: "\(o.objective): \(names[i]) \(String(format: "%.1f", 100 * share)) % of HSIC at the best \(analysis.goal), R2-HSIC \(TextTable.fixed(evidence.components.first?.r2HSIC)), p \(TextTable.pValue(evidence.pValue))")
                 // A label only where it fits (10 px text is up to 6.5 px a character); dark on faint segments.
                 if frame.x(x + share) - frame.x(x) >= 6.5 * Double(names[i].count) + 10 { svg.text(frame.x(x + share / 2), y + barHeight / 2 + 4, names[i], size: 10, anchor: "middle", fill: significant ? "#fff" : "#222") }
                 x += share

@@ -46,6 +46,6 @@ struct TrialAxis {
 /// Whether each trial is in the goal set of `objective` (the best `analysis.goal` fraction of
 /// the trials with a value, threshold as the analysis found it).
 func goalMembers(_ objective: TrialObjective, _ analysis: ObjectiveAnalysis) -> [Bool] {
-    guard let q = analysis.hsic?.goalThreshold else { return objective.values.map { _ in false } }
+    guard let q = analysis.evidence?.thresholds.first ?? nil else { return objective.values.map { _ in false } }
     return objective.values.map { v in v.map { objective.direction == .minimize ? $0 <= q : $0 >= q } ?? false }
 }
