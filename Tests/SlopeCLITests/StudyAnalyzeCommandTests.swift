@@ -28,7 +28,10 @@ import Testing
     @Test func anOptunaStudyIsAnalysedDirectlyAndImported() throws {
         let direct = try CLIRunner.run(["study", "analyze", Self.optuna, "--study", "toy", "--permutations", "100", "--bootstrap", "0", "--quiet"])
         #expect(direct.status == 0, "\(direct.stderr)")
-        #expect(direct.stdout.contains("== value (minimize; 30 trials") && direct.stdout.contains("== wall_time_s"))
+        #expect(direct.stdout.contains("== wall_time_s"))
+        // Optuna's pruned trials (last reports 4.19, 2.06 and 1.58; the completed trials' median
+        // is 2.55): two reach the loosest goal set and are left out, one ranks below the completed.
+        #expect(direct.stdout.contains("== value (minimize; 28 trials, 4 without a value, 1 pruned ranked below the completed, 2 pruned left out"), "\(direct.stdout)")
 
         let folder = try CLIRunner.temporaryFolder()
         let store = folder.appendingPathComponent("toy.sqlite").path
@@ -41,9 +44,12 @@ import Testing
         #expect(status.stdout.contains("30 trials") && status.stdout.contains("failed"))
         let analysed = try CLIRunner.run(["study", "analyze", store, "--permutations", "100", "--bootstrap", "0", "--quiet"])
         #expect(analysed.status == 0, "\(analysed.stderr)")
-        // The store and the Optuna file hold the same trials: the same value ranking.
-        func valueSection(_ text: String) -> Substring { text.split(separator: "==")[safe: 2] ?? "" }
-        #expect(valueSection(analysed.stdout).contains("lr") && valueSection(analysed.stdout) == valueSection(direct.stdout))
+        // The store and the Optuna file hold the same trials: the same wall-time ranking. (The
+        // store keeps Optuna's pruned trials as failed ones, without their last report, so the
+        // value section counts them among the trials without a value.)
+        func section(_ text: String, _ k: Int) -> Substring { text.split(separator: "==")[safe: k] ?? "" }
+        #expect(section(analysed.stdout, 4).contains("lr") && section(analysed.stdout, 4) == section(direct.stdout, 4))
+        #expect(analysed.stdout.contains("== value (minimize; 30 trials, 7 without a value) =="), "\(analysed.stdout)")
     }
 
     @Test(arguments: [

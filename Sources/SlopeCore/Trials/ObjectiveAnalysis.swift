@@ -6,6 +6,10 @@ public struct ObjectiveAnalysis: Sendable {
     /// Trials analysed, and how many of them had no value and were given the worst one.
     public let rows: Int
     public let imputed: Int
+    /// Trials stopped early (pruned) that the analysis ranked below the completed ones, and
+    /// those it left out because their last report reached the loosest goal set.
+    public let prunedRanked: Int
+    public let prunedLeftOut: Int
     /// The evidence of every hyperparameter; nil when the objective could not be analysed (see `note`).
     public var evidence: GoalEvidence?
     /// Every pair of hyperparameters at the reference goal level, when asked for.
@@ -19,12 +23,9 @@ public struct ObjectiveAnalysis: Sendable {
     /// - Complexity: that of `HSICAnalysis.run` on the trials with a value (plus imputed ones).
     static func run(_ table: TrialTable, _ objective: TrialObjective, options: StudyAnalysisOptions,
                     progress: ProgressCounter?) -> ObjectiveAnalysis {
-        let known = objective.values.compactMap { $0 }
-        let worst = objective.direction == .minimize ? known.max() : known.min()
-        let rows = options.missing == .drop || worst == nil
-            ? objective.values.indices.filter { objective.values[$0] != nil }
-            : Array(objective.values.indices)
-        let y = rows.map { objective.values[$0] ?? worst! }
+        let loosest = options.components.compactMap { c -> Double? in if case .goal(let f) = c { return f } else { return nil } }.max() ?? options.goal
+        let target = ObjectiveTarget(objective, missing: options.missing, loosest: loosest)
+        let (rows, y) = (target.rows, target.y)
         let inputs = table.parameters.map { $0.restricted(to: rows) }
         let spearman = inputs.map { input -> SpearmanBaseline in
             guard case .real(let values) = input.values else { return SpearmanBaseline(parameter: input.name, test: nil) }
@@ -33,7 +34,7 @@ public struct ObjectiveAnalysis: Sendable {
                                     test: Correlation.spearmanTest(active.map { values[$0]! }, active.map { y[$0] }))
         }
         var analysis = ObjectiveAnalysis(objective: objective.name, direction: objective.direction, rows: rows.count,
-                                         imputed: rows.count - rows.filter { objective.values[$0] != nil }.count,
+                                         imputed: target.imputed, prunedRanked: target.prunedRanked, prunedLeftOut: target.prunedLeftOut,
                                          spearman: spearman)
         let sample = HSICSample(source: table.source, outputName: objective.name, output: y, inputs: inputs)
         guard Set(y).count > 1 else {

@@ -29,11 +29,30 @@ public struct TrialObjective: Sendable {
     public let direction: Direction
     /// nil where the trial has no value.
     public let values: [Double?]
+    /// Where a trial without a value was stopped early (pruned): the last value it reported
+    /// and its step; nil for the others.
+    public let stopped: [StoppedEarly?]
 
-    public init(name: String, direction: Direction, values: [Double?]) {
+    /// - Precondition: `stopped` is empty or has one entry per value.
+    public init(name: String, direction: Direction, values: [Double?], stopped: [StoppedEarly?] = []) {
+        precondition(stopped.isEmpty || stopped.count == values.count, "one entry per trial")
         self.name = name
         self.direction = direction
         self.values = values
+        self.stopped = stopped.isEmpty ? values.map { _ in nil } : stopped
+    }
+}
+
+/// The last report of a trial that was stopped before it finished (pruned).
+public struct StoppedEarly: Sendable, Equatable {
+    /// The step of its last report (an epoch, say).
+    public let step: Int
+    /// The objective's value at that step.
+    public let value: Double
+
+    public init(step: Int, value: Double) {
+        self.step = step
+        self.value = value
     }
 }
 

@@ -43,6 +43,8 @@ extension ObjectiveAnalysis: Encodable {
             try c.put("direction", direction)
             try c.put("rows", rows)
             try c.put("imputed", imputed)
+            try c.put("pruned_ranked", prunedRanked)
+            try c.put("pruned_left_out", prunedLeftOut)
             try c.put("evidence", evidence)
             try c.put("pairs", pairs)
             try c.put("spearman", spearman)

@@ -12,7 +12,10 @@ public enum StudyAnalysisTable {
         out += sideBySide(analysis) + "\n"
         for o in analysis.objectives {
             out += "== \(o.objective) (\(o.direction.rawValue); \(o.rows) trials"
-            out += o.imputed > 0 ? ", \(o.imputed) without a value) ==\n" : ") ==\n"
+            out += o.imputed > 0 ? ", \(o.imputed) without a value" : ""
+            out += o.prunedRanked > 0 ? ", \(o.prunedRanked) pruned ranked below the completed" : ""
+            out += o.prunedLeftOut > 0 ? ", \(o.prunedLeftOut) pruned left out (their last report reached the goal)" : ""
+            out += ") ==\n"
             guard let evidence = o.evidence else {
                 out += "not analysed: \(o.note ?? "")\n\n"
                 continue

@@ -11,9 +11,12 @@ extension TrialTable {
     /// Hyperparameter types come from the spec: uniform and q_uniform → continuous,
     /// log_uniform_values → log, int_uniform → integer, a list of text → categorical, of
     /// true/false → boolean, of numbers → integer or continuous (ordered).
+    /// `stopped` holds the last reports of pruned trials by trial id; they belong to the
+    /// spec's first objective (the one a trial reports as it goes).
     /// - Throws: `SlopeError` for an objective no trial recorded (listing those recorded), a
-    ///   `--log` parameter with a value ≤ 0, or a name that is not a parameter.
-    public init(spec: StudySpec, trials all: [StoredTrial], source: String, columns: ColumnSelection) throws {
+    ///   log parameter with a value ≤ 0, or a name that is not a parameter.
+    public init(spec: StudySpec, trials all: [StoredTrial], source: String, columns: ColumnSelection,
+                stopped: [Int: StoppedEarly] = [:]) throws {
         let trials = all.filter { $0.state == .done || $0.state == .failed }
         guard !trials.isEmpty else { throw SlopeError.store(file: source, reason: "no finished trial to analyse") }
         let names = spec.space.parameters.map(\.name)
@@ -41,7 +44,8 @@ extension TrialTable {
                     let available = (recorded.sorted() + [RecordedObjective.wallTime, RecordedObjective.peakMemory]).joined(separator: ", ")
                     throw SlopeError.store(file: source, reason: "no trial recorded an objective \"\(name)\" (recorded: \(available))")
                 }
-                return TrialObjective(name: name, direction: direction, values: trials.map { $0.metric(name) })
+                let reports = name == spec.objectives.first?.name ? trials.map { stopped[$0.id] } : []
+                return TrialObjective(name: name, direction: direction, values: trials.map { $0.metric(name) }, stopped: reports)
             }
         }
         self.init(source: source, parameters: parameters, objectives: objectives, labels: trials.map { "\($0.id)" })

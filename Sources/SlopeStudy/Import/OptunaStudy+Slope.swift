@@ -38,6 +38,15 @@ extension OptunaStudy {
         return "pruned by Optuna at step \(last.step) (last intermediate value \(last.value))"
     }
 
+    /// The last report of every pruned trial that reported one, by slope trial id (Optuna's
+    /// number + 1): the analysis ranks it below the completed trials (`StoppedEarly`).
+    public var stoppedEarly: [Int: StoppedEarly] {
+        Dictionary(uniqueKeysWithValues: finishedTrials.compactMap { t in
+            guard t.state == "PRUNED", let last = t.lastIntermediate, last.value.isFinite else { return nil }
+            return (t.number + 1, StoppedEarly(step: last.step, value: last.value))
+        })
+    }
+
     /// The finished trials as slope records them: COMPLETE → done with the objective values as
     /// metrics; FAIL and PRUNED → failed. Trial ids are Optuna's numbers + 1.
     public func storedTrials() -> [StoredTrial] {

@@ -21,6 +21,7 @@ public enum TrialSource {
                              selection: TrialSelection = .fromPrior,
                              opener: StoreOpener = .files) throws -> (table: TrialTable, note: String?, decisions: [String]) {
         let spec: StudySpec, trials: [StoredTrial], source: String, decisions: [StageDecision]
+        var stopped: [Int: StoppedEarly] = [:]
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
             let table = try reader.readMixed(path: path, missing: missing)
             let specPath = ExportedTrials.specPath(for: path)
@@ -34,22 +35,32 @@ public enum TrialSource {
             trials = try ExportedTrials.trials(table, spec: spec)
             decisions = []
         } else {
-            (spec, trials, source, decisions) = try read(path: path, study: study, opener: opener)
+            let study = try read(path: path, study: study, opener: opener)
+            (spec, trials, source, decisions, stopped) = (study.spec, study.trials, study.source, study.decisions, study.stopped)
         }
         let chosen = try selection.apply(trials, spec: spec)
-        return (try TrialTable(spec: spec, trials: chosen.trials, source: source, columns: columns), chosen.note,
+        return (try TrialTable(spec: spec, trials: chosen.trials, source: source, columns: columns, stopped: stopped), chosen.note,
                 decisions.map { $0.sentence(in: spec) })
     }
 
-    /// The spec, trials and stage decisions of a slope store or an Optuna study, and a name
-    /// for messages. The file is opened once, read-only, and told apart by its tables
-    /// (`TrialStore.reading`).
-    public static func read(path: String, study: String?,
-                            opener: StoreOpener = .files) throws -> (StudySpec, [StoredTrial], String, [StageDecision]) {
+    /// A study as read: spec, trials, stage decisions, the last reports of pruned trials
+    /// (by trial id), and a name for messages.
+    public struct ReadStudy: Sendable {
+        public let spec: StudySpec
+        public let trials: [StoredTrial]
+        public let source: String
+        public let decisions: [StageDecision]
+        public let stopped: [Int: StoppedEarly]
+    }
+
+    /// The study of a slope store or an Optuna storage. The file is opened once, read-only,
+    /// and told apart by its tables (`TrialStore.reading`).
+    public static func read(path: String, study: String?, opener: StoreOpener = .files) throws -> ReadStudy {
         if !opener.isFile(path) {
             let store = try opener.reading(path, study: study)
             let stored = try StoredStudy(store: store)
-            return (stored.spec, stored.trials, "\(store.location) (study \"\(stored.spec.name)\")", stored.decisions)
+            return ReadStudy(spec: stored.spec, trials: stored.trials, source: "\(store.location) (study \"\(stored.spec.name)\")",
+                             decisions: stored.decisions, stopped: [:])
         }
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
         let store: TrialStore
@@ -57,10 +68,11 @@ public enum TrialSource {
             store = try TrialStore.reading(path: path)
         } catch SlopeError.optunaStorage {
             let optuna = try OptunaStudy(path: path, study: study)
-            return (try optuna.spec(), optuna.storedTrials(), "\(path) (Optuna study \"\(optuna.name)\")", [])
+            return ReadStudy(spec: try optuna.spec(), trials: optuna.storedTrials(), source: "\(path) (Optuna study \"\(optuna.name)\")",
+                             decisions: [], stopped: optuna.stoppedEarly)
         }
         if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
         let stored = try StoredStudy(store: store)
-        return (stored.spec, stored.trials, path, stored.decisions)
+        return ReadStudy(spec: stored.spec, trials: stored.trials, source: path, decisions: stored.decisions, stopped: [:])
     }
 }
