@@ -58,6 +58,8 @@ public enum StudyStatusText {
                     lines.append("    \(c.parameter): fixed at \(value) (\(c.pText))")
                 } else if let low = c.low, let high = c.high {
                     lines.append("    \(c.parameter): kept, narrowed to [\(low), \(high)] (\(c.pText))")
+                } else if !none, let p = c.pValue, p > d.alpha {
+                    lines.append("    \(c.parameter): kept (\(c.pText); undecided: not shown to matter, nor not to)")
                 } else {
                     lines.append("    \(c.parameter): kept (\(c.pText))")
                 }

@@ -13,12 +13,14 @@ extension StoredTrial {
 }
 
 extension StudySpec {
-    /// The decision of stage `k`'s `reduce:` (docs/method.md, "Staged studies"): goal-oriented
-    /// HSIC of the objective on the finished trials of the earlier stages that were drawn from
-    /// the prior, p-values adjusted (Benjamini–Hochberg) and read at `alpha`. A hyperparameter
-    /// that could not be tested keeps its range; when none is significant the screening had no
-    /// power to tell (too few trials, a flat objective) and nothing is fixed.
-    /// - Complexity: that of `StudyAnalysis.run` on those trials (about 1000 permutations).
+    /// The decision of stage `k`'s `reduce:` (docs/method.md, "Staged studies"): goal-level
+    /// evidence on the objective from the finished trials of the earlier stages that were drawn
+    /// from the prior, p-values adjusted (Benjamini–Hochberg) and read at `alpha`. A
+    /// hyperparameter is fixed only on evidence that it does not matter: the screening found
+    /// one significant (it had power) and its own raw p-value is above `Reduction.fixAbove`.
+    /// Every other hyperparameter keeps its range (narrowed with `narrow`, when significant),
+    /// including those HSIC could not test and those the screening could not tell.
+    /// - Complexity: that of `StudyAnalysis.run` on those trials (1000 permutations).
     public func screening(stage k: Int, history: [StoredTrial]) -> StageDecision {
         let reduction = stages[k].reduce ?? Reduction()
         let objective = reduction.objective ?? primaryObjective.name
@@ -32,26 +34,25 @@ extension StudySpec {
         options.alpha = reduction.alpha
         options.bootstrap = 0
         options.seed = seed &+ UInt64(k)
-        let pValues: [String: Double]
+        var evidence: [String: ParameterEvidence] = [:]
         if let table = try? TrialTable(spec: self, trials: screened, source: stages[k].name, columns: ColumnSelection(targets: [objective])),
-           let evidence = try? StudyAnalysis.run(table, options: options).objectives.first?.evidence {
-            pValues = Dictionary(evidence.parameters.compactMap { i in i.pValue.map { (i.name, $0) } }) { a, _ in a }
-        } else {
-            pValues = [:]
+           let measured = try? StudyAnalysis.run(table, options: options).objectives.first?.evidence {
+            evidence = Dictionary(measured.parameters.map { ($0.name, $0) }) { a, _ in a }
         }
         let goal = goalSet(screened, objective: objective, direction: direction, fraction: fraction)
-        let informative = pValues.values.contains { $0 <= reduction.alpha }
+        let informative = evidence.values.contains { ($0.pValue ?? 1) <= reduction.alpha }
         let choices = space.parameters.map { p -> StageDecision.Choice in
-            let pValue = pValues[p.name]
+            let tested = evidence[p.name]
+            let (pValue, pRaw) = (tested?.pValue, tested?.pCombined)
             let inGoal = goal.compactMap { $0.parameters[p.name] }
-            guard informative, let pValue, pValue > reduction.alpha else {
-                guard informative, reduction.narrow, let range = Self.range(inGoal, domain: p.domain) else {
-                    return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: nil)
-                }
-                return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: nil, low: range.low, high: range.high)
+            if informative, let pRaw, pRaw > Reduction.fixAbove {
+                let fixed = reduction.cost.map { cost in cheapest(p, goal, cost: cost) } ?? Self.typical(inGoal, domain: p.domain)
+                return StageDecision.Choice(parameter: p.name, pValue: pValue, pRaw: pRaw, fixed: fixed)
             }
-            let fixed = reduction.cost.map { cost in cheapest(p, goal, cost: cost) } ?? Self.typical(inGoal, domain: p.domain)
-            return StageDecision.Choice(parameter: p.name, pValue: pValue, fixed: fixed)
+            guard informative, reduction.narrow, let pValue, pValue <= reduction.alpha, let range = Self.range(inGoal, domain: p.domain) else {
+                return StageDecision.Choice(parameter: p.name, pValue: pValue, pRaw: pRaw, fixed: nil)
+            }
+            return StageDecision.Choice(parameter: p.name, pValue: pValue, pRaw: pRaw, fixed: nil, low: range.low, high: range.high)
         }
         return StageDecision(stage: k, objective: objective, trials: screened.count, goal: fraction, alpha: reduction.alpha, choices: choices)
     }

@@ -9,18 +9,26 @@ public struct StageDecision: Sendable, Equatable {
         public let parameter: String
         /// The adjusted (Benjamini–Hochberg) p-value; nil when HSIC could not test it.
         public let pValue: Double?
+        /// The p-value before adjustment, which decides whether the parameter is fixed
+        /// (`Reduction.fixAbove`); nil in decisions of earlier versions.
+        public let pRaw: Double?
         /// The fixed value; nil for a parameter that keeps its range.
         public let fixed: ParameterValue?
         /// The narrowed range of a kept number (internal units of its domain: not logs).
         public let low: Double?
         public let high: Double?
 
-        /// "p 0.026", or "not tested".
-        public var pText: String { pValue.map { String(format: "p %.3g", $0) } ?? "not tested" }
+        /// "p 0.026", "p 0.92, raw 0.81", or "not tested".
+        public var pText: String {
+            guard let pValue else { return "not tested" }
+            let raw = fixed != nil ? pRaw.map { String(format: ", raw %.3g", $0) } ?? "" : ""
+            return String(format: "p %.3g", pValue) + raw
+        }
 
-        public init(parameter: String, pValue: Double?, fixed: ParameterValue?, low: Double? = nil, high: Double? = nil) {
+        public init(parameter: String, pValue: Double?, pRaw: Double? = nil, fixed: ParameterValue?, low: Double? = nil, high: Double? = nil) {
             self.parameter = parameter
             self.pValue = pValue
+            self.pRaw = pRaw
             self.fixed = fixed
             self.low = low
             self.high = high
@@ -89,7 +97,7 @@ public struct StageDecision: Sendable, Equatable {
     public var json: String {
         func number(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "null" } ?? "null" }
         let rows = choices.map { c in
-            JSONText.object([("parameter", JSONText.quoted(c.parameter)), ("p", number(c.pValue)),
+            JSONText.object([("parameter", JSONText.quoted(c.parameter)), ("p", number(c.pValue)), ("p_raw", number(c.pRaw)),
                              ("fixed", c.fixed?.json ?? "null"), ("low", number(c.low)), ("high", number(c.high))])
         }
         return JSONText.object([("stage", "\(stage)"), ("objective", JSONText.quoted(objective)), ("trials", "\(trials)"),
@@ -114,7 +122,8 @@ public struct StageDecision: Sendable, Equatable {
             let fixed = field(pairs, "fixed").flatMap { $0 == .null ? nil : parameter.domain.typed($0) }
             let low = field(pairs, "low")?.double, high = field(pairs, "high")?.double
             if let low, let high, !(low.isFinite && high.isFinite && low <= high) { throw fail() }
-            return Choice(parameter: name, pValue: field(pairs, "p")?.double, fixed: fixed, low: low, high: high)
+            return Choice(parameter: name, pValue: field(pairs, "p")?.double, pRaw: field(pairs, "p_raw")?.double,
+                          fixed: fixed, low: low, high: high)
         }
         return StageDecision(stage: stage, objective: objective, trials: trials, goal: goal, alpha: alpha, choices: choices)
     }

@@ -44,6 +44,11 @@ public struct Reduction: Hashable, Sendable, Encodable {
     /// A cost to minimise when fixing (an objective, `wall_time_s` or `peak_rss_bytes`).
     public var cost: String?
 
+    /// A hyperparameter is fixed only when its raw p-value is above this: its dependence on the
+    /// goal is below what half of all hyperparameters without any effect show, so the screening
+    /// saw evidence that it does not matter, not merely no evidence that it does.
+    public static let fixAbove = 0.5
+
     /// 0.1, or more where that puts fewer than 10 of `trials` in the goal set (the goal set
     /// holds ⌊goal · (n − 1)⌋ + 1 trials; with fewer, HSIC's p-values have little to work with).
     public static func defaultGoal(trials n: Int) -> Double {
