@@ -160,4 +160,16 @@ import Testing
             #expect(zip(x.components, y.components).allSatisfy { $0.hsic == $1.hsic && $0.pPermutation == $1.pPermutation })
         }
     }
+
+    /// A component at p = 1 (its observed statistic the smallest of all rows) does not cancel
+    /// two components at the floor: the combination is truncated at ½. Untruncated, tan(−π/2)
+    /// would make the combined p-value about 1.
+    @Test func aComponentAtPOneDoesNotCancelTheOthers() {
+        let b = 199
+        var statistics = [[5.0, 1000, 1000]]
+        for k in 0..<b { statistics.append([10 + Double(k), Double(k), Double(k)]) }
+        let combined = PermutationCombination.combine(statistics)
+        #expect(combined.p[0] == 1 && combined.p[1] == 1.0 / 200 && combined.p[2] == 1.0 / 200)
+        #expect(combined.combined! <= 2.0 / 200, "\(combined.combined!)")
+    }
 }

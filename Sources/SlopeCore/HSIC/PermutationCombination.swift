@@ -1,14 +1,17 @@
 import Foundation
 
 /// Non-parametric combination of dependent permutation tests (Pesarin and Salmaso 2010) with
-/// the Cauchy combination (Liu and Xie 2020) as the combining function (docs/method.md,
-/// "Goal-level evidence").
+/// the Cauchy combination (Liu and Xie 2020), truncated at ½, as the combining function
+/// (docs/method.md, "Goal-level evidence").
 ///
 /// Every component is computed on the observed objective (row 0) and on the same B
 /// permutations of it (rows 1…B). Each row gets each component's permutation p-value
-/// p_bl = #{b' : S_b'l ≥ S_bl} / (B + 1), the combination T_b = mean_l tan(π (½ − p_bl)), and
-/// the combined p-value is #{b : T_b ≥ T_0} / (B + 1). The rows are exchangeable under the
+/// p_bl = #{b' : S_b'l ≥ S_bl} / (B + 1), the combination T_b = mean_l tan(π (½ − min(p_bl, ½))),
+/// and the combined p-value is #{b : T_b ≥ T_0} / (B + 1). The rows are exchangeable under the
 /// null, so the combined p-value is exact whatever the dependence between the components.
+/// Without the truncation a component at p = 1 (a goal set whose make-up is exactly the
+/// sample's, common with few levels) would add tan(−π/2) = −∞ and cancel any evidence of the
+/// others; truncated, a component counts only for dependence, never against it.
 enum PermutationCombination {
     /// The relative tolerance under which two statistics count as tied.
     static let tie = 1e-12
@@ -36,7 +39,7 @@ enum PermutationCombination {
         }
         guard !columns.isEmpty else { return (p, z, nil) }
         if columns.count == 1 { return (p, z, rowP[0][0]) }
-        let t = rowP.map { ps in ps.reduce(0) { $0 + tan(Double.pi * (0.5 - $1)) } / Double(ps.count) }
+        let t = rowP.map { ps in ps.reduce(0) { $0 + tan(Double.pi * (0.5 - min($1, 0.5))) } / Double(ps.count) }
         let observed = t[0]
         let beyond = t.filter { $0 >= observed - tie * abs(observed) }.count
         return (p, z, Double(beyond) / Double(rows))
