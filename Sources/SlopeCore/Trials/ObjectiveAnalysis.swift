@@ -78,11 +78,18 @@ public struct ObjectiveAnalysis: Sendable {
     /// The hyperparameters whose p-value is at most `alpha`, by evidence.
     public func significant(at alpha: Double) -> [String] { evidence?.significant(at: alpha) ?? [] }
 
-    /// Each hyperparameter's share of the summed HSIC at the reference goal level (negative
-    /// estimates count as 0), in table order; nil for skipped ones.
+    /// The component the shares are taken from: the ranking (every goal level at once) when
+    /// measured, else the first goal level.
+    public var shareComponent: EvidenceComponent? {
+        guard let components = evidence?.components else { return nil }
+        return components.contains(.ranked) ? .ranked : components.first
+    }
+
+    /// Each hyperparameter's share of the summed HSIC of `shareComponent` (negative estimates
+    /// count as 0), in table order; nil for skipped ones.
     public var shares: [Double?] {
-        guard let parameters = evidence?.parameters else { return [] }
-        let hsic = parameters.map { $0.components.first?.hsic }
+        guard let evidence, let component = shareComponent, let k = evidence.components.firstIndex(of: component) else { return [] }
+        let hsic = evidence.parameters.map { k < $0.components.count ? $0.components[k].hsic : nil }
         let total = hsic.reduce(0) { $0 + max(0, $1 ?? 0) }
         return hsic.map { value in value.map { total > 0 ? max(0, $0) / total : 0 } }
     }

@@ -23,7 +23,7 @@ enum ShareFigure {
                 svg.element("rect", [("x", SVG.number(frame.x(x))), ("y", SVG.number(y)), ("width", SVG.number(frame.x(x + share) - frame.x(x))),
                                      ("height", SVG.number(barHeight)), ("fill", ColorMap.category(i)), ("fill-opacity", significant ? "1" : "0.3"),
                                      ("stroke", "#fff")],
-                            title: "\(o.objective): \(names[i]) \(String(format: "%.1f", 100 * share)) % of HSIC at the best \(analysis.goal), R2-HSIC \(TextTable.fixed(evidence.components.first?.r2HSIC)), p \(TextTable.pValue(evidence.pValue))")
+                            title: "\(o.objective): \(names[i]) \(String(format: "%.1f", 100 * share)) % of HSIC (\(o.shareComponent.map { "\($0)" } ?? "")), p \(TextTable.pValue(evidence.pValue))")
                 // A label only where it fits (10 px text is up to 6.5 px a character); dark on faint segments.
                 if frame.x(x + share) - frame.x(x) >= 6.5 * Double(names[i].count) + 10 { svg.text(frame.x(x + share / 2), y + barHeight / 2 + 4, names[i], size: 10, anchor: "middle", fill: significant ? "#fff" : "#222") }
                 x += share
