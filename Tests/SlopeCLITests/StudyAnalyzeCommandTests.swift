@@ -59,6 +59,7 @@ import Testing
         (["study", "analyze", "TOY"], "--objective: name the objective columns"),
         (["study", "analyze", "TOY", "--objective", "nope"], "no column named \"nope\""),
         (["study", "analyze", "TOY", "--objective", "error", "--goal", "1.5"], "--goal"),
+        (["study", "analyze", "TOY", "--objective", "error", "--permutations", "0"], "--permutations: must be 1 or more to combine several goal levels"),
         (["study", "analyze", "OPTUNA", "--study", "toy", "--objective", "accuracy"], "no trial recorded an objective \"accuracy\""),
         (["study", "analyze", "TOY", "--objective", "error", "--pairs-csv", "x.csv"], "needs --pairs"),
     ])
