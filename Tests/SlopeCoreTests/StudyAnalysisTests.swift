@@ -180,4 +180,24 @@ import SlopeOutput
             #expect(Set(a.significant(at: 0.05)).isSubset(of: Set(r.significant(at: 0.05))))
         }
     }
+
+    /// An objective without a value on any trial, or constant, is not analysed, and no
+    /// hyperparameter is then said not to matter: nothing was tested.
+    @Test func nothingTestedMeansNoConclusion() throws {
+        let x = (0..<20).map { Double($0) as Double? }
+        for values in [[Double?](repeating: nil, count: 20), [Double?](repeating: 3, count: 20)] {
+            let table = TrialTable(source: "t", parameters: [.numbers(name: "a", values: x)],
+                                   objectives: [TrialObjective(name: "y", direction: .minimize, values: values)],
+                                   labels: (1...20).map(String.init))
+            var options = StudyAnalysisOptions()
+            options.permutations = 20
+            let analysis = try StudyAnalysis.run(table, options: options)
+            #expect(analysis.objectives[0].evidence == nil)
+            let note = try #require(analysis.objectives[0].note)
+            #expect(note.contains(values[0] == nil ? "no trial has a value for y" : "constant"), "\(note)")
+            let sentences = StudySummary.sentences(analysis)
+            #expect(!sentences.contains { $0.contains("matter") }, "\(sentences)")
+            #expect(sentences.contains { $0.hasPrefix("y could not be analysed") })
+        }
+    }
 }

@@ -38,7 +38,8 @@ public struct ObjectiveAnalysis: Sendable {
                                          spearman: spearman)
         let sample = HSICSample(source: table.source, outputName: objective.name, output: y, inputs: inputs)
         guard Set(y).count > 1 else {
-            analysis.note = "\(SlopeError.constantTarget(file: table.source, name: objective.name))"
+            analysis.note = y.isEmpty ? "no trial has a value for \(objective.name)"
+                : "\(SlopeError.constantTarget(file: table.source, name: objective.name))"
             progress?.advance(by: StudyAnalysis.workUnits(parameters: inputs.count, options))
             return analysis
         }

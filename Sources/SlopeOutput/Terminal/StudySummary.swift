@@ -21,7 +21,9 @@ public enum StudySummary {
                 : "\(list(significant)) \(significant.count == 1 ? "decides" : "decide") \(o.objective)")
         }
         let matter = Set(objectives.flatMap { $0.significant(at: alpha) })
-        let none = names.filter { !matter.contains($0) }
+        // Only what some objective tested can be said not to matter.
+        let tested = Set(objectives.flatMap { $0.evidence?.parameters.filter { $0.pCombined != nil }.map(\.name) ?? [] })
+        let none = names.filter { !matter.contains($0) && tested.contains($0) }
         var first = decides.joined(separator: "; ")
         if !none.isEmpty {
             let verb = objectives.count == 1
