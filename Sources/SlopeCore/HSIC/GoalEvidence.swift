@@ -6,10 +6,15 @@ public enum EvidenceComponent: Sendable, Equatable, Hashable, CustomStringConver
     /// Target HSIC averaged over every goal set of the ranking (a kernel on the objective's ranks).
     case ranked
 
+    /// The goal fraction of a goal level; nil for `.ranked`.
+    public var fraction: Double? {
+        if case .goal(let fraction) = self { return fraction }
+        return nil
+    }
+
     /// The fraction of the first component when it is a goal level, else 0.
     public static func referenceGoal(_ components: [EvidenceComponent]) -> Double {
-        if case .goal(let fraction)? = components.first { return fraction }
-        return 0
+        components.first?.fraction ?? 0
     }
 
     /// "goal 0.25", "ranked".

@@ -23,7 +23,7 @@ public struct ObjectiveAnalysis: Sendable {
     /// - Complexity: that of `HSICAnalysis.run` on the trials with a value (plus imputed ones).
     static func run(_ table: TrialTable, _ objective: TrialObjective, options: StudyAnalysisOptions,
                     progress: ProgressCounter?) -> ObjectiveAnalysis {
-        let loosest = options.components.compactMap { c -> Double? in if case .goal(let f) = c { return f } else { return nil } }.max() ?? options.goal
+        let loosest = options.components.compactMap(\.fraction).max() ?? options.goal
         let target = ObjectiveTarget(objective, missing: options.missing, loosest: loosest)
         let (rows, y) = (target.rows, target.y)
         let inputs = table.parameters.map { $0.restricted(to: rows) }

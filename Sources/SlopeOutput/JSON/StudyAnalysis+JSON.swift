@@ -103,13 +103,8 @@ extension GoalEvidence: Encodable {
             try jsonObject(encoder) { c in
                 let component = evidence.components[index]
                 try c.put("name", component.description)
-                if case .goal(let fraction) = component {
-                    try c.put("kind", "goal")
-                    try c.put("fraction", fraction)
-                } else {
-                    try c.put("kind", "ranked")
-                    try c.put("fraction", Optional<Double>.none)
-                }
+                try c.put("kind", component == .ranked ? "ranked" : "goal")
+                try c.put("fraction", component.fraction)
                 try c.put("threshold", evidence.thresholds[index])
                 try c.put("trials", evidence.goalCounts[index])
             }

@@ -48,7 +48,7 @@ public enum StudyAnalysisTable {
     /// "goal: the best 0.1 of each objective", or the combined levels.
     static func evidenceText(_ analysis: StudyAnalysis) -> String {
         guard analysis.components.count > 1 else { return "goal: the best \(analysis.goal) of each objective" }
-        let levels = analysis.components.compactMap { c -> String? in if case .goal(let f) = c { return "\(f)" } else { return nil } }
+        let levels = analysis.components.compactMap { $0.fraction.map { "\($0)" } }
         return "evidence: the best " + StudySummary.list(levels) + " of each objective"
             + (analysis.components.contains(.ranked) ? " and its whole ranking, combined" : ", combined")
     }
