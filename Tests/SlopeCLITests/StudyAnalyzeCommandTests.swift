@@ -26,12 +26,16 @@ import Testing
     }
 
     @Test func anOptunaStudyIsAnalysedDirectlyAndImported() throws {
-        let direct = try CLIRunner.run(["study", "analyze", Self.optuna, "--study", "toy", "--permutations", "100", "--bootstrap", "0", "--quiet"])
+        let reportFolder = try CLIRunner.temporaryFolder()
+        let report = reportFolder.appendingPathComponent("r.html")
+        let direct = try CLIRunner.run(["study", "analyze", Self.optuna, "--study", "toy", "--permutations", "100", "--bootstrap", "0",
+                                        "--report", report.path, "--quiet"])
         #expect(direct.status == 0, "\(direct.stderr)")
         #expect(direct.stdout.contains("== wall_time_s"))
         // Optuna's pruned trials (last reports 4.19, 2.06 and 1.58; the completed trials' median
         // is 2.55): two reach the loosest goal set and are left out, one ranks below the completed.
         #expect(direct.stdout.contains("== value (minimize; 28 trials, 4 without a value, 1 pruned ranked below the completed, 2 pruned left out"), "\(direct.stdout)")
+        #expect(try String(contentsOf: report, encoding: .utf8).contains("value: 1 pruned trial ranked below the completed ones, 2 left out"))
 
         let folder = try CLIRunner.temporaryFolder()
         let store = folder.appendingPathComponent("toy.sqlite").path

@@ -42,8 +42,18 @@ public enum StudyReport {
             caption: "R2-HSIC at each goal level and over the whole ranking, the p-value that combines them (and the component that carries it), adjusted over the hyperparameters, the bootstrap interval at the best \(analysis.goal), and Spearman's ρ as a baseline. Ranked by evidence; bold: adjusted p ≤ \(analysis.alpha).",
             body: table(analysis)))
         let summary = ["\(analysis.source): \(analysis.trials) trials, \(analysis.parameters.count) hyperparameters (\(analysis.parameters.map { "\($0.name) \($0.kind.rawValue)" }.joined(separator: ", ")))"]
-            + (analysis.selection.map { [$0] } ?? []) + analysis.stageDecisions + StudySummary.sentences(analysis)
+            + (analysis.selection.map { [$0] } ?? []) + analysis.stageDecisions + pruned(analysis) + StudySummary.sentences(analysis)
         return HTMLPage(title: "slope study analyze", summary: summary, sections: sections).render()
+    }
+
+    /// "value: 1 pruned trial ranked below the completed ones, 2 left out (their last report
+    /// reached the goal)", per objective that read pruned trials.
+    private static func pruned(_ analysis: StudyAnalysis) -> [String] {
+        analysis.objectives.compactMap { o in
+            guard o.prunedRanked + o.prunedLeftOut > 0 else { return nil }
+            return "\(o.objective): \(o.prunedRanked) pruned \(o.prunedRanked == 1 ? "trial" : "trials") ranked below the completed ones, "
+                + "\(o.prunedLeftOut) left out (their last report reached the goal)"
+        }
     }
 
     private static func table(_ analysis: StudyAnalysis) -> String {
