@@ -126,10 +126,12 @@ import Testing
             }
         }
         // P(p ≤ 0.05) = 5/100 and P(p ≤ 0.01) = 1/100 exactly with 99 permutations.
-        for (alpha, observed) in counts.merging(categorical.map { ($0.key + 1, $0.value) }) { $1 } {
-            let level = alpha > 1 ? alpha - 1 : alpha
-            let mean = Double(tables) * level, sd = (mean * (1 - level)).squareRoot()
-            #expect(abs(Double(observed) - mean) <= 3.9 * sd, "alpha \(level): \(observed) of \(tables), expected \(mean) ± \(3.9 * sd)")
+        for (input, rejections) in [("real", counts), ("categorical", categorical)] {
+            for (level, observed) in rejections {
+                let mean = Double(tables) * level, sd = (mean * (1 - level)).squareRoot()
+                #expect(abs(Double(observed) - mean) <= 3.9 * sd,
+                        "\(input) input, alpha \(level): \(observed) of \(tables), expected \(mean) ± \(3.9 * sd)")
+            }
         }
     }
 
