@@ -3,7 +3,9 @@ import Foundation
 import SlopeCore
 
 /// A PostgreSQL database named by a URL, `postgresql://user[:password]@host[:port]/database`
-/// (or `postgres://`); `?sslmode=disable|require` chooses TLS (default: disable).
+/// (or `postgres://`, the scheme in any case; the host a name, an IPv4 address or an IPv6
+/// literal in brackets); `?sslmode=disable|require` chooses TLS (default: disable), and any
+/// other parameter is refused rather than ignored.
 public struct PostgresAddress: Sendable, Equatable {
     public let host: String
     public let port: Int
@@ -13,9 +15,14 @@ public struct PostgresAddress: Sendable, Equatable {
     /// Encrypt the connection (the server's certificate is checked).
     public let tls: Bool
 
-    /// True when `text` names a PostgreSQL database rather than a file.
+    /// The query parameters the URL may carry.
+    static let parameters = ["sslmode"]
+
+    /// True when `text` names a PostgreSQL database rather than a file (schemes are
+    /// case-insensitive, RFC 3986).
     public static func isURL(_ text: String) -> Bool {
-        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
+        let lower = text.prefix(13).lowercased()
+        return lower.hasPrefix("postgresql://") || lower.hasPrefix("postgres://")
     }
 
     /// - Throws: `SlopeError.store` naming what is missing or malformed.
@@ -30,11 +37,15 @@ public struct PostgresAddress: Sendable, Equatable {
         guard !database.isEmpty, !database.contains("/") else {
             throw SlopeError.store(file: Self.shown(text), reason: "the URL names no database (postgresql://user@host/DATABASE)")
         }
+        if let unknown = url.queryItems?.first(where: { !Self.parameters.contains($0.name) }) {
+            throw SlopeError.store(file: Self.shown(text), reason: "unknown parameter \(Shown.quoted(unknown.name)) (known: \(Self.parameters.joined(separator: ", ")))")
+        }
         let mode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
         guard ["disable", "require"].contains(mode) else {
             throw SlopeError.store(file: Self.shown(text), reason: "sslmode must be disable or require, not \(Shown.quoted(mode))")
         }
-        self.host = host
+        // An IPv6 literal keeps its brackets in the URL only.
+        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         port = url.port ?? 5432
         self.user = user.removingPercentEncoding ?? user
         password = url.password.map { $0.removingPercentEncoding ?? $0 }
@@ -43,7 +54,7 @@ public struct PostgresAddress: Sendable, Equatable {
     }
 
     /// The URL without its password, for messages and the status line.
-    public var shown: String { "postgresql://\(user)@\(host):\(port)/\(database)" }
+    public var shown: String { "postgresql://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)" }
 
     /// `text` with any password replaced by `***`.
     static func shown(_ text: String) -> String {

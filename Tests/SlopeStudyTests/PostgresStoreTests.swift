@@ -80,4 +80,17 @@ struct PostgresStoreTests {
         #expect(throws: SlopeError.self) { try PostgresAddress("postgresql://u@host/") }
         #expect((try? PostgresAddress("postgresql://u:secret@h:5/d"))?.shown == "postgresql://u@h:5/d")
     }
+
+    /// An IPv6 literal is a host (without its brackets), the scheme is read in any case, and a
+    /// parameter slope does not know is refused, not ignored.
+    @Test func urlsAsRFC3986WritesThem() throws {
+        let v6 = try PostgresAddress("postgresql://u@[::1]:5433/d")
+        #expect(v6.host == "::1" && v6.port == 5433 && v6.shown == "postgresql://u@[::1]:5433/d")
+        #expect(PostgresAddress.isURL("POSTGRESQL://u@h/d") && PostgresAddress.isURL("Postgres://u@h/d"))
+        #expect(try PostgresAddress("POSTGRESQL://u@h/d").host == "h")
+        #expect(try PostgresAddress("postgresql://u@h/d?sslmode=require").tls)
+        #expect(throws: SlopeError.store(file: "postgresql://u@h/d?sslmod=require", reason: "unknown parameter \"sslmod\" (known: sslmode)")) {
+            try PostgresAddress("postgresql://u@h/d?sslmod=require")
+        }
+    }
 }
