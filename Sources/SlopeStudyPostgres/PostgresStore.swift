@@ -447,7 +447,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
             if let underlying = error.underlying, !(underlying is PSQLError) { return reason(underlying) }
-            return "\(error.code)"
+            return words[error.code] ?? "\(error.code)"
         }
         if let error = error as? PostgresTransactionError {
             return [error.beginError, error.closureError, error.commitError, error.rollbackError].compactMap { $0 }.first
@@ -456,6 +456,23 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         if let error = error as? NIOConnectionError { return reason(error) }
         return String(reflecting: error).split(whereSeparator: \.isNewline).joined(separator: " ")
     }
+
+    /// The driver's error codes in words (the code's own name only for one not listed).
+    static let words: [PSQLError.Code: String] = [
+        .sslUnsupported: "the server does not accept TLS (the URL asks for sslmode=require)",
+        .failedToAddSSLHandler: "TLS could not be set up on the connection",
+        .receivedUnencryptedDataAfterSSLRequest: "the server answered the request for TLS without TLS",
+        .messageDecodingFailure: "the server sent a message that cannot be read",
+        .unexpectedBackendMessage: "the server sent a message out of turn",
+        .unsupportedAuthMechanism: "the server asks for an authentication method slope does not support (use password, md5 or scram-sha-256)",
+        .authMechanismRequiresPassword: "the server asks for a password and the URL gives none (postgresql://user:PASSWORD@host/database)",
+        .saslError: "the SCRAM authentication failed",
+        .queryCancelled: "the query was cancelled",
+        .clientClosedConnection: "the connection was closed",
+        .serverClosedConnection: "the server closed the connection",
+        .connectionError: "the connection failed",
+        .uncleanShutdown: "the connection ended without a clean shutdown",
+    ]
 
     /// A failed connection in the system's words: "Connection refused at db-host:5432".
     private static func reason(_ error: NIOConnectionError) -> String {

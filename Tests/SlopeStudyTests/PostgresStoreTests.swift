@@ -81,6 +81,19 @@ struct PostgresStoreTests {
         #expect((try? PostgresAddress("postgresql://u:secret@h:5/d"))?.shown == "postgresql://u@h:5/d")
     }
 
+    /// A server refusal in words, not the driver's code name: this test server has no TLS.
+    @Test func aRefusalIsInWords() throws {
+        let url = try #require(PostgresTestServer.url, "SLOPE_TEST_POSTGRES is not set")
+        let separator = url.contains("?") ? "&" : "?"
+        do {
+            _ = try PostgresStore(address: PostgresAddress(url + separator + "sslmode=require"), study: "s")
+            Issue.record("a connection with TLS to a server without it succeeded")
+        } catch let error as SlopeError {
+            let message = error.message(naming: { $0.label })
+            #expect(message.contains("the server does not accept TLS") && !message.contains("sslUnsupported"), "\(message)")
+        }
+    }
+
     /// An IPv6 literal is a host (without its brackets), the scheme is read in any case, and a
     /// parameter slope does not know is refused, not ignored.
     @Test func urlsAsRFC3986WritesThem() throws {
