@@ -23,6 +23,41 @@ import Testing
         return (try SpecReader.parse(text, file: scratch.file("s.yaml"), folder: scratch.path), text)
     }
 
+    /// A study whose every trial fails with "no GPU found" on stderr.
+    func failingStudy(_ scratch: Scratch) throws -> StudySpec {
+        try scratch.script("trial.sh", """
+            echo "loading" >&2
+            echo "no GPU found" >&2
+            exit 1
+            """)
+        let text = "trials: 12\nobjectives: {error: minimize}\ncommand: ./trial.sh {args}\nparameters:\n  lr: {distribution: uniform, min: 0, max: 1}\n"
+        return try SpecReader.parse(text, file: scratch.file("s.yaml"), folder: scratch.path)
+    }
+
+    /// Alone on the study, a worker whose trials all fail runs them all (the study, not the
+    /// node, is broken), each failure with the last line of its stderr.
+    @Test func aWorkerAloneRunsEveryFailingTrial() throws {
+        let scratch = try Scratch()
+        let spec = try failingStudy(scratch)
+        let store = try TrialStore(path: scratch.file("s.sqlite"))
+        let final = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 1).run(stop: StopFlag()) { _ in }
+        #expect(final.failed == 12 && final.done == 0)
+        #expect(try store.trials(space: spec.space).allSatisfy { $0.failureLine == "exit status 1: no GPU found" })
+    }
+
+    /// While another worker holds a trial, a worker whose last 5 trials failed within a minute
+    /// stops (a broken node must not burn a study that others carry on).
+    @Test func aBrokenNodeStopsWhileOthersCarryOn() throws {
+        let scratch = try Scratch()
+        let spec = try failingStudy(scratch)
+        let store = try TrialStore(path: scratch.file("s.sqlite"))
+        let runner = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 1)
+        _ = try #require(try store.claim(worker: "elsewhere:1:1", space: spec.space, propose: spec.proposer))
+        #expect(throws: SlopeError.self) { try runner.run(stop: StopFlag()) { _ in } }
+        let failed = try store.trials(space: spec.space).filter { $0.state == .failed }
+        #expect(failed.count == 5, "\(failed.count)")
+    }
+
     @Test func runsEveryTrialAndRecordsFailures() throws {
         let scratch = try Scratch()
         let (spec, _) = try study(scratch)

@@ -32,8 +32,7 @@ public enum StudyStatusText {
             lines.append("worker \(w.name): \(w.done) done, \(w.failed) failed, \(w.running) running (\(state))\(seen)")
         }
         for t in study.trials where t.state == .failed {
-            let last = t.stderrTail?.split(whereSeparator: \.isNewline).last.map { ": \($0)" } ?? ""
-            lines.append("failed trial \(t.id): \(t.failure ?? "unknown")\(last)")
+            lines.append("failed trial \(t.id): \(t.failureLine)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

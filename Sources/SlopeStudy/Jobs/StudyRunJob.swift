@@ -73,7 +73,7 @@ public enum StudyRunJob {
                                      gpus: request.gpus, worker: WorkerIdentity.named)
         let final = try runner.run(stop: stop, report: progress, note: note)
         guard final.failed > 0 else { return StudyRunResult(progress: final, commonestFailure: nil) }
-        let failures = try store.trials(space: request.spec.space).compactMap { $0.state == .failed ? $0.failure ?? "unknown" : nil }
+        let failures = try store.trials(space: request.spec.space).compactMap { $0.state == .failed ? $0.failureLine : nil }
         let counts = Dictionary(failures.map { ($0, 1) }, uniquingKeysWith: +)
         let commonest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
         return StudyRunResult(progress: final, commonestFailure: commonest.map { (reason: $0.key, count: $0.value) })

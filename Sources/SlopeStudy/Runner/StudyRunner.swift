@@ -154,6 +154,8 @@ public final class StudyRunner: @unchecked Sendable {
                     }
                     continue
                 }
+                // Finished: no longer this worker's to renew, nor counted as its own running trial.
+                lock.withLock { held[trial.id] = nil }
                 try count(outcome, start: start, startFinished: startFinished, report: report)
             }
         } catch {
@@ -169,10 +171,12 @@ public final class StudyRunner: @unchecked Sendable {
     }
 
     /// Adds a recorded outcome to the progress; throws when this worker's last trials all
-    /// failed within a minute (a broken node must not burn the study).
+    /// failed within a minute while another worker holds a trial (a broken node must not burn
+    /// a study that others can carry on; alone, the worker goes on, and a study whose every
+    /// trial failed ends with its commonest failure).
     private func count(_ outcome: TrialOutcome, start: Date, startFinished: Int,
                        report: @Sendable (StudyProgress) -> Void) throws {
-        try lock.withLock {
+        let streak = lock.withLock { () -> Bool in
             switch outcome {
             case let .done(metrics, _, _):
                 progress.done += 1
@@ -188,10 +192,11 @@ public final class StudyRunner: @unchecked Sendable {
             progress.eta = pace * Double(max(0, progress.total - progress.finished))
             report(progress)
             recent = Array((recent + [(Date(), outcome.failed)]).suffix(Self.streak))
-            if recent.count == Self.streak, recent.allSatisfy(\.failed),
-               let first = recent.first, Date().timeIntervalSince(first.at) <= Self.streakWindow {
-                throw SlopeError.program(reason: "the last \(Self.streak) trials on this worker (\(worker)) all failed within \(Int(Self.streakWindow)) s; stopping it so that a broken node does not fail the whole study (see `slope study status` for the reasons)")
-            }
+            guard recent.count == Self.streak, recent.allSatisfy(\.failed), let first = recent.first else { return false }
+            return Date().timeIntervalSince(first.at) <= Self.streakWindow
+        }
+        if streak, try othersRunning() {
+            throw SlopeError.program(reason: "the last \(Self.streak) trials on this worker (\(worker)) all failed within \(Int(Self.streakWindow)) s while other workers carry on; stopping it so that a broken node does not fail the whole study (see `slope study status` for the reasons)")
         }
     }
 }

@@ -54,6 +54,12 @@ public struct StoredTrial: Sendable, Equatable {
     /// point in a space that a stage's `reduce:` decides).
     public var awaitsProposal: Bool { placement != nil && parameters.entries.isEmpty }
 
+    /// Why a failed trial failed with the last line of its stderr: "exit status 1: no GPU found".
+    public var failureLine: String {
+        let last = stderrTail?.split(whereSeparator: \.isNewline).last.map { ": \($0)" } ?? ""
+        return (failure ?? "unknown") + last
+    }
+
     /// The value of the metric `name`, when the trial reported it.
     public func metric(_ name: String) -> Double? { metrics?[name] }
 }
