@@ -26,6 +26,18 @@ import Testing
         return try #require(object?["trials"] as? [[String: Any]])
     }
 
+    /// A store file deleted while the study runs: exit 2 naming it, not "finished" with every
+    /// result gone.
+    @Test func aStoreDeletedMidRunIsAnError() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("#!/bin/sh\nrm -f kdel.sqlite\necho '{\"error\": 1}'\n", to: folder.appendingPathComponent("t.sh").path)
+        let spec = folder.appendingPathComponent("k.yaml")
+        try "name: kdel\ntrials: 4\nobjectives: {error: minimize}\ncommand: ./t.sh {args}\nparameters:\n  lr: {distribution: uniform, min: 0, max: 1}\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["study", "run", spec.path, "--store", folder.appendingPathComponent("kdel.sqlite").path, "--quiet"])
+        #expect(run.status == 2 && run.stderr.contains("the store file was deleted while the study ran"), "\(run.status) \(run.stderr)")
+    }
+
     @Test func fourProcessesStartingTogetherOnANewStoreShareTheStudy() throws {
         for _ in 0..<2 {
             let folder = try StudyCommandTests().studyFolder(trials: 12, sleep: 0.05)

@@ -12,6 +12,22 @@ import Testing
         return (store, spec, scratch)
     }
 
+    /// A store file deleted, or replaced by another file, while the study ran is an error
+    /// before the run reports success; the file in place is not.
+    @Test func aVanishedOrReplacedFileIsAnError() throws {
+        let (store, _, scratch) = try newStore()
+        try store.checkIntact()
+        let path = scratch.file("s.sqlite")
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".moved")
+        #expect(throws: SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost")) {
+            try store.checkIntact()
+        }
+        try FileManager.default.copyItem(atPath: path + ".moved", toPath: path)
+        #expect(throws: SlopeError.store(file: path, reason: "the store file was replaced by another file while the study ran: the results written to it are not in this one")) {
+            try store.checkIntact()
+        }
+    }
+
     @Test func lifeOfATrial() throws {
         let (store, spec, scratch) = try newStore()
         #expect(FileManager.default.fileExists(atPath: scratch.file("s.sqlite-wal")))

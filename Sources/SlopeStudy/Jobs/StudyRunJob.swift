@@ -62,7 +62,8 @@ public enum StudyRunJob {
     /// study after every finished trial, `note` a line about a result that came too late or a
     /// store that could not be reached for a while.
     /// - Returns: the study's state at the end, and its commonest failure.
-    /// - Throws: `SlopeError` for a store that cannot be used or holds another spec's study.
+    /// - Throws: `SlopeError` for a store that cannot be used or holds another spec's study, or
+    ///   a store file that was deleted or replaced while the study ran.
     public static func run(_ request: StudyRunRequest, stop: StopFlag,
                            progress: @escaping @Sendable (StudyProgress) -> Void = { _ in },
                            note: @escaping @Sendable (String) -> Void = { _ in }) throws -> StudyRunResult {
@@ -72,6 +73,7 @@ public enum StudyRunJob {
                                      jobs: request.jobs, retryFailed: request.retryFailed, lease: request.lease,
                                      gpus: request.gpus, worker: WorkerIdentity.named)
         let final = try runner.run(stop: stop, report: progress, note: note)
+        try store.checkIntact()
         guard final.failed > 0 else { return StudyRunResult(progress: final, commonestFailure: nil) }
         let failures = try store.trials(space: request.spec.space).compactMap { $0.state == .failed ? $0.failureLine : nil }
         let counts = Dictionary(failures.map { ($0, 1) }, uniquingKeysWith: +)

@@ -80,6 +80,10 @@ public protocol StudyStore: Sendable {
     func trials(space: ParameterSpace) throws -> [StoredTrial]
     /// The workers that claimed trials, with what they did and whether they are alive.
     func workers(lease: Double) throws -> [WorkerRecord]
+    /// Throws when what this process wrote can no longer be found where it wrote it: a file
+    /// store whose file was deleted or replaced while the study ran (checked before a run
+    /// reports success). A server store keeps its data: nothing to check.
+    func checkIntact() throws
     /// Ends this process's writing: a file store folds its write-ahead log into the file (so
     /// the file alone holds the study), a server store closes its connection. Best effort;
     /// the store may still be read afterwards.
@@ -107,4 +111,8 @@ public struct WorkerRecord: Sendable, Equatable {
         self.lastSeen = lastSeen
         self.alive = alive
     }
+}
+
+extension StudyStore {
+    public func checkIntact() throws {}
 }

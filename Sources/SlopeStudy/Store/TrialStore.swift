@@ -10,6 +10,8 @@ public final class TrialStore: StudyStore {
     public var location: String { path }
     private let database: any DatabaseWriter
     static let studyID = 1
+    /// The file's device and inode when it was opened for writing (nil when read only).
+    private let identity: FileIdentity?
 
     /// Opens (creating when needed) the store at `path` for running a study. An existing file
     /// that holds another tool's tables (an Optuna storage, any other database) is refused
@@ -25,6 +27,19 @@ public final class TrialStore: StudyStore {
             database = try Self.openPool(path: path, configuration: config)
         } catch {
             throw SlopeError.store(file: path, reason: "cannot open the study store: \(Self.reason(error))")
+        }
+        identity = FileIdentity(path: path)
+    }
+
+    /// Throws when the store's file is gone or is another file than the one opened: SQLite
+    /// went on writing to the old one, and every result written since is lost.
+    public func checkIntact() throws {
+        guard let identity else { return }
+        guard let now = FileIdentity(path: path) else {
+            throw SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost")
+        }
+        guard now == identity else {
+            throw SlopeError.store(file: path, reason: "the store file was replaced by another file while the study ran: the results written to it are not in this one")
         }
     }
 
@@ -59,6 +74,7 @@ public final class TrialStore: StudyStore {
 
     private init(path: String, readOnly database: DatabaseQueue) {
         self.path = path
+        identity = nil
         self.database = database
     }
 
