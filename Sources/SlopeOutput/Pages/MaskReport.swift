@@ -30,7 +30,7 @@ public enum MaskReport {
         let sections = [
             HTMLPage.Section(
                 id: "maps", title: "Per-pixel trend, mask and baseline",
-                caption: "Left: mean over restarts of the Spearman trend of each pixel's d2 as the loss falls (red increasing, blue decreasing, grey constant). Middle: the mask keeps the pixels whose consensus trend is increasing (or, with --top K, the K highest mean ρ). Right: |Pearson r| of each raw pixel with the target, the plain baseline; where the two maps differ, the d2 mask says something correlation does not.",
+                caption: "Left: mean over restarts of the Spearman trend of each pixel's d2 as the loss falls (red increasing, blue decreasing, grey constant). Middle: the mask keeps the pixels whose consensus trend is increasing (or, when the top K are asked for, the K highest mean ρ). Right: |Pearson r| of each raw pixel with the target, the plain baseline; where the two maps differ, the d2 mask says something correlation does not.",
                 body: "<div class=\"grid\">\(trend)\(kept)\(baseline)</div>"),
             HTMLPage.Section(
                 id: "samples", title: "Sample images with the mask applied",

@@ -20,7 +20,7 @@ public enum StudyReport {
         sections.append(HTMLPage.Section(
             id: "pairs", title: "Interactions",
             caption: interactions.isEmpty
-                ? "Not measured: run with --pairs to measure every pair of hyperparameters jointly."
+                ? "Not measured: this analysis did not measure the pairs of hyperparameters (the pairs option)."
                 : "R2-HSIC of each hyperparameter alone (diagonal) and of each pair jointly (product kernel). A ring on the diagonal marks a hyperparameter with p ≤ \(analysis.alpha); off it, an interaction beyond the pair's two members (the pair against what their separate effects leave of the goal, p ≤ \(analysis.alpha)): a bright cell without a ring is a pair that matters through its members alone.",
             body: interactions))
         sections.append(HTMLPage.Section(

@@ -38,7 +38,7 @@ public enum AnalysisTable {
             out += "common mode: the features' d2 histories correlate \(TextTable.fixed(mean)) on average (per restart \(TextTable.fixed(defined.min())) to \(TextTable.fixed(defined.max())))"
             out += mean <= CommonMode.high ? "\n" : analysis.settings.series == .relative
                 ? "; the relative reading divides this shared curvature out\n"
-                : "; the trends mostly reflect the network's overall curvature, not the single features (try --reading relative)\n"
+                : "; the trends mostly reflect the network's overall curvature, not the single features (the relative reading divides that shared curvature out)\n"
         }
         if !analysis.health.ok {
             out += "training health: \(analysis.health.warnings.map(\.message).joined(separator: "; ")); the reading is unreliable there\n"

@@ -21,7 +21,7 @@ public enum TrialSelection: Sendable, Equatable {
         case .fromPrior:
             guard others > 0 else { return (trials, nil) }
             return (prior, "read \(prior.count) of \(trials.count) trials, those drawn from the prior (HSIC's p-values assume them); "
-                    + "the \(others) placed by TPE or in a reduced space are left out (--stage all reads them too)")
+                    + "the \(others) placed by TPE or in a reduced space are left out (reading every stage includes them)")
         case .all:
             guard others > 0 else { return (trials, nil) }
             return (trials, "read all \(trials.count) trials; \(others) were placed by TPE or in a reduced space, "
