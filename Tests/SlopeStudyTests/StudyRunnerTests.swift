@@ -23,6 +23,20 @@ import Testing
         return (try SpecReader.parse(text, file: scratch.file("s.yaml"), folder: scratch.path), text)
     }
 
+    /// The report closure may read the runner's progress (it used to run under the runner's
+    /// own lock and deadlock), and it sees the finished count grow, never fall.
+    @Test func aReportMayReadTheRunner() throws {
+        let scratch = try Scratch()
+        let (spec, _) = try study(scratch)
+        let store = try TrialStore(path: scratch.file("s.sqlite"))
+        let runner = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 3)
+        let seen = ProgressLog()
+        let final = try runner.run(stop: StopFlag()) { _ in seen.add(runner.current) }
+        #expect(final.finished == 12)
+        let counts = seen.items.map(\.finished)
+        #expect(counts.last == 12 && zip(counts, counts.dropFirst()).allSatisfy { $0 <= $1 }, "\(counts)")
+    }
+
     /// A study whose every trial fails with "no GPU found" on stderr.
     func failingStudy(_ scratch: Scratch) throws -> StudySpec {
         try scratch.script("trial.sh", """

@@ -22,6 +22,9 @@ public final class StudyRunner: @unchecked Sendable {
     private var recent: [(at: Date, failed: Bool)] = []
     /// The claims this runner's jobs hold, by trial id: the leases its heartbeats renew.
     private var held: [Int: StoredTrial] = [:]
+    /// Serialises the caller's report and note closures (one at a time, in order) apart from
+    /// `lock`, so that a closure may read `current` without deadlocking.
+    private let callbacks = NSLock()
 
     /// A worker stops when its last `streak` trials all failed within `streakWindow` seconds.
     static let streak = 5, streakWindow = 60.0
@@ -104,7 +107,7 @@ public final class StudyRunner: @unchecked Sendable {
                 try store.heartbeat(worker: worker, trials: lock.withLock { Array(held.values) })
                 try store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts)
             } catch {
-                lock.withLock { note("heartbeat: \(error)") }
+                callbacks.withLock { note("heartbeat: \(error)") }
             }
         }
     }
@@ -149,7 +152,7 @@ public final class StudyRunner: @unchecked Sendable {
                     break
                 }
                 guard try store.finish(trial, worker: worker, outcome) else {
-                    lock.withLock {
+                    callbacks.withLock {
                         note("trial \(trial.id): its lease expired while it ran, so another worker runs it again; this result was not recorded")
                     }
                     continue
@@ -190,11 +193,12 @@ public final class StudyRunner: @unchecked Sendable {
             let finishedHere = progress.finished - startFinished
             let pace = Date().timeIntervalSince(start) / Double(finishedHere)
             progress.eta = pace * Double(max(0, progress.total - progress.finished))
-            report(progress)
             recent = Array((recent + [(Date(), outcome.failed)]).suffix(Self.streak))
             guard recent.count == Self.streak, recent.allSatisfy(\.failed), let first = recent.first else { return false }
             return Date().timeIntervalSince(first.at) <= Self.streakWindow
         }
+        // The latest progress, read inside the callbacks' turn: reports never go backwards.
+        callbacks.withLock { report(current) }
         if streak, try othersRunning() {
             throw SlopeError.program(reason: "the last \(Self.streak) trials on this worker (\(worker)) all failed within \(Int(Self.streakWindow)) s while other workers carry on; stopping it so that a broken node does not fail the whole study (see `slope study status` for the reasons)")
         }
