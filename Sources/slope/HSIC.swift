@@ -53,7 +53,9 @@ struct HSIC: ParsableCommand {
     var confidence = 0.95
     @Flag(help: "Also measure every pair of inputs jointly (product kernel).")
     var pairs = false
-    @Option(parsing: .unconditional, help: "Significance level of the summary line.")
+    @Option(help: "Adjust the p-values for the many inputs tested: bh (false discovery rate), holm (family-wise) or none.")
+    var adjust: PValueAdjustment = .bh
+        @Option(parsing: .unconditional, help: "Significance level of the summary line.")
     var alpha = 0.05
     @Option(help: "Rows with a missing value (NA, N/A, NaN, null, ?, --na, an empty output cell): fail or drop.")
     var missing: MissingPolicy = .fail
@@ -68,7 +70,7 @@ struct HSIC: ParsableCommand {
 
     @Option(help: "Write the full result as JSON.")
     var json: String?
-    @Option(help: "Write input,hsic,r2_hsic,p_gamma,p_permutation as CSV.")
+    @Option(help: "Write input,hsic,r2_hsic,p_gamma,p_permutation,p_adjusted as CSV.")
     var csv: String?
     @Option(name: .customLong("pairs-csv"), help: "Write the pairs as CSV (with --pairs).")
     var pairsCSV: String?
@@ -81,7 +83,7 @@ struct HSIC: ParsableCommand {
         var columns = try source.source(inputs: inputs?.names, missing: na)
         columns.columns.log = log?.names ?? []
         columns.columns.categorical = categorical?.names ?? []
-        let request = try HSICRequest(table: columns, sampleSize: subsample, missing: missing, options: hsicOptions())
+        let request = try HSICRequest(table: columns, sampleSize: subsample, missing: missing, options: hsicOptions(), adjust: adjust)
         for path in [json, csv, pairsCSV] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([json, csv, pairsCSV])
 

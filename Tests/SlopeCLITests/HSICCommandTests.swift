@@ -26,6 +26,33 @@ struct TestRandom {
         }
     }
 
+    /// 300 columns of pure noise: without adjustment about 5 % of them read "significant at
+    /// 0.05"; adjusted by Benjamini–Hochberg (the default) none does, and holm and
+    /// none are there to choose.
+    @Test func manyNoiseColumnsAreNotSignificantOnceAdjusted() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let path = folder.appendingPathComponent("noise.csv").path
+        var state: UInt64 = 2026  // a fixed linear congruential stream: the same table every run
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let columns = 300, rows = 40
+        var text = (0..<columns).map { "x\($0)" }.joined(separator: ",") + ",y\n"
+        for _ in 0..<rows { text += (0...columns).map { _ in String(next()) }.joined(separator: ",") + "\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        func significant(_ adjust: String) throws -> Int {
+            let result = try CLIRunner.run(["hsic", path, "--target", "y", "--permutations", "99", "--adjust", adjust, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("significant at alpha") })
+            let names = line.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            return names == "none" ? 0 : names.split(separator: ",").count
+        }
+        let raw = try significant("none")
+        #expect(raw >= 5, "\(raw) of \(columns) noise columns significant unadjusted")
+        #expect(try significant("bh") == 0 && significant("holm") == 0)
+    }
+
     @Test func ishigamiRanksX1FirstAndWritesTheDocumentedCSV() throws {
         let folder = try CLIRunner.temporaryFolder()
         let csv = folder.appendingPathComponent("h.csv").path, json = folder.appendingPathComponent("h.json").path
@@ -33,9 +60,9 @@ struct TestRandom {
         let result = try CLIRunner.run(args + ["--csv", csv, "--json", json])
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: csv, encoding: .utf8)
-        #expect(text.hasPrefix("input,hsic,r2_hsic,p_gamma,p_permutation\nx1,"))
+        #expect(text.hasPrefix("input,hsic,r2_hsic,p_gamma,p_permutation,p_adjusted\nx1,"))
         #expect(try Self.records(csv).count == 3)
-        #expect(result.stdout.contains("significant at alpha 0.05 (permutation p-value, 200 permutations): x1, x3"))
+        #expect(result.stdout.contains("significant at alpha 0.05 (permutation p-value, 200 permutations, adjusted over the 3 inputs): x1, x3"))
         let decoded = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
         #expect((decoded["indices"] as! [Any]).count == 3)
         let again = folder.appendingPathComponent("again.json").path

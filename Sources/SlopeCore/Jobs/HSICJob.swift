@@ -10,16 +10,20 @@ public struct HSICRequest: Sendable {
     public let missing: MissingPolicy
     /// Estimator, kernels, measure, permutations, resamples (checked when the request is made).
     public let options: HSICOptions
+    /// How the inputs' p-values (one family) and the pairs' interaction p-values (another) are
+    /// adjusted for their many tests before significance is read; the raw ones are kept.
+    public let adjust: PValueAdjustment
 
     /// - Throws: `SlopeError.invalidSetting` for a sample size below 2 or HSIC settings out of range.
     public init(table: TableSource, sampleSize: Int? = nil, missing: MissingPolicy = .fail,
-                options: HSICOptions = HSICOptions()) throws {
+                options: HSICOptions = HSICOptions(), adjust: PValueAdjustment = .bh) throws {
         try options.validate()
         if let sampleSize, sampleSize < 2 { throw SlopeError.invalidSetting(.sampleSize, reason: "must be at least 2") }
         self.table = table
         self.sampleSize = sampleSize
         self.missing = missing
         self.options = options
+        self.adjust = adjust
     }
 }
 
@@ -47,7 +51,8 @@ public enum HSICJob {
             sample = sample.subsample(size, seed: request.options.seed)
         }
         let counter = progress.counter(.hsic, total: HSICAnalysis.workUnits(sample, request.options))
-        let analysis = try HSICAnalysis.run(sample, options: request.options, progress: counter)
+        var analysis = try HSICAnalysis.run(sample, options: request.options, progress: counter)
+        analysis.adjust(by: request.adjust)
         return HSICResult(analysis: analysis, subsampledFrom: subsampledFrom, droppedRows: made.droppedRows)
     }
 }

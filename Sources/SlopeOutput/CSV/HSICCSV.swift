@@ -1,14 +1,14 @@
 import SlopeCore
 /// HSIC results as CSV, in the ranked order; an empty cell where a value is not defined.
 public enum HSICCSV {
-    /// `input,hsic,r2_hsic,p_gamma,p_permutation`, then `hsic_lower,hsic_upper,r2_hsic_lower,
-    /// r2_hsic_upper` when bootstrap intervals were computed.
+    /// `input,hsic,r2_hsic,p_gamma,p_permutation,p_adjusted`, then `hsic_lower,hsic_upper,
+    /// r2_hsic_lower,r2_hsic_upper` when bootstrap intervals were computed.
     public static func indices(_ analysis: HSICAnalysis) -> String {
         let intervals = analysis.settings.bootstrap > 0
-        var out = "input,hsic,r2_hsic,p_gamma,p_permutation"
+        var out = "input,hsic,r2_hsic,p_gamma,p_permutation,p_adjusted"
         out += intervals ? ",hsic_lower,hsic_upper,r2_hsic_lower,r2_hsic_upper\n" : "\n"
         for index in analysis.ranked {
-            out += CSVField.escape(index.name) + "," + numbers(index)
+            out += CSVField.escape(index.name) + "," + numbers(index) + "," + cells([index.pAdjusted])
             if intervals {
                 out += "," + cells([index.hsicInterval?.lower, index.hsicInterval?.upper,
                                     index.r2Interval?.lower, index.r2Interval?.upper])
