@@ -26,12 +26,16 @@ struct TableArguments: ParsableArguments {
 }
 
 /// `.` or `,`.
-struct DecimalSeparator: ExpressibleByArgument {
+struct DecimalSeparator: ExpressibleByArgument, CustomStringConvertible {
     let character: Character
     init?(argument: String) {
         guard argument == "." || argument == "," else { return nil }
         character = Character(argument)
     }
+
+    /// The separator itself, as the help shows the default.
+    var description: String { String(character) }
+    var defaultValueDescription: String { description }
 }
 
 /// Which columns are features and how they are scaled: shared by `analyze` and `surface`.

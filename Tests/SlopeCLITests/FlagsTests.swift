@@ -16,6 +16,13 @@ import Testing
                     "\(setting) → \(flag) is not an option of any command")
         }
     }
+
+    /// Defaults read as a user types them, never as a Swift value's dump.
+    @Test func defaultsAreShownAsTyped() throws {
+        let help = try Self.commands.map { try CLIRunner.run($0 + ["--help"]).stdout }.joined(separator: "\n")
+        #expect(!help.contains("(character:"), "a default printed as a Swift value")
+        #expect(help.contains("(default: .)"))
+    }
 }
 
 @Suite struct VersionTests {

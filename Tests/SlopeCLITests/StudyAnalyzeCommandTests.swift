@@ -64,6 +64,9 @@ import Testing
         (["study", "analyze", "TOY", "--objective", "nope"], "no column named \"nope\""),
         (["study", "analyze", "TOY", "--objective", "error", "--goal", "1.5"], "--goal"),
         (["study", "analyze", "TOY", "--objective", "error", "--permutations", "0"], "--permutations: must be 1 or more to combine several goal levels"),
+        (["study", "analyze", "OPTUNA", "--study", "toy", "--maximize", "nosuch"], "--maximize: \"nosuch\" is not an objective analysed (value, wall_time_s)"),
+        (["study", "analyze", "OPTUNA", "--study", "toy", "--maximize", "value"], "--maximize: the study's spec minimises \"value\""),
+        (["study", "analyze", "OPTUNA", "--study", "toy", "--ignore", "x"], "--ignore: \"x\": a study's hyperparameters and objectives come from its spec"),
         (["study", "analyze", "OPTUNA", "--study", "toy", "--objective", "accuracy"], "no trial recorded an objective \"accuracy\""),
         (["study", "analyze", "TOY", "--objective", "error", "--pairs-csv", "x.csv"], "needs --pairs"),
     ])

@@ -14,7 +14,7 @@ public enum Setting: String, Sendable, CaseIterable {
     case estimator, sampleSize, permutations, bootstrap, confidence, bandwidth
     case goal, conditionalGoal, smoothness, alpha, memoryLimit
     // Study analysis.
-    case objectives, study, store, stage
+    case objectives, study, store, stage, maximize, ignore
     // slope's own multilayer trainer.
     case validationShare, task, target, width, depth, activation, optimizer, momentum, weightDecay
     // Running studies.
@@ -41,6 +41,8 @@ public enum Setting: String, Sendable, CaseIterable {
         case .conditionalGoal: return "conditional goal fraction"
         case .study: return "the study's name"
         case .store: return "store"
+        case .maximize: return "objectives to maximise"
+        case .ignore: return "ignored columns"
         case .validationShare: return "validation share"
         case .weightDecay: return "weight decay"
         case .jobs: return "parallel jobs"

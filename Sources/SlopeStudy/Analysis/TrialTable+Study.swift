@@ -27,13 +27,25 @@ extension TrialTable {
             try Self.input(p, trials.map { $0.parameters[p.name] }, log: columns.log.contains(p.name),
                            categorical: columns.categorical.contains(p.name), source: source)
         }
+        // Ignoring columns is for a CSV of trials; a store's columns come from its spec.
+        if let name = columns.ignored.first {
+            throw SlopeError.invalidSetting(.ignore, reason: "\(Shown.quoted(name)): a study's hyperparameters and objectives come from its spec; columns are ignored in a CSV of trials only")
+        }
         let recorded = Set(trials.flatMap { $0.metrics?.names ?? [] })
         var wanted = columns.targets ?? spec.objectives.map(\.name)
         if columns.targets == nil {
             if trials.contains(where: { $0.wallTime != nil }) { wanted.append(RecordedObjective.wallTime) }
             if trials.contains(where: { $0.peakRSS != nil }) { wanted.append(RecordedObjective.peakMemory) }
         }
-        let objectives = try wanted.map { name -> TrialObjective in
+        for name in columns.maximize {
+            guard wanted.contains(name) else {
+                throw SlopeError.invalidSetting(.maximize, reason: "\(Shown.quoted(name)) is not an objective analysed (\(wanted.joined(separator: ", ")))")
+            }
+            if let own = spec.objectives.first(where: { $0.name == name }), own.direction == .minimize {
+                throw SlopeError.invalidSetting(.maximize, reason: "the study's spec minimises \(Shown.quoted(name)); its direction comes from the spec")
+            }
+        }
+                let objectives = try wanted.map { name -> TrialObjective in
             let direction: Direction = spec.objectives.first { $0.name == name }?.direction
                 ?? columns.direction(of: name)
             switch name {
