@@ -115,7 +115,8 @@ struct HSIC: ParsableCommand {
         options.confidence = confidence
         options.pairs = pairs
         options.seed = seed
-        options.memoryLimit = memory * 1e9
+        // GB to bytes; a limit beyond any machine (1e300 GB) is the machine's own limit.
+        options.memoryLimit = memory.isFinite && memory > 0 ? min(memory * 1e9, .greatestFiniteMagnitude) : memory
         let direction: Direction = maximize ? .maximize : .minimize
         func goal(_ boundary: Goal.Boundary) -> Goal { Goal(boundary: boundary, direction: direction, smoothness: smooth) }
         switch (self.goal, threshold, conditional) {

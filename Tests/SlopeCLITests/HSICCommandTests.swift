@@ -29,6 +29,13 @@ struct TestRandom {
     /// 300 columns of pure noise: without adjustment about 5 % of them read "significant at
     /// 0.05"; adjusted by Benjamini–Hochberg (the default) none does, and holm and
     /// none are there to choose.
+    /// A memory limit beyond any machine is the machine's own limit, not an error.
+    @Test func aHugeMemoryLimitIsTheMachines() throws {
+        let result = try CLIRunner.run(["hsic", CLIRunner.example("ishigami.csv"), "--target", "y", "--memory", "1e300",
+                                        "--permutations", "20", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
     @Test func manyNoiseColumnsAreNotSignificantOnceAdjusted() throws {
         let folder = try CLIRunner.temporaryFolder()
         let path = folder.appendingPathComponent("noise.csv").path
@@ -162,6 +169,7 @@ struct TestRandom {
         ("a,y\n1,2\n-2,3\n3,4\n", ["--log", "a"], "row 3, column 1 (a): \"-2\" is not positive"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--estimator", "U"], "3 rows to measure; the U-statistic needs at least 4"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "1.5"], "--goal: must be in (0, 1)"),
+        ("a,y\n1,2\n2,3\n3,4\n", ["--memory", "1e-9"], "--memory: 1e-09 GB holds the n × n matrices of 0 rows only; HSIC on 3 rows needs about"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "0.1", "--conditional", "0.1"], "give one of --goal"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--threshold", "-5"], "the goal set holds 0 of 3 rows"),
         ("a,y\n1,2\n2,2\n3,2\n", [], "the target column \"y\" is constant"),

@@ -40,7 +40,13 @@ public struct HSICOptions: Sendable {
         let limit = min(memoryLimit, Double(ProcessInfo.processInfo.physicalMemory) / 2)
         let bytes = Self.matrixBytes(rows: rows)
         guard bytes <= limit else {
-            let fit = Int((limit / 24).squareRoot()) / 100 * 100
+            let rowsThatFit = Int((limit / 24).squareRoot())
+            guard rowsThatFit >= 100 else {
+                throw SlopeError.invalidSetting(.memoryLimit, reason: String(
+                    format: "%.3g GB holds the n × n matrices of %d rows only; HSIC on %d rows needs about %.3g GB",
+                    limit / 1e9, rowsThatFit, rows, bytes / 1e9))
+            }
+            let fit = rowsThatFit / 100 * 100
             throw SlopeError.invalidSetting(.sampleSize, reason: String(
                 format: "HSIC on %d rows needs about %.1f GB for its n × n matrices, more than the %.1f GB allowed; measure on a seeded subsample of at most %d rows",
                 rows, bytes / 1e9, limit / 1e9, fit))
