@@ -169,6 +169,7 @@ struct TestRandom {
         ("a,y\n1,2\n-2,3\n3,4\n", ["--log", "a"], "row 3, column 1 (a): \"-2\" is not positive"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--estimator", "U"], "3 rows to measure; the U-statistic needs at least 4"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "1.5"], "--goal: must be in (0, 1)"),
+        ("a,y\n1,NA\n2,NA\n", ["--missing", "drop"], "every one of the 2 rows has a missing value in a column used"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--memory", "1e-9"], "--memory: 1e-09 GB holds the n × n matrices of 0 rows only; HSIC on 3 rows needs about"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--goal", "0.1", "--conditional", "0.1"], "give one of --goal"),
         ("a,y\n1,2\n2,3\n3,4\n", ["--threshold", "-5"], "the goal set holds 0 of 3 rows"),

@@ -14,6 +14,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case emptyFile(file: String)
     /// The file has a header row and no data rows.
     case headerOnly(file: String)
+    /// Every one of the file's `rows` rows has a missing value, so leaving them out leaves none.
+    case everyRowMissing(file: String, rows: Int)
     /// A data row has a different number of cells from the header.
     case raggedRow(file: String, row: Int, expected: Int, found: Int)
     /// A cell is empty.
@@ -90,6 +92,8 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file): the file is empty"
         case let .headerOnly(file):
             return "\(file): the file has a header row but no data rows"
+        case let .everyRowMissing(file, rows):
+            return "\(file): every one of the \(rows) rows has a missing value in a column used, so none is left once they are left out"
         case let .raggedRow(file, row, expected, found):
             return "\(file): row \(row): expected \(expected) cells as in the header, found \(found)"
         case let .emptyCell(file, row, column, name):

@@ -37,7 +37,10 @@ extension HSICSample {
         }
         let dropped = Set(gaps.map(\.k))
         let keep = table.rowNumbers.indices.filter { !dropped.contains($0) }
-        guard !keep.isEmpty else { throw SlopeError.headerOnly(file: table.source) }
+        guard !keep.isEmpty else {
+            throw table.rowNumbers.isEmpty ? SlopeError.headerOnly(file: table.source)
+                : SlopeError.everyRowMissing(file: table.source, rows: table.rowNumbers.count)
+        }
 
         let inputs = try used.map { column in
             try input(column, table, log: columns.log.contains(column.name),
