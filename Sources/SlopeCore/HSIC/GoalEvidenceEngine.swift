@@ -79,8 +79,10 @@ private struct EvidenceGroup {
         let liveFactors = live.map { factors[$0]! }
         let statistics = permutationStatistics(liveFactors, progress: progress)
         let intervals = bootstrapIntervals(liveFactors, progress: progress)
+        // HSIC(L, L) of each component, once for the group (O(|C|²) for the ranking).
+        let outputSelf = settings.components.indices.map { ranking.defines($0) ? ranking.selfValue($0) : 0 }
         for (k, i) in live.enumerated() {
-            results[i] = evidence(results[i], factor: liveFactors[k], statistics: statistics[k])
+            results[i] = evidence(results[i], factor: liveFactors[k], statistics: statistics[k], outputSelf: outputSelf)
             results[i].hsicInterval = intervals[k].hsic
             results[i].r2Interval = intervals[k].r2
         }
@@ -137,7 +139,8 @@ private struct EvidenceGroup {
 
     /// One input's evidence from its statistics: per component HSIC, R2-HSIC, gamma and
     /// permutation p-values, and the combination.
-    private func evidence(_ start: ParameterEvidence, factor: KernelFactor, statistics: [[Double]]) -> ParameterEvidence {
+    private func evidence(_ start: ParameterEvidence, factor: KernelFactor, statistics: [[Double]],
+                          outputSelf: [Double]) -> ParameterEvidence {
         var result = start
         let m = Double(rows.count)
         let selfK = factor.selfProduct / (m * m)
@@ -148,7 +151,7 @@ private struct EvidenceGroup {
             guard ranking.defines(c) else { return index }
             let hsic = statistics[0][c]
             index.hsic = hsic
-            let denominator = (selfK * ranking.selfValue(c)).squareRoot()
+            let denominator = (selfK * outputSelf[c]).squareRoot()
             index.r2HSIC = denominator > 0 ? hsic / denominator : nil
             index.pPermutation = combination?.p[c]
             if let count = ranking.goalCounts[c] {
