@@ -43,7 +43,7 @@ public struct ComponentIndex: Sendable {
 /// and one p-value that combines them.
 public struct ParameterEvidence: Sendable {
     public let name: String
-    public internal(set) var kind: InputKind?
+    public let kind: InputKind?
     /// The trials it was measured on (those where it is active).
     public let rows: Int
     /// One per component of the evidence, in its order (empty when skipped, see `note`).

@@ -79,10 +79,9 @@ private struct EvidenceGroup {
         let liveFactors = live.map { factors[$0]! }
         let statistics = permutationStatistics(liveFactors, progress: progress)
         let intervals = bootstrapIntervals(liveFactors, progress: progress)
-        // HSIC(L, L) of each component, once for the group (O(|C|²) for the ranking).
-        let outputSelf = settings.components.indices.map { ranking.defines($0) ? ranking.selfValue($0) : 0 }
+        let sides = settings.components.indices.map(outputSide)
         for (k, i) in live.enumerated() {
-            results[i] = evidence(results[i], factor: liveFactors[k], statistics: statistics[k], outputSelf: outputSelf)
+            results[i] = evidence(results[i], factor: liveFactors[k], statistics: statistics[k], sides: sides)
             results[i].hsicInterval = intervals[k].hsic
             results[i].r2Interval = intervals[k].r2
         }
@@ -93,7 +92,10 @@ private struct EvidenceGroup {
     /// Each component's statistic on the observed ranking (row 0) and on every permutation.
     private func permutationStatistics(_ factors: [KernelFactor], progress: ProgressCounter?) -> [[[Double]]] {
         let m = rows.count, reach = ranking.reach, order = ranking.order, ranking = self.ranking
-        var statistics = factors.map { factor in order.withUnsafeBufferPointer { [Self.statistics(factor, ranking, order: $0)] } }
+        var statistics = factors.map { factor in
+            var buffers = StatisticsBuffers(factor, ranking)
+            return order.withUnsafeBufferPointer { o in [buffers.statistics(order: o)] }
+        }
         var permutations = RowStream.permutations(settings.seed, size: m)
         var done = 0
         while done < settings.permutations {
@@ -109,10 +111,9 @@ private struct EvidenceGroup {
             }
             let blockOrders = orders
             let block = parallelMap(factors.count) { f in
-                blockOrders.withUnsafeBufferPointer { o in
-                    (0..<count).map { q in
-                        Self.statistics(factors[f], ranking, order: UnsafeBufferPointer(rebasing: o[q * reach..<(q + 1) * reach]))
-                    }
+                var buffers = StatisticsBuffers(factors[f], ranking)
+                return blockOrders.withUnsafeBufferPointer { o in
+                    (0..<count).map { q in buffers.statistics(order: UnsafeBufferPointer(rebasing: o[q * reach..<(q + 1) * reach])) }
                 }
             }
             for f in factors.indices { statistics[f] += block[f] }
@@ -122,25 +123,28 @@ private struct EvidenceGroup {
         return statistics
     }
 
-    /// The components' statistics for the rows ranked as `order` (at least `reach` entries).
-    private static func statistics(_ factor: KernelFactor, _ ranking: GoalRanking, order: UnsafeBufferPointer<Int>) -> [Double] {
-        let reach = ranking.reach
-        var norms = [Double](repeating: 0, count: max(1, reach))
-        var scratch = [Double](repeating: 0, count: factor.scratchCount)
-        var out = [Double](repeating: .nan, count: ranking.components.count)
-        norms.withUnsafeMutableBufferPointer { n in
-            scratch.withUnsafeMutableBufferPointer { s in
-                factor.prefixNorms(order.baseAddress!, count: reach, into: n.baseAddress!, scratch: s.baseAddress!)
-            }
-            out.withUnsafeMutableBufferPointer { ranking.statistics(n.baseAddress!, into: $0.baseAddress!) }
+    /// What a component's output side gives every input of the group: HSIC(L, L) (the second
+    /// factor of R2-HSIC; O(|C|²) for the ranking) and, for a goal level, its indicator and the
+    /// summary of its Kronecker kernel that the gamma p-value reads.
+    private struct OutputSide {
+        let selfValue: Double
+        let goal: (inGoal: [Bool], summary: GramSummary)?
+    }
+
+    private func outputSide(_ c: Int) -> OutputSide {
+        guard ranking.defines(c) else { return OutputSide(selfValue: 0, goal: nil) }
+        let goal = ranking.goalCounts[c].map { count -> (inGoal: [Bool], summary: GramSummary) in
+            let inGoal = ranking.inGoal(c)
+            return (inGoal, GramSummary(rowSums: inGoal.map { Double($0 ? count : rows.count - count) },
+                                        diagonal: [Double](repeating: 1, count: rows.count)))
         }
-        return out
+        return OutputSide(selfValue: ranking.selfValue(c), goal: goal)
     }
 
     /// One input's evidence from its statistics: per component HSIC, R2-HSIC, gamma and
     /// permutation p-values, and the combination.
     private func evidence(_ start: ParameterEvidence, factor: KernelFactor, statistics: [[Double]],
-                          outputSelf: [Double]) -> ParameterEvidence {
+                          sides: [OutputSide]) -> ParameterEvidence {
         var result = start
         let m = Double(rows.count)
         let selfK = factor.selfProduct / (m * m)
@@ -151,21 +155,19 @@ private struct EvidenceGroup {
             guard ranking.defines(c) else { return index }
             let hsic = statistics[0][c]
             index.hsic = hsic
-            let denominator = (selfK * outputSelf[c]).squareRoot()
+            let denominator = (selfK * sides[c].selfValue).squareRoot()
             index.r2HSIC = denominator > 0 ? hsic / denominator : nil
             index.pPermutation = combination?.p[c]
-            if let count = ranking.goalCounts[c] {
-                let inGoal = ranking.inGoal(c)
-                let lSummary = GramSummary(rowSums: inGoal.map { Double($0 ? count : rows.count - count) },
-                                           diagonal: [Double](repeating: 1, count: rows.count))
-                index.pGamma = GammaTest.pValue(hsic: hsic, estimator: .v, kSummary: summary, lSummary: lSummary,
-                                                centredProductSquares: factor.gammaSquares(inGoal: inGoal))
+            if let goal = sides[c].goal {
+                index.pGamma = GammaTest.pValue(hsic: hsic, estimator: .v, kSummary: summary, lSummary: goal.summary,
+                                                centredProductSquares: factor.gammaSquares(inGoal: goal.inGoal))
             }
             return index
         }
         let p = result.components.map { $0.pPermutation ?? $0.pGamma }
         let z = combination?.z ?? p.map { _ in nil }
-        result.pCombined = combination?.combined ?? (p.compactMap { $0 }.count == 1 ? p.compactMap { $0 }.first : nil)
+        let tested = p.compactMap { $0 }
+        result.pCombined = combination?.combined ?? (tested.count == 1 ? tested[0] : nil)
         result.score = z.compactMap { $0 }.max()
         result.carrier = p.indices.filter { p[$0] != nil }.min { a, b in
             p[a]! != p[b]! ? p[a]! < p[b]! : (z[a] ?? 0) > (z[b] ?? 0)
@@ -202,5 +204,34 @@ private struct EvidenceGroup {
             (Percentile.interval(replicates.map { $0[k].0 }, confidence: settings.confidence),
              Percentile.interval(replicates.map { $0[k].1 }, confidence: settings.confidence))
         }
+    }
+}
+
+/// The prefix norms, scratch and statistics of one input, allocated once and reused for every
+/// ranking it is measured on (the observed one and each permutation of a block).
+private struct StatisticsBuffers {
+    let factor: KernelFactor
+    let ranking: GoalRanking
+    var norms: [Double]
+    var scratch: [Double]
+
+    init(_ factor: KernelFactor, _ ranking: GoalRanking) {
+        self.factor = factor
+        self.ranking = ranking
+        norms = [Double](repeating: 0, count: max(1, ranking.reach))
+        scratch = [Double](repeating: 0, count: factor.scratchCount)
+    }
+
+    /// The components' statistics for the rows ranked as `order` (at least `reach` entries).
+    mutating func statistics(order: UnsafeBufferPointer<Int>) -> [Double] {
+        var out = [Double](repeating: .nan, count: ranking.components.count)
+        let (factor, ranking) = (self.factor, self.ranking)
+        norms.withUnsafeMutableBufferPointer { n in
+            scratch.withUnsafeMutableBufferPointer { s in
+                factor.prefixNorms(order.baseAddress!, count: ranking.reach, into: n.baseAddress!, scratch: s.baseAddress!)
+            }
+            out.withUnsafeMutableBufferPointer { ranking.statistics(n.baseAddress!, into: $0.baseAddress!) }
+        }
+        return out
     }
 }

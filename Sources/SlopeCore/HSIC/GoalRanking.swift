@@ -16,6 +16,8 @@ struct GoalRanking: Sendable {
     let cutoffs: [Int]
     /// How many prefix norms the statistics read.
     let reach: Int
+    /// k (m − k) for each cutoff k: the ranking's variance scales, once.
+    private let cutoffScales: [Double]
 
     /// - Parameter y: the objective on the rows.
     /// - Complexity: O(m log m).
@@ -43,6 +45,7 @@ struct GoalRanking: Sendable {
         goalCounts = counts
         self.thresholds = thresholds
         cutoffs = m < 2 ? [] : (1..<m).filter { y[order[$0 - 1]] != y[order[$0]] }
+        cutoffScales = cutoffs.map { k in Double(k) * (Double(m) - Double(k)) }
         let ranked = components.contains(.ranked) ? (cutoffs.last ?? 0) : 0
         reach = max(ranked, counts.compactMap { $0 }.max() ?? 0)
     }
@@ -63,7 +66,7 @@ struct GoalRanking: Sendable {
         for c in components.indices {
             if components[c] == .ranked {
                 var sum = 0.0
-                for k in cutoffs { sum += norms[k - 1] / (Double(k) * (m - Double(k))) }
+                for (k, scale) in zip(cutoffs, cutoffScales) { sum += norms[k - 1] / scale }
                 out[c] = cutoffs.isEmpty ? .nan : sum / Double(cutoffs.count)
             } else if let count = goalCounts[c] {
                 out[c] = 2 * norms[count - 1] / (m * m)

@@ -134,7 +134,7 @@ struct KernelFactor: Sendable {
     var selfProduct: Double {
         switch form {
         case let .dense(r, _, centred):
-            return Self.gramFrobenius(r, rows: (0..<rows).map { $0 }, values: centred, weight: { _ in 1 })
+            return Self.gramFrobenius(r, rows: Array(0..<rows), values: centred)
         case let .levels(_, counts):
             let m = Double(rows)
             let s2 = counts.reduce(0.0) { $0 + Double($1) * Double($1) }
@@ -143,8 +143,10 @@ struct KernelFactor: Sendable {
         }
     }
 
-    /// ‖Σ_i w_i v_i v_iᵀ‖²_F for the rows `rows` of a row-major matrix with r columns.
-    private static func gramFrobenius(_ r: Int, rows: [Int], values: [Double], weight: (Int) -> Double) -> Double {
+    /// ‖Σ_i w_i v_i v_iᵀ − count · μμᵀ‖²_F over the rows `rows` (repeats allowed) of a
+    /// row-major matrix with r columns; without `shift`, ‖Σ_i w_i v_i v_iᵀ‖²_F.
+    private static func gramFrobenius(_ r: Int, rows: [Int], values: [Double], weight: (Int) -> Double = { _ in 1 },
+                                      shift: (count: Double, mean: [Double])? = nil) -> Double {
         var g = [Double](repeating: 0, count: r * r)
         values.withUnsafeBufferPointer { v in
             for i in rows {
@@ -158,8 +160,10 @@ struct KernelFactor: Sendable {
         }
         var sum = 0.0
         for a in 0..<r {
-            for b in 0..<a { sum += 2 * g[a * r + b] * g[a * r + b] }
-            sum += g[a * r + a] * g[a * r + a]
+            for b in 0...a {
+                let entry = shift.map { g[a * r + b] - $0.count * $0.mean[a] * $0.mean[b] } ?? g[a * r + b]
+                sum += (a == b ? 1 : 2) * entry * entry
+            }
         }
         return sum
     }
@@ -249,21 +253,7 @@ struct KernelFactor: Sendable {
                 return s + u * u
             }
             // FᵀF = Σ φ_i φ_iᵀ − m μμᵀ.
-            var g = [Double](repeating: 0, count: r * r)
-            for i in tau {
-                for a in 0..<r {
-                    let x = phi[i * r + a]
-                    for b in 0...a { g[a * r + b] += x * phi[i * r + b] }
-                }
-            }
-            var product = 0.0
-            for a in 0..<r {
-                for b in 0...a {
-                    let entry = g[a * r + b] - m * mean[a] * mean[b]
-                    product += (a == b ? 1 : 2) * entry * entry
-                }
-            }
-            return (goalNorm, product)
+            return (goalNorm, Self.gramFrobenius(r, rows: tau, values: phi, shift: (m, mean)))
         case let .levels(codes, counts):
             var n = [Double](repeating: 0, count: counts.count), g = n
             for (k, i) in tau.enumerated() {

@@ -26,11 +26,11 @@ struct ObjectiveTarget {
         let completed = objective.values.compactMap { $0 }
         let worstCompleted = completed.max { direction.isBetter($0, than: $1) }
         let threshold = completed.isEmpty ? nil : Goal(boundary: .quantile(loosest), direction: direction).threshold(for: completed)
-        var ranked: [(row: Int, report: StoppedEarly)] = [], leftOut = 0
+        var ranked: [(row: Int, report: StoppedEarly)] = [], leftOut = Set<Int>()
         for (row, stop) in objective.stopped.enumerated() where objective.values[row] == nil {
             guard let stop else { continue }
             if let threshold, !direction.isBetter(threshold, than: stop.value) {
-                leftOut += 1
+                leftOut.insert(row)
             } else {
                 ranked.append((row, stop))
             }
@@ -52,14 +52,13 @@ struct ObjectiveTarget {
         }
         let known = value.compactMap { $0 }
         let worst = known.max { direction.isBetter($0, than: $1) }
-        let leftOutRows = Set(objective.stopped.indices.filter { objective.values[$0] == nil && objective.stopped[$0] != nil && value[$0] == nil })
         let rows = objective.values.indices.filter { row in
-            !leftOutRows.contains(row) && (value[row] != nil || (missing == .worst && worst != nil))
+            !leftOut.contains(row) && (value[row] != nil || (missing == .worst && worst != nil))
         }
         self.rows = rows
         y = rows.map { value[$0] ?? worst! }
         imputed = rows.filter { value[$0] == nil }.count
         prunedRanked = ranked.count
-        prunedLeftOut = leftOut
+        prunedLeftOut = leftOut.count
     }
 }

@@ -66,10 +66,9 @@ public enum StudyReport {
             for p in evidence.ranked {
                 let spearman = o.spearman.first { $0.parameter == p.name }?.test
                 let strong = (p.pValue ?? 1) <= analysis.alpha ? " class=\"significant\"" : ""
-                let interval = p.r2Interval.map { "[\(TextTable.fixed($0.lower)), \(TextTable.fixed($0.upper))]" } ?? "-"
                 let r2 = components.indices.map { k in TextTable.fixed(k < p.components.count ? p.components[k].r2HSIC : nil) }
                 let cells = [o.objective, p.name, "\(p.rows)"] + r2
-                    + [TextTable.pValue(p.pCombined), p.carrier.map { components[$0].description } ?? "-", TextTable.pValue(p.pAdjusted), interval,
+                    + [TextTable.pValue(p.pCombined), p.carrier.map { components[$0].description } ?? "-", TextTable.pValue(p.pAdjusted), TextTable.interval(p.r2Interval),
                        TextTable.fixed(spearman?.coefficient), TextTable.pValue(spearman?.p)]
                 out += "<tr>" + cells.enumerated().map { k, c in "<td\(k == 1 ? strong : "")>\(XML.escape(c))</td>" }.joined() + "</tr>"
             }

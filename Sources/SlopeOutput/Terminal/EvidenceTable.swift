@@ -19,7 +19,7 @@ public enum EvidenceTable {
                 row += [TextTable.pValue(p.pCombined), p.carrier.map { e.components[$0].description } ?? "-"]
             }
             return row + (adjusted ? [TextTable.pValue(p.pAdjusted)] : [])
-                + (e.bootstrap > 0 ? [interval(p.r2Interval)] : []) + (notes ? [p.note ?? ""] : [])
+                + (e.bootstrap > 0 ? [TextTable.interval(p.r2Interval)] : []) + (notes ? [p.note ?? ""] : [])
         }
         var header = ["#", "hyperparameter", "kind", "rows"]
         header += single ? ["HSIC", "R2-HSIC", "p gamma", "p perm"]
@@ -57,9 +57,5 @@ public enum EvidenceTable {
         var what = "target HSIC of \(o.objective) at the best " + (ranked ? levels.joined(separator: ", ") : StudySummary.list(levels))
         if ranked { what += " and over the whole ranking" }
         return what + (e.components.count > 1 ? "; p combines them (Cauchy combination calibrated by the same permutations)" : "")
-    }
-
-    private static func interval(_ i: Interval?) -> String {
-        i.map { "[\(TextTable.fixed($0.lower)), \(TextTable.fixed($0.upper))]" } ?? "-"
     }
 }

@@ -12,7 +12,7 @@ public enum HSICTable {
              TextTable.significant(index.hsic), TextTable.fixed(index.r2HSIC),
              TextTable.pValue(index.pGamma), TextTable.pValue(index.pPermutation)]
                 + (adjusted ? [TextTable.pValue(index.pAdjusted)] : [])
-                + (s.bootstrap > 0 ? [interval(index.r2Interval)] : [])
+                + (s.bootstrap > 0 ? [TextTable.interval(index.r2Interval)] : [])
                 + (notes ? [index.note ?? ""] : [])
         }
         let header = ["#", "input", "kind", "rows", "HSIC", "R2-HSIC", "p gamma", "p perm"] + (adjusted ? ["p adj"] : [])
@@ -57,10 +57,6 @@ public enum HSICTable {
         case .threshold:
             return "given \(analysis.output) \(side) \(q)\(count)\(smooth)"
         }
-    }
-
-    private static func interval(_ i: Interval?) -> String {
-        i.map { "[\(TextTable.fixed($0.lower)), \(TextTable.fixed($0.upper))]" } ?? "-"
     }
 
     /// The matrix of HSIC values: `marginals` of the inputs `names` on the diagonal, joint in

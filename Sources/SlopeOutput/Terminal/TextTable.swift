@@ -30,6 +30,11 @@ public enum TextTable {
     }
 
     /// Three decimals from 0.001 up, scientific below, or "-" for nil.
+    /// "[0.034, 0.229]" (fixed, three decimals), or "-" without an interval.
+    public static func interval(_ i: Interval?) -> String {
+        i.map { "[\(fixed($0.lower)), \(fixed($0.upper))]" } ?? "-"
+    }
+
     public static func pValue(_ p: Double?) -> String {
         guard let p else { return "-" }
         return p >= 0.001 ? String(format: "%.3f", p) : String(format: "%.1e", p)
