@@ -76,6 +76,9 @@ public struct ParameterEvidence: Sendable {
 
     /// The p-value to judge it by: adjusted when it was, else combined.
     public var pValue: Double? { pAdjusted ?? pCombined }
+
+    /// What component `k` says of it; nil when it was skipped.
+    public func component(_ k: Int) -> ComponentIndex? { k < components.count ? components[k] : nil }
 }
 
 /// Goal-level evidence for one objective: target HSIC of every hyperparameter at several goal

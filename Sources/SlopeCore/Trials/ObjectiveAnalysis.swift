@@ -90,7 +90,7 @@ public struct ObjectiveAnalysis: Sendable {
     /// count as 0), in table order; nil for skipped ones.
     public var shares: [Double?] {
         guard let evidence, let component = shareComponent, let k = evidence.components.firstIndex(of: component) else { return [] }
-        let hsic = evidence.parameters.map { k < $0.components.count ? $0.components[k].hsic : nil }
+        let hsic = evidence.parameters.map { $0.component(k)?.hsic }
         let total = hsic.reduce(0) { $0 + max(0, $1 ?? 0) }
         return hsic.map { value in value.map { total > 0 ? max(0, $0) / total : 0 } }
     }

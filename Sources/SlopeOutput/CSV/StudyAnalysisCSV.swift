@@ -11,7 +11,7 @@ public enum StudyAnalysisCSV {
             guard let evidence = o.evidence else { continue }
             for p in evidence.ranked {
                 for (k, component) in evidence.components.enumerated() {
-                    let c: ComponentIndex? = k < p.components.count ? p.components[k] : nil
+                    let c = p.component(k)
                     out += [o.objective, p.name, component.description].map(CSVField.escape).joined(separator: ",") + ","
                     out += HSICCSV.cells([c?.hsic, c?.r2HSIC, c?.pGamma, c?.pPermutation, p.pCombined, p.pAdjusted]) + "\n"
                 }

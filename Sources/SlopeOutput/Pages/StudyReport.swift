@@ -66,7 +66,7 @@ public enum StudyReport {
             for p in evidence.ranked {
                 let spearman = o.spearman.first { $0.parameter == p.name }?.test
                 let strong = (p.pValue ?? 1) <= analysis.alpha ? " class=\"significant\"" : ""
-                let r2 = components.indices.map { k in TextTable.fixed(k < p.components.count ? p.components[k].r2HSIC : nil) }
+                let r2 = components.indices.map { k in TextTable.fixed(p.component(k)?.r2HSIC) }
                 let cells = [o.objective, p.name, "\(p.rows)"] + r2
                     + [TextTable.pValue(p.pCombined), p.carrier.map { components[$0].description } ?? "-", TextTable.pValue(p.pAdjusted), TextTable.interval(p.r2Interval),
                        TextTable.fixed(spearman?.coefficient), TextTable.pValue(spearman?.p)]

@@ -9,13 +9,13 @@ public enum EvidenceTable {
         let notes = e.parameters.contains { $0.note != nil }
         let adjusted = e.parameters.contains { $0.pAdjusted != nil }
         let rows = e.ranked.enumerated().map { r, p -> [String] in
-            let c = p.components
+            let c = p.component(0)
             var row = [p.pCombined == nil ? "-" : "\(r + 1)", p.name, p.kind?.rawValue ?? "", "\(p.rows)"]
             if single {
-                row += [TextTable.significant(c.first?.hsic), TextTable.fixed(c.first?.r2HSIC),
-                        TextTable.pValue(c.first?.pGamma), TextTable.pValue(c.first?.pPermutation)]
+                row += [TextTable.significant(c?.hsic), TextTable.fixed(c?.r2HSIC),
+                        TextTable.pValue(c?.pGamma), TextTable.pValue(c?.pPermutation)]
             } else {
-                row += e.components.indices.map { k in TextTable.fixed(k < c.count ? c[k].r2HSIC : nil) }
+                row += e.components.indices.map { k in TextTable.fixed(p.component(k)?.r2HSIC) }
                 row += [TextTable.pValue(p.pCombined), p.carrier.map { e.components[$0].description } ?? "-"]
             }
             return row + (adjusted ? [TextTable.pValue(p.pAdjusted)] : [])

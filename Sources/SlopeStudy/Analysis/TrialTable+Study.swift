@@ -45,7 +45,7 @@ extension TrialTable {
                 throw SlopeError.invalidSetting(.maximize, reason: "the study's spec minimises \(Shown.quoted(name)); its direction comes from the spec")
             }
         }
-                let objectives = try wanted.map { name -> TrialObjective in
+        let objectives = try wanted.map { name -> TrialObjective in
             let direction: Direction = spec.objectives.first { $0.name == name }?.direction
                 ?? columns.direction(of: name)
             switch name {
