@@ -63,6 +63,8 @@ import Testing
         (["study", "analyze", "TOY"], "--objective: name the objective columns"),
         (["study", "analyze", "TOY", "--objective", "nope"], "no column named \"nope\""),
         (["study", "analyze", "TOY", "--objective", "error", "--goal", "1.5"], "--goal"),
+        (["study", "analyze", "TOY", "--objective", "error", "--permutations", "100000000"], "--permutations: 100000000 permutations of 4 hyperparameters need about 32 GB; at most"),
+        (["study", "analyze", "TOY", "--objective", "error", "--bootstrap", "100000000"], "--bootstrap: 100000000 resamples of 4 hyperparameters need about 12.8 GB; at most"),
         (["study", "analyze", "TOY", "--objective", "error", "--permutations", "0"], "--permutations: must be 1 or more to combine several goal levels"),
         (["study", "analyze", "OPTUNA", "--study", "toy", "--maximize", "nosuch"], "--maximize: \"nosuch\" is not an objective analysed (value, wall_time_s)"),
         (["study", "analyze", "OPTUNA", "--study", "toy", "--maximize", "value"], "--maximize: the study's spec minimises \"value\""),

@@ -37,6 +37,7 @@ public struct StudyAnalysis: Sendable {
     public static func run(_ table: TrialTable, options: StudyAnalysisOptions,
                            progress: ProgressCounter? = nil) throws -> StudyAnalysis {
         try options.validate()
+        try options.checkMemory(parameters: table.parameters.count)
         let objectives = table.objectives.map { ObjectiveAnalysis.run(table, $0, options: options, progress: progress) }
         let names = table.parameters.map(\.name)
         let tradeOffs = TradeOff.find(objectives, names: names, alpha: options.alpha)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to do with a trial that has no value for an objective.
 public enum MissingObjective: String, Sendable, Codable, CaseIterable {
     /// Give it the worst value seen (it did not reach the goal; ranks it last). The default:
@@ -53,6 +55,32 @@ public struct StudyAnalysisOptions: Sendable {
         options.pairs = pairs
         options.seed = seed
         return options
+    }
+
+    /// The most memory the draws of one objective may hold (the smaller of 4 GB and half the
+    /// machine's).
+    static var memoryLimit: Double { min(4e9, Double(ProcessInfo.processInfo.physicalMemory) / 2) }
+
+    /// The bytes the draws of one objective hold for `d` hyperparameters: each component's
+    /// statistic on every permutation, one small array a permutation and hyperparameter (the
+    /// combination reads them all), and each resample's HSIC and R2-HSIC per hyperparameter.
+    private func drawBytes(parameters d: Int) -> (perPermutation: Double, perResample: Double) {
+        (Double(d) * (Double(components.count) * 8 + 48), Double(d) * 16 + 64)
+    }
+
+    /// Refuses draws whose results would not fit in `memoryLimit`, naming the count that fits,
+    /// before anything is allocated.
+    func checkMemory(parameters d: Int) throws {
+        let (perPermutation, perResample) = drawBytes(parameters: max(1, d))
+        let limit = Self.memoryLimit
+        // The permutations' statistics include the observed one's.
+        for (setting, count, held, per, what) in [(Setting.permutations, permutations, permutations + 1, perPermutation, "permutations"),
+                                                  (.bootstrap, bootstrap, bootstrap, perResample, "resamples")]
+        where Double(held) * per > limit {
+            throw SlopeError.invalidSetting(setting, reason: String(
+                format: "%d %@ of %d hyperparameters need about %.3g GB; at most %d fit in %.3g GB",
+                count, what, d, Double(held) * per / 1e9, Int(limit / per) - (held - count), limit / 1e9))
+        }
     }
 
     /// Checks the values that no sample decides.
