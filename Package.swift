@@ -68,6 +68,9 @@ let package = Package(
         ),
         // bench/run's Swift side: times slope's code on the inputs the reference programs read.
         .executableTarget(name: "slope-bench", dependencies: ["SlopeCore"], path: "bench/swift"),
+        // bench/claims: the claim path's latency and trials per second, SQLite and PostgreSQL.
+        .executableTarget(name: "slope-claim-bench", dependencies: ["SlopeCore", "SlopeStudy", "SlopeStudyPostgres"],
+                          path: "bench/claims"),
         .testTarget(
             name: "SlopeCoreTests",
             dependencies: ["SlopeCore", "SlopeOutput", "CVectorLoops"],

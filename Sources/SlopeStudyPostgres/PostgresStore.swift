@@ -17,6 +17,8 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     public var location: String { address.shown }
     /// Seconds an operation retries a lost connection before it fails.
     public let retryWindow: Double
+    /// The clock leases are stamped and judged by.
+    public let clock: LeaseClock
     /// Seconds one statement (or a connection attempt) may take before the connection is
     /// taken for lost: every statement of the store is short.
     static let statementTimeout = 30.0
@@ -29,10 +31,11 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     /// Connects (creating the tables when needed) to run the study `study`.
     /// - Throws: `SlopeError.store` with the server's reason when the connection is refused
     ///   (no server, wrong password, no database, too many connections).
-    public init(address: PostgresAddress, study: String, retryWindow: Double = 120) throws {
+    public init(address: PostgresAddress, study: String, retryWindow: Double = 120, clock: LeaseClock = LeaseClock()) throws {
         self.address = address
         studyName = study
         self.retryWindow = retryWindow
+        self.clock = clock
         let opened = try Self.open(address)
         connection = opened
         do {
@@ -46,6 +49,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         self.address = address
         studyName = study
         retryWindow = 0
+        clock = LeaseClock()
         self.connection = connection
     }
 
@@ -147,49 +151,98 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
     }
 
-    public func claim(worker: String, space: ParameterSpace, propose: @escaping TrialProposer) throws -> StoredTrial? {
+    public func pendingHead(space: ParameterSpace) throws -> PendingHead? {
         let study = try studyID()
-        return try perform { [self] c, logger in
-            try await c.withTransaction(logger: logger) { t -> PostgresRow? in
-                guard let row = try await t.query("""
-                    SELECT \(unescaped: Self.trialColumns) FROM slope_trial WHERE study_id = \(study) AND state = 'pending'
-                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """, logger: logger).collect().first else { return nil }
-                let next = try trial(row, space: space)
-                // A stage starts once every trial of the stages before it has finished.
-                let earlier = try await t.query("""
-                    SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND stage < \(next.stage) AND state IN ('pending', 'running')
-                    """, logger: logger).collect().first?.decode(Int64.self) ?? 0
-                guard earlier == 0 else { return nil }
-                if next.awaitsProposal {
-                    // One proposal at a time per study: the next one waits for this claim's
-                    // commit and sees its trial running (the constant liar).
-                    try await t.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.proposalLockKey), \(Int32(truncatingIfNeeded: study)))",
-                                      logger: logger)
-                    let history = try await t.query("SELECT \(unescaped: Self.trialColumns) FROM slope_trial WHERE study_id = \(study) ORDER BY id",
-                                                    logger: logger).collect().map { try trial($0, space: space) }
-                    let decisions = try await t.query("SELECT decision::text FROM slope_stage_decision WHERE study_id = \(study) ORDER BY stage",
-                                                      logger: logger).collect().map { try decision($0, space: space) }
-                    let proposed = propose(next, history, decisions)
-                    try await t.query("""
-                        UPDATE slope_trial SET parameters = \(proposed.parameters.json)::jsonb, placed_by = \(proposed.placement.rawValue)
-                        WHERE study_id = \(study) AND id = \(next.id)
-                        """, logger: logger)
-                    if let made = proposed.decision {
+        return try perform { c, logger -> (PostgresRow, Bool)? in
+            guard let row = try await c.query("""
+                SELECT \(unescaped: Self.trialColumns), NOT EXISTS (
+                    SELECT 1 FROM slope_trial AS e WHERE e.study_id = t.study_id AND e.stage < t.stage AND e.state IN ('pending', 'running'))
+                FROM slope_trial AS t WHERE study_id = \(study) AND state = 'pending' ORDER BY id LIMIT 1
+                """, logger: logger).collect().first else { return nil }
+            return (row, try Self.after(row, Bool.self))
+        }.map { row, open in PendingHead(trial: try trial(row, space: space), stageOpen: open) }
+    }
+
+    public func changes(since version: Int64, space: ParameterSpace) throws -> StoreChanges {
+        let study = try studyID()
+        let (counts, rows, decisions) = try perform { c, logger in
+            // The counts first: rows read after them may be newer, never older.
+            let counts: (Int64, Int64) = try await c.query("SELECT version, claims FROM slope_study WHERE id = \(study)", logger: logger)
+                .collect().first.map { try $0.decode((Int64, Int64).self) } ?? (0, 0)
+            let rows = try await c.query("""
+                SELECT \(unescaped: Self.trialColumns), version FROM slope_trial WHERE study_id = \(study) AND version > \(version) ORDER BY id
+                """, logger: logger).collect()
+            let decisions = try await c.query("SELECT decision::text FROM slope_stage_decision WHERE study_id = \(study) ORDER BY stage",
+                                              logger: logger).collect()
+            return (counts, rows, decisions)
+        }
+        return StoreChanges(
+            version: counts.0, claims: counts.1,
+            trials: try rows.map { (try Self.after($0, Int64.self), try trial($0, space: space)) },
+            decisions: try decisions.map { try decision($0, space: space) })
+    }
+
+    public func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) throws -> StoredTrial? {
+        let study = try studyID()
+        let parameters = proposal?.parameters.json, placement = proposal?.placement.rawValue
+        let decision = proposal?.decision.map { ($0.stage, $0.json) }
+        return try perform { c, logger -> PostgresRow? in
+            try await Self.unlessUnchanged {
+                try await c.withTransaction(logger: logger) { t -> PostgresRow in
+                    // The study's row lock orders claims: a second claim waits for this one
+                    // and then finds the count changed.
+                    guard let version = try await t.query("""
+                        UPDATE slope_study SET version = version + 1, claims = claims + 1
+                        WHERE id = \(study) AND (\(claims)::int8 IS NULL OR claims = \(claims)::int8) RETURNING version
+                        """, logger: logger).collect().first?.decode(Int64.self) else { throw Unchanged() }
+                    guard let row = try await t.query("""
+                        UPDATE slope_trial AS t SET parameters = coalesce(\(parameters)::jsonb, parameters),
+                            placed_by = coalesce(\(placement), placed_by), state = 'running', worker = \(worker), started_at = \(now: self.clock),
+                            heartbeat_at = \(now: self.clock), finished_at = NULL, attempts = attempts + 1, version = \(version)
+                        WHERE study_id = \(study) AND id = \(id) AND state = 'pending' AND NOT EXISTS (
+                            SELECT 1 FROM slope_trial AS e WHERE e.study_id = t.study_id AND e.stage < t.stage
+                                AND e.state IN ('pending', 'running'))
+                        RETURNING \(unescaped: Self.trialColumns)
+                        """, logger: logger).collect().first else { throw Unchanged() }
+                    if let (stage, json) = decision {
                         try await t.query("""
-                            INSERT INTO slope_stage_decision (study_id, stage, decision) VALUES (\(study), \(made.stage), \(made.json)::jsonb)
+                            INSERT INTO slope_stage_decision (study_id, stage, decision) VALUES (\(study), \(stage), \(json)::jsonb)
                             ON CONFLICT DO NOTHING
                             """, logger: logger)
                     }
+                    return row
                 }
-                return try await t.query("""
-                    UPDATE slope_trial SET state = 'running', worker = \(worker), started_at = now(), heartbeat_at = now(),
-                        finished_at = NULL, attempts = attempts + 1
-                    WHERE study_id = \(study) AND id = \(next.id)
-                    RETURNING \(unescaped: Self.trialColumns)
-                    """, logger: logger).collect().first
             }
         }.map { try trial($0, space: space) }
+    }
+
+    /// Thrown inside a transaction that must change nothing (a lost compare-and-set, no row
+    /// to change): rolls it back.
+    private struct Unchanged: Error {}
+
+    /// The result of a transaction, nil when it threw `Unchanged`.
+    private static func unlessUnchanged<T>(_ body: () async throws -> T) async throws -> T? {
+        do {
+            return try await body()
+        } catch let error as PostgresTransactionError where error.closureError is Unchanged {
+            return nil
+        }
+    }
+
+    /// Runs `change` (given the version its rows are stamped with; it returns how many rows it
+    /// changed) in a transaction that raises the study's version, rolled back when it changed
+    /// nothing.
+    private func stamped(_ c: PostgresConnection, _ study: Int64, logger: Logger,
+                         _ change: @escaping (PostgresConnection, Int64) async throws -> Int) async throws -> Int {
+        try await Self.unlessUnchanged {
+            try await c.withTransaction(logger: logger) { t in
+                let version = try await t.query("UPDATE slope_study SET version = version + 1 WHERE id = \(study) RETURNING version",
+                                                logger: logger).collect().first?.decode(Int64.self) ?? 0
+                let changed = try await change(t, version)
+                guard changed > 0 else { throw Unchanged() }
+                return changed
+            }
+        } ?? 0
     }
 
     public func pendingCount() throws -> Int {
@@ -217,7 +270,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         let study = try studyID(), ids = trials.map(\.id), attempts = trials.map(\.attempts)
         _ = try perform { c, logger in
             try await c.query("""
-                UPDATE slope_trial AS t SET heartbeat_at = now()
+                UPDATE slope_trial AS t SET heartbeat_at = \(now: self.clock)
                 FROM unnest(\(ids)::int8[], \(attempts)::int8[]) AS held(id, attempts)
                 WHERE t.study_id = \(study) AND t.state = 'running' AND t.worker = \(worker)
                     AND t.id = held.id AND t.attempts = held.attempts
@@ -227,25 +280,26 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
 
     public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) throws -> Bool {
         let study = try studyID(), id = trial.id, attempt = trial.attempts
-        return try perform { c, logger in
-            let updated: [PostgresRow]
-            switch outcome {
-            case let .done(metrics, wall, rss):
-                updated = try await c.query("""
-                    UPDATE slope_trial SET state = 'done', metrics = \(metrics.json)::jsonb, wall_time_s = \(wall),
-                        peak_rss_bytes = \(rss), finished_at = now(), failure = NULL, stderr_tail = NULL
-                    WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
-                    RETURNING id
-                    """, logger: logger).collect()
-            case let .failed(reason, tail, wall, rss):
-                updated = try await c.query("""
-                    UPDATE slope_trial SET state = 'failed', metrics = NULL, wall_time_s = \(wall), peak_rss_bytes = \(rss),
-                        finished_at = now(), failure = \(reason), stderr_tail = \(tail)
-                    WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
-                    RETURNING id
-                    """, logger: logger).collect()
+        return try perform { [self] c, logger in
+            let recorded = try await stamped(c, study, logger: logger) { c, version in
+                switch outcome {
+                case let .done(metrics, wall, rss):
+                    return try await c.query("""
+                        UPDATE slope_trial SET state = 'done', metrics = \(metrics.json)::jsonb, wall_time_s = \(wall),
+                            peak_rss_bytes = \(rss), finished_at = \(now: self.clock), failure = NULL, stderr_tail = NULL, version = \(version)
+                        WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
+                        RETURNING id
+                        """, logger: logger).collect().count
+                case let .failed(reason, tail, wall, rss):
+                    return try await c.query("""
+                        UPDATE slope_trial SET state = 'failed', metrics = NULL, wall_time_s = \(wall), peak_rss_bytes = \(rss),
+                            finished_at = \(now: self.clock), failure = \(reason), stderr_tail = \(tail), version = \(version)
+                        WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
+                        RETURNING id
+                        """, logger: logger).collect().count
+                }
             }
-            if !updated.isEmpty { return true }
+            if recorded > 0 { return true }
             // A retry after a lost connection may find its own result already recorded.
             return try await !c.query("""
                 SELECT 1 FROM slope_trial WHERE study_id = \(study) AND id = \(id) AND state IN ('done', 'failed')
@@ -256,26 +310,37 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
 
     public func release(_ trial: StoredTrial, worker: String) throws {
         let study = try studyID(), id = trial.id, attempt = trial.attempts
-        _ = try perform { c, logger in
-            try await c.query("""
-                UPDATE slope_trial SET state = 'pending', worker = NULL, heartbeat_at = NULL
-                WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
-                """, logger: logger)
+        _ = try perform { [self] c, logger in
+            try await stamped(c, study, logger: logger) { c, version in
+                try await c.query("""
+                    UPDATE slope_trial SET state = 'pending', worker = NULL, heartbeat_at = NULL, version = \(version)
+                    WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
+                    RETURNING id
+                    """, logger: logger).collect().count
+            }
         }
     }
 
     @discardableResult
     public func reclaim(lease: Double, maxAttempts: Int) throws -> Int {
         let study = try studyID(), failure = StoredTrial.lostTooOften(maxAttempts)
-        return try perform { c, logger in
-            try await c.query("""
-                UPDATE slope_trial SET state = CASE WHEN attempts >= \(maxAttempts) THEN 'failed' ELSE 'pending' END,
-                    failure = CASE WHEN attempts >= \(maxAttempts) THEN \(failure) ELSE failure END,
-                    finished_at = CASE WHEN attempts >= \(maxAttempts) THEN now() ELSE NULL END,
-                    worker = CASE WHEN attempts >= \(maxAttempts) THEN worker ELSE NULL END, heartbeat_at = NULL
-                WHERE study_id = \(study) AND state = 'running' AND heartbeat_at < now() - make_interval(secs => \(lease))
-                RETURNING id
-                """, logger: logger).collect().count
+        return try perform { [self] c, logger in
+            // Most calls find nothing expired: they read, and write nothing.
+            guard try await c.query("""
+                SELECT EXISTS (SELECT 1 FROM slope_trial
+                    WHERE study_id = \(study) AND state = 'running' AND heartbeat_at < \(now: self.clock) - make_interval(secs => \(lease)))
+                """, logger: logger).collect().first?.decode(Bool.self) ?? false else { return 0 }
+            return try await stamped(c, study, logger: logger) { c, version in
+                try await c.query("""
+                    UPDATE slope_trial SET state = CASE WHEN attempts >= \(maxAttempts) THEN 'failed' ELSE 'pending' END,
+                        failure = CASE WHEN attempts >= \(maxAttempts) THEN \(failure) ELSE failure END,
+                        finished_at = CASE WHEN attempts >= \(maxAttempts) THEN \(now: self.clock) ELSE NULL END,
+                        worker = CASE WHEN attempts >= \(maxAttempts) THEN worker ELSE NULL END, heartbeat_at = NULL,
+                        version = \(version)
+                    WHERE study_id = \(study) AND state = 'running' AND heartbeat_at < \(now: self.clock) - make_interval(secs => \(lease))
+                    RETURNING id
+                    """, logger: logger).collect().count
+            }
         }
     }
 
@@ -284,7 +349,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         return try perform { c, logger in
             try await c.query("""
                 SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND state = 'running'
-                    AND heartbeat_at >= now() - make_interval(secs => \(lease))
+                    AND heartbeat_at >= \(now: self.clock) - make_interval(secs => \(lease))
                 """, logger: logger).collect().first?.decode(Int64.self) ?? 0
         }.map { Int($0) } ?? 0
     }
@@ -292,11 +357,13 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     @discardableResult
     public func retryFailed() throws -> Int {
         let study = try studyID()
-        return try perform { c, logger in
-            try await c.query("""
-                UPDATE slope_trial SET state = 'pending', failure = NULL, stderr_tail = NULL, worker = NULL
-                WHERE study_id = \(study) AND state = 'failed' RETURNING id
-                """, logger: logger).collect().count
+        return try perform { [self] c, logger in
+            try await stamped(c, study, logger: logger) { c, version in
+                try await c.query("""
+                    UPDATE slope_trial SET state = 'pending', failure = NULL, stderr_tail = NULL, worker = NULL, version = \(version)
+                    WHERE study_id = \(study) AND state = 'failed' RETURNING id
+                    """, logger: logger).collect().count
+            }
         }
     }
 
@@ -314,8 +381,8 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
             try await c.query("""
                 SELECT worker, count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'failed'),
                     count(*) FILTER (WHERE state = 'running'),
-                    EXTRACT(EPOCH FROM now() - max(greatest(heartbeat_at, finished_at)))::float8,
-                    coalesce(bool_or(state = 'running' AND heartbeat_at >= now() - make_interval(secs => \(lease))), false)
+                    EXTRACT(EPOCH FROM \(now: self.clock) - max(greatest(heartbeat_at, finished_at)))::float8,
+                    coalesce(bool_or(state = 'running' AND heartbeat_at >= \(now: self.clock) - make_interval(secs => \(lease))), false)
                 FROM slope_trial WHERE study_id = \(study) AND worker IS NOT NULL
                 GROUP BY worker ORDER BY min(started_at), worker
                 """, logger: logger).collect().map { row in
@@ -332,6 +399,14 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         id, parameters::text, seed, state, metrics::text, wall_time_s, peak_rss_bytes, worker, \
         \(PostgresSchema.iso("started_at")), \(PostgresSchema.iso("finished_at")), attempts, failure, stderr_tail, placed_by, stage
         """
+
+    /// How many columns `trialColumns` lists.
+    static let trialColumnCount = 15
+
+    /// The column after the trial's columns.
+    private static func after<T: PostgresDecodable>(_ row: PostgresRow, _ type: T.Type) throws -> T {
+        try row.makeRandomAccess()[trialColumnCount].decode(T.self)
+    }
 
     private func trial(_ row: PostgresRow, space: ParameterSpace) throws -> StoredTrial {
         do {

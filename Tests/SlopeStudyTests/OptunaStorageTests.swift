@@ -65,7 +65,7 @@ import Testing
         let spec = try toy.spec()
         // Kept in a store as YAML, the spec reads back as the same study.
         #expect(try SpecReader.parse(spec.source, file: "toy", folder: "").fingerprint() == spec.fingerprint())
-        let table = try TrialTable(spec: spec, trials: toy.storedTrials(), source: "toy", columns: ColumnSelection())
+        let table = try TrialTable(spec: spec, trials: toy.storedTrials().map(\.observation), source: "toy", columns: ColumnSelection())
         let kinds = Dictionary(uniqueKeysWithValues: table.parameters.map { ($0.name, $0.kind) })
         #expect(kinds == ["lr": .log, "width": .integer, "depth": .integer, "dropout": .continuous,
                           "optimizer": .categorical, "momentum": .continuous, "batch_norm": .boolean])

@@ -13,29 +13,29 @@ enum PostgresTestServer {
 /// Tests/SlopeCLITests/PostgresStudyTests.swift for the worker processes).
 @Suite(.enabled(if: PostgresTestServer.url != nil || PostgresTestServer.required))
 struct PostgresStoreTests {
-    func newStudy() throws -> (PostgresStore, StudySpec) {
+    /// A new study of 5 trials on a store whose lease clock the test moves.
+    func newStudy() throws -> (PostgresStore, StudySpec, LeaseClock) {
         let url = try #require(PostgresTestServer.url, "SLOPE_TEST_POSTGRES is not set")
         let name = "s\(UUID().uuidString.prefix(8).lowercased())"
         let text = "name: \(name)\ntrials: 5\nobjectives: {error: minimize}\ncommand: ./t.sh {args}\nparameters:\n  lr: {distribution: uniform, min: 0, max: 1}\n"
         let spec = try SpecReader.parse(text, file: "s.yaml", folder: "/tmp")
-        let store = try PostgresStore(address: PostgresAddress(url), study: name)
+        let clock = LeaseClock()
+        let store = try PostgresStore(address: PostgresAddress(url), study: name, clock: clock)
         try store.create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
-        // A second create (another worker arriving) changes nothing.
-        try store.create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
-        return (store, spec)
+        return (store, spec, clock)
     }
 
     /// A worker that reports after its lease expired is refused; the trial's new holder is not,
     /// and the trial has exactly one result.
     @Test func aLateFinisherIsRefused() throws {
-        let (store, spec) = try newStudy()
-        #expect(try store.trials(space: spec.space).count == 5)
-        let late = try #require(try store.claim(worker: "w1", space: spec.space, propose: spec.proposer))
+        let (store, spec, clock) = try newStudy()
+        let late = try #require(try store.claimNext("w1", spec: spec))
         #expect(late.id == 1 && late.attempts == 1 && late.state == .running)
-        Thread.sleep(forTimeInterval: 1.2)
-        #expect(try store.liveRunning(lease: 1) == 0)
-        #expect(try store.reclaim(lease: 1, maxAttempts: 3) == 1)
-        let again = try #require(try store.claim(worker: "w2", space: spec.space, propose: spec.proposer))
+        #expect(try store.liveRunning(lease: 60) == 1 && store.reclaim(lease: 60, maxAttempts: 3) == 0)
+        clock.advance(by: 61)
+        #expect(try store.liveRunning(lease: 60) == 0)
+        #expect(try store.reclaim(lease: 60, maxAttempts: 3) == 1)
+        let again = try #require(try store.claimNext("w2", spec: spec))
         #expect(again.id == 1 && again.attempts == 2)
         let result = TrialOutcome.done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1, peakRSS: 100)
         #expect(try !store.finish(late, worker: "w1", result))
@@ -49,25 +49,25 @@ struct PostgresStoreTests {
 
     /// Heartbeats keep a lease alive past its length; a trial lost max_attempts times fails.
     @Test func heartbeatsKeepTheLeaseAndLostTrialsFailAtLast() throws {
-        let (store, spec) = try newStudy()
-        let held = try #require(try store.claim(worker: "w1", space: spec.space, propose: spec.proposer))
+        let (store, spec, clock) = try newStudy()
+        let held = try #require(try store.claimNext("w1", spec: spec))
         // A second claim whose reply the worker never saw: not renewed, so taken back.
-        _ = try #require(try store.claim(worker: "w1", space: spec.space, propose: spec.proposer))
+        _ = try #require(try store.claimNext("w1", spec: spec))
         for _ in 0..<3 {
-            Thread.sleep(forTimeInterval: 0.5)
+            clock.advance(by: 30)
             try store.heartbeat(worker: "w1", trials: [held])
         }
-        #expect(try store.reclaim(lease: 1, maxAttempts: 3) == 1 && store.liveRunning(lease: 1) == 1)
+        #expect(try store.reclaim(lease: 60, maxAttempts: 3) == 1 && store.liveRunning(lease: 60) == 1)
         // Another worker's heartbeats do not renew w1's claim: it expires and comes back.
         for _ in 0..<2 {
             try store.heartbeat(worker: "w2", trials: [held])
-            Thread.sleep(forTimeInterval: 0.6)
+            clock.advance(by: 35)
         }
-        #expect(try store.reclaim(lease: 1, maxAttempts: 2) == 1)
-        let again = try #require(try store.claim(worker: "w1", space: spec.space, propose: spec.proposer))
+        #expect(try store.reclaim(lease: 60, maxAttempts: 2) == 1)
+        let again = try #require(try store.claimNext("w1", spec: spec))
         #expect(again.id == held.id && again.attempts == 2)
-        Thread.sleep(forTimeInterval: 1.1)
-        #expect(try store.reclaim(lease: 1, maxAttempts: 2) == 1)
+        clock.advance(by: 61)
+        #expect(try store.reclaim(lease: 60, maxAttempts: 2) == 1)
         let trials = try store.trials(space: spec.space)
         #expect(trials[0].state == .failed && trials[0].attempts == 2 && trials[0].failure == StoredTrial.lostTooOften(2),
                 "\(trials[0])")

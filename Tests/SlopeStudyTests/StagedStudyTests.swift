@@ -32,7 +32,7 @@ import SlopeCore
     /// Claims and finishes trials one at a time until none is left; returns the claims made
     /// while another trial of an earlier stage was still running (must be none).
     static func run(_ store: TrialStore, _ spec: StudySpec) throws {
-        while let t = try store.claim(worker: "w", space: spec.space, propose: spec.proposer) {
+        while let t = try store.claimNext("w", spec: spec) {
             #expect(try store.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", error(t.parameters))]), wallTime: 1, peakRSS: 1)))
         }
     }
@@ -49,11 +49,11 @@ import SlopeCore
 
         // While an explore trial runs, the refine stage waits.
         for _ in 0..<59 {
-            let t = try #require(try store.claim(worker: "w", space: spec.space, propose: spec.proposer))
+            let t = try #require(try store.claimNext("w", spec: spec))
             _ = try store.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(t.parameters))]), wallTime: 1, peakRSS: 1))
         }
-        let last = try #require(try store.claim(worker: "w", space: spec.space, propose: spec.proposer))
-        #expect(try store.claim(worker: "w", space: spec.space, propose: spec.proposer) == nil)
+        let last = try #require(try store.claimNext("w", spec: spec))
+        #expect(try store.claimNext("w", spec: spec) == nil)
         #expect(try store.pendingCount() == 30 && store.decisions(space: spec.space).isEmpty)
         _ = try store.finish(last, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(last.parameters))]), wallTime: 1, peakRSS: 1))
         try Self.run(store, spec)
@@ -127,9 +127,8 @@ import SlopeCore
     @Test func aScreeningWithoutPowerFixesNothing() throws {
         let spec = try SpecReader.parse(Self.text, file: "s.yaml", folder: "/tmp")
         let history = spec.plan().prefix(8).map { t in
-            StoredTrial(id: t.id, parameters: t.parameters, seed: t.seed, state: .done, metrics: TrialMetrics([("error", Self.error(t.parameters))]),
-                        wallTime: 1, peakRSS: 1, worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil,
-                        placement: t.placement, stage: 0)
+            TrialObservation(id: t.id, stage: 0, placement: t.placement, parameters: t.parameters, state: .done,
+                             metrics: TrialMetrics([("error", Self.error(t.parameters))]), wallTime: 1, peakRSS: 1)
         }
         let decision = spec.screening(stage: 1, history: history)
         #expect(decision.trials == 8 && decision.choices.allSatisfy { $0.fixed == nil && $0.low == nil }, "\(decision.choices)")
@@ -145,9 +144,8 @@ import SlopeCore
             let spec = try SpecReader.parse(Self.text.replacingOccurrences(of: "seed: 8", with: "seed: \(seed)"), file: "s.yaml", folder: "/tmp")
             let history = spec.plan().prefix(60).map { t in
                 let error = Self.error(t.parameters) + 0.4 * (t.parameters["d1"]?.number ?? 0)
-                return StoredTrial(id: t.id, parameters: t.parameters, seed: t.seed, state: .done, metrics: TrialMetrics([("error", error)]),
-                                   wallTime: 1, peakRSS: 1, worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil,
-                                   stderrTail: nil, placement: t.placement, stage: 0)
+                return TrialObservation(id: t.id, stage: 0, placement: t.placement, parameters: t.parameters, state: .done,
+                                        metrics: TrialMetrics([("error", error)]), wallTime: 1, peakRSS: 1)
             }
             let decision = spec.screening(stage: 1, history: history)
             let informative = decision.choices.contains { ($0.pValue ?? 1) <= 0.05 }

@@ -38,7 +38,7 @@ import Testing
             let store = try TrialStore(path: source)
             try store.create(name: spec.name, spec: toySpec, fingerprint: try spec.fingerprint(), plan: spec.plan())
             for k in 0..<4 {
-                let t = try #require(try store.claim(worker: "host:1:1", space: spec.space, propose: spec.proposer))
+                let t = try #require(try store.claimNext("host:1:1", spec: spec))
                 _ = try store.finish(t, worker: "host:1:1", k == 3 ? .failed(reason: "boom", stderrTail: "x", wallTime: 0.5, peakRSS: 10)
                                      : .done(metrics: TrialMetrics([("error", Double(k) / 10)]), wallTime: 1, peakRSS: 1000))
             }
@@ -89,7 +89,7 @@ import Testing
                         _ = Self.clean(what) {
                             let optuna = try OptunaStudy(path: path, study: study)
                             let spec = try optuna.spec()
-                            _ = try TrialTable(spec: spec, trials: optuna.storedTrials(), source: path, columns: ColumnSelection())
+                            _ = try TrialTable(spec: spec, trials: optuna.storedTrials().map(\.observation), source: path, columns: ColumnSelection())
                         }
                     }
                 }

@@ -66,7 +66,7 @@ import Testing
         let spec = try failingStudy(scratch)
         let store = try TrialStore(path: scratch.file("s.sqlite"))
         let runner = try StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 1)
-        _ = try #require(try store.claim(worker: "elsewhere:1:1", space: spec.space, propose: spec.proposer))
+        _ = try #require(try store.claimNext("elsewhere:1:1", spec: spec))
         #expect(throws: SlopeError.self) { try runner.run(stop: StopFlag()) { _ in } }
         let failed = try store.trials(space: spec.space).filter { $0.state == .failed }
         #expect(failed.count == 5, "\(failed.count)")

@@ -24,15 +24,15 @@ import SlopeCore
     }
 
     /// A finished trial.
-    static func done(_ id: Int, _ p: TrialParameters, _ value: Double) -> StoredTrial {
-        StoredTrial(id: id, parameters: p, seed: 0, state: .done, metrics: TrialMetrics([("error", value)]), wallTime: nil,
-                    peakRSS: nil, worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+    static func done(_ id: Int, _ p: TrialParameters, _ value: Double) -> TrialObservation {
+        TrialObservation(id: id, parameters: p, state: .done, metrics: TrialMetrics([("error", value)]), wallTime: nil,
+                    peakRSS: nil)
     }
 
     /// Runs `trials` sequential trials; TPE when `tpe`, else independent uniform draws.
-    static func study(_ space: ParameterSpace, f: (TrialParameters) -> Double, trials: Int, seed: UInt64, tpe: Bool) -> [StoredTrial] {
+    static func study(_ space: ParameterSpace, f: (TrialParameters) -> Double, trials: Int, seed: UInt64, tpe: Bool) -> [TrialObservation] {
         let sampler = TPESampler(space: space, objectives: objectives, settings: TPESettings())
-        var g = SeededGenerator(seed: seed), history: [StoredTrial] = []
+        var g = SeededGenerator(seed: seed), history: [TrialObservation] = []
         for id in 1...trials {
             let p = tpe ? sampler.propose(seed: seed &+ UInt64(id) &* 0x9E37_79B9, history: history).parameters
                         : TrialParameters(space.values(at: space.parameters.map { _ in g.nextUnit() }))
@@ -106,8 +106,7 @@ import SlopeCore
         let history = Self.study(space, f: Self.smooth, trials: 30, seed: 3, tpe: true)
         let sampler = TPESampler(space: space, objectives: Self.objectives, settings: TPESettings())
         let first = sampler.propose(seed: 99, history: history).parameters
-        let running = StoredTrial(id: 31, parameters: first, seed: 0, state: .running, metrics: nil, wallTime: nil, peakRSS: nil,
-                                  worker: "w", startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+        let running = TrialObservation(id: 31, parameters: first, state: .running, metrics: nil, wallTime: nil, peakRSS: nil)
         let second = sampler.propose(seed: 99, history: history + [running]).parameters
         #expect(first != second)
     }
@@ -117,8 +116,7 @@ import SlopeCore
         let space = try Self.smoothSpace()
         var trials = Self.study(space, f: Self.smooth, trials: 20, seed: 4, tpe: false)
         trials += (21...40).map { id in
-            StoredTrial(id: id, parameters: trials[id - 21].parameters, seed: 0, state: .failed, metrics: nil, wallTime: nil, peakRSS: nil,
-                        worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: "x", stderrTail: nil)
+            TrialObservation(id: id, parameters: trials[id - 21].parameters, state: .failed, metrics: nil, wallTime: nil, peakRSS: nil)
         }
         let split = TPESplit(trials, objectives: Self.objectives, goal: 0.1)
         #expect(split.finished == 40 && split.good.count == 4 && split.bad.count == 36)
@@ -168,13 +166,12 @@ import SlopeCore
         let space = try Self.smoothSpace()
         let sampler = TPESampler(space: space, objectives: Self.objectives, settings: TPESettings(),
                                  constraints: [Constraint(name: "size", max: 100)])
-        var history: [StoredTrial] = []
+        var history: [TrialObservation] = []
         for id in 1...60 {
             let p = sampler.propose(seed: UInt64(id) &* 7919, history: history).parameters
             let width = p["width"]?.number ?? 0
-            history.append(StoredTrial(id: id, parameters: p, seed: 0, state: .done,
-                                       metrics: TrialMetrics([("error", Self.smooth(p)), ("size", width)]), wallTime: nil, peakRSS: nil,
-                                       worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil))
+            history.append(TrialObservation(id: id, parameters: p, state: .done,
+                                       metrics: TrialMetrics([("error", Self.smooth(p)), ("size", width)]), wallTime: nil, peakRSS: nil))
         }
         let late = history.suffix(30).filter { ($0.parameters["width"]?.number ?? 0) <= 100 }.count
         #expect(late >= 20, "\(late) of the last 30 keep width <= 100")
@@ -186,8 +183,8 @@ import SlopeCore
         // The spec's Pareto front leaves infeasible trials out.
         var spec = try SpecReader.parse(toySpec.replacingOccurrences(of: "sampler: lhs", with: "sampler: tpe"), file: "s.yaml", folder: "/tmp")
         let twoObjectives = history.map { t in
-            StoredTrial(id: t.id, parameters: t.parameters, seed: 0, state: .done, metrics: TrialMetrics([("error", t.metric("error") ?? 0), ("size", t.metric("size") ?? 0)]),
-                        wallTime: nil, peakRSS: nil, worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+            TrialObservation(id: t.id, parameters: t.parameters, state: .done, metrics: TrialMetrics([("error", t.metric("error") ?? 0), ("size", t.metric("size") ?? 0)]),
+                        wallTime: nil, peakRSS: nil)
         }
         spec.objectives = [Objective(name: "error", direction: .minimize), Objective(name: "size", direction: .maximize)]
         let unconstrained = spec.paretoFront(twoObjectives)
@@ -248,14 +245,21 @@ import SlopeCore
         // (error, speed): front {1, 2, 3}; 4 is dominated by 2 only; 5 by everything.
         let points: [(Double, Double)] = [(0.1, 1), (0.2, 5), (0.5, 9), (0.3, 4), (0.9, 0.5)]
         let trials = points.enumerated().map { k, p in
-            StoredTrial(id: k + 1, parameters: TrialParameters([TrialParameters.Entry]()), seed: 0, state: .done,
-                        metrics: TrialMetrics([("error", p.0), ("speed", p.1)]), wallTime: nil, peakRSS: nil, worker: nil,
-                        startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil)
+            TrialObservation(id: k + 1, parameters: TrialParameters([TrialParameters.Entry]()), state: .done,
+                        metrics: TrialMetrics([("error", p.0), ("speed", p.1)]), wallTime: nil, peakRSS: nil)
         }
         // goal 0.6 of 5 finished: 3 good, the whole front.
         #expect(TPESplit(trials, objectives: objectives, goal: 0.6, constraints: []).good.map(\.id) == [1, 2, 3])
         // goal 0.4: 2 of the front of 3, the two extremes (1 and 3) before the middle one.
         #expect(TPESplit(trials, objectives: objectives, goal: 0.4, constraints: []).good.map(\.id) == [1, 3])
         #expect(TPESplit(trials, objectives: objectives, goal: 0.8, constraints: []).good.map(\.id) == [1, 2, 3, 4])
+    }
+}
+
+extension TrialObservation {
+    /// A trial of a study without stages, as the samplers see it.
+    init(id: Int, parameters: TrialParameters, state: TrialState, metrics: TrialMetrics?, wallTime: Double?, peakRSS: Int?) {
+        self.init(id: id, stage: 0, placement: nil, parameters: parameters, state: state, metrics: metrics, wallTime: wallTime,
+                  peakRSS: peakRSS)
     }
 }

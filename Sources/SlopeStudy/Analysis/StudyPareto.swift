@@ -5,7 +5,7 @@ extension StudySpec {
     /// (docs/method.md, "Pareto front"); a trial lacking an objective, or breaking one of the
     /// spec's constraints, is left out.
     /// - Complexity: O(n² m) for n trials and m objectives.
-    public func paretoFront(_ trials: [StoredTrial]) -> [Int] {
+    public func paretoFront(_ trials: [TrialObservation]) -> [Int] {
         let scored = trials.compactMap { t -> (Int, [Double])? in
             guard t.state == .done, constraints.allSatisfy({ $0.violation(t) == 0 }) else { return nil }
             let losses = objectives.compactMap { o in t.metric(o.name).map(o.direction.loss) }

@@ -15,7 +15,7 @@ public enum TrialSelection: Sendable, Equatable {
     /// simply all of them.
     /// - Throws: `SlopeError.invalidSetting` for a stage name the spec does not have.
     public func apply(_ trials: [StoredTrial], spec: StudySpec) throws -> (trials: [StoredTrial], note: String?) {
-        let prior = trials.filter(spec.drawnFromPrior)
+        let prior = trials.filter { spec.drawnFromPrior($0.observation) }
         let others = trials.count - prior.count
         switch self {
         case .fromPrior:
@@ -31,7 +31,7 @@ public enum TrialSelection: Sendable, Equatable {
                 throw SlopeError.invalidSetting(.stage, reason: "no stage \(Shown.quoted(name)) (stages: \(spec.stages.map(\.name).joined(separator: ", ")), or all)")
             }
             let chosen = trials.filter { $0.stage == k }
-            let adaptive = chosen.filter { !spec.drawnFromPrior($0) }.count
+            let adaptive = chosen.filter { !spec.drawnFromPrior($0.observation) }.count
             return (chosen, "read the \(chosen.count) trials of stage \(name)"
                     + (adaptive > 0 ? "; \(adaptive) of them were not drawn from the prior, so the p-values are optimistic" : ""))
         }
@@ -41,7 +41,7 @@ public enum TrialSelection: Sendable, Equatable {
 extension StudySpec {
     /// True for a trial drawn from the prior: placed space-filling or by TPE's draw from the
     /// prior, in a stage that no `reduce:` (at or before it) has narrowed.
-    public func drawnFromPrior(_ trial: StoredTrial) -> Bool {
+    public func drawnFromPrior(_ trial: TrialObservation) -> Bool {
         let k = min(trial.stage, stages.count - 1)
         return trial.placement(in: self).fromPrior && !stages[...max(0, k)].contains { $0.reduce != nil }
     }

@@ -15,7 +15,7 @@ extension TrialTable {
     /// spec's first objective (the one a trial reports as it goes).
     /// - Throws: `SlopeError` for an objective no trial recorded (listing those recorded), a
     ///   log parameter with a value ≤ 0, or a name that is not a parameter.
-    public init(spec: StudySpec, trials all: [StoredTrial], source: String, columns: ColumnSelection,
+    public init(spec: StudySpec, trials all: [TrialObservation], source: String, columns: ColumnSelection,
                 stopped: [Int: StoppedEarly] = [:]) throws {
         let trials = all.filter { $0.state == .done || $0.state == .failed }
         guard !trials.isEmpty else { throw SlopeError.store(file: source, reason: "no finished trial to analyse") }

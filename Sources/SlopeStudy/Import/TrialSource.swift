@@ -39,7 +39,7 @@ public enum TrialSource {
             (spec, trials, source, decisions, stopped) = (study.spec, study.trials, study.source, study.decisions, study.stopped)
         }
         let chosen = try selection.apply(trials, spec: spec)
-        return (try TrialTable(spec: spec, trials: chosen.trials, source: source, columns: columns, stopped: stopped), chosen.note,
+        return (try TrialTable(spec: spec, trials: chosen.trials.map(\.observation), source: source, columns: columns, stopped: stopped), chosen.note,
                 decisions.map { $0.sentence(in: spec) })
     }
 

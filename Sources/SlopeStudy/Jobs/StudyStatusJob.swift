@@ -46,6 +46,6 @@ public enum StudyStatusJob {
         }
         return StudyOverview(spec: study.spec, createdAt: study.createdAt, trials: study.trials, best: best,
                              workers: try store.workers(lease: lease), decisions: study.decisions,
-                             pareto: study.spec.paretoFront(study.trials))
+                             pareto: study.spec.paretoFront(study.trials.map(\.observation)))
     }
 }

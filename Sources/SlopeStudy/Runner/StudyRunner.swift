@@ -15,6 +15,8 @@ public final class StudyRunner: @unchecked Sendable {
     /// One device per job slot (empty: no GPUs).
     public let gpus: [String]
     private let trialRunner: TrialRunner
+    /// Claims trials for this runner's jobs, sharing one history of the study.
+    private let claimer: TrialClaimer
     private let lock = NSLock()
     private var progress: StudyProgress
     private var firstError: (any Error)?
@@ -60,6 +62,7 @@ public final class StudyRunner: @unchecked Sendable {
         guard existing.fingerprint == fingerprint else {
             throw SlopeError.specMismatch(file: store.location, study: existing.name)
         }
+        claimer = TrialClaimer(store: store, spec: spec, worker: worker)
         try store.reclaim(lease: self.lease.lease, maxAttempts: spec.maxAttempts)
         if retryFailed { try store.retryFailed() }
         progress = StudyProgress(trials: try store.trials(space: spec.space), objective: spec.primaryObjective)
@@ -135,12 +138,16 @@ public final class StudyRunner: @unchecked Sendable {
                       report: @Sendable (StudyProgress) -> Void, note: @Sendable (String) -> Void) {
         do {
             while !stop.isSet {
-                guard let trial = try store.claim(worker: worker, space: spec.space, propose: spec.proposer) else {
+                let trial: StoredTrial
+                switch try claimer.next() {
+                case let .trial(claimed):
+                    trial = claimed
+                case let nothing:
                     // Nothing to claim: take back what dead workers left, else wait while another
                     // worker's trial may still come back (its lease lives) or while a stage
                     // waits for this worker's own running trials to end.
                     if try store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts) > 0 { continue }
-                    let waiting = try store.pendingCount() > 0 && lock.withLock { !held.isEmpty }
+                    let waiting = nothing == .waiting && lock.withLock { !held.isEmpty }
                     guard try waiting || othersRunning() else { return }
                     Thread.sleep(forTimeInterval: min(1, lease.heartbeat))
                     continue

@@ -1,17 +1,6 @@
 import Foundation
 import SlopeCore
 
-extension StoredTrial {
-    /// The value of an objective or of a measured cost (`wall_time_s`, `peak_rss_bytes`).
-    public func value(of name: String) -> Double? {
-        switch name {
-        case RecordedObjective.wallTime: return wallTime
-        case RecordedObjective.peakMemory: return peakRSS.map(Double.init)
-        default: return metric(name)
-        }
-    }
-}
-
 extension StudySpec {
     /// The decision of stage `k`'s `reduce:` (docs/method.md, "Staged studies"): goal-level
     /// evidence on the objective from the finished trials of the earlier stages that were drawn
@@ -21,7 +10,7 @@ extension StudySpec {
     /// Every other hyperparameter keeps its range (narrowed with `narrow`, when significant),
     /// including those HSIC could not test and those the screening could not tell.
     /// - Complexity: that of `StudyAnalysis.run` on those trials (1000 permutations).
-    public func screening(stage k: Int, history: [StoredTrial]) -> StageDecision {
+    public func screening(stage k: Int, history: [TrialObservation]) -> StageDecision {
         let reduction = stages[k].reduce ?? Reduction()
         let objective = reduction.objective ?? primaryObjective.name
         let direction = objectives.first { $0.name == objective }?.direction ?? .minimize
@@ -58,7 +47,7 @@ extension StudySpec {
     }
 
     /// The done trials whose objective is in the best `fraction` (the goal set of the HSIC).
-    private func goalSet(_ trials: [StoredTrial], objective: String, direction: Direction, fraction: Double) -> [StoredTrial] {
+    private func goalSet(_ trials: [TrialObservation], objective: String, direction: Direction, fraction: Double) -> [TrialObservation] {
         let done = trials.filter { $0.state == .done && $0.value(of: objective) != nil }
         guard !done.isEmpty else { return [] }
         let threshold = Goal(boundary: .quantile(fraction), direction: direction).threshold(for: done.compactMap { $0.value(of: objective) })
@@ -80,7 +69,7 @@ extension StudySpec {
 
     /// The value that costs least in the goal set: for a list, the value whose goal trials
     /// have the lowest median cost; for a number, the value of the cheapest goal trial.
-    private func cheapest(_ p: Parameter, _ goal: [StoredTrial], cost: String) -> ParameterValue? {
+    private func cheapest(_ p: Parameter, _ goal: [TrialObservation], cost: String) -> ParameterValue? {
         let priced = goal.compactMap { t in t.parameters[p.name].flatMap { v in t.value(of: cost).map { (v, $0) } } }
         guard !priced.isEmpty else { return Self.typical(goal.compactMap { $0.parameters[p.name] }, domain: p.domain) }
         if case let .values(list) = p.domain {

@@ -49,14 +49,11 @@ extension StudySpec {
     /// a study without stages plans as before).
     private func stageSeed(_ k: Int) -> UInt64 { k == 0 ? seed : seed ^ (UInt64(k) &* 0x9E37_79B9_7F4A_7C15) }
 
-    /// `proposal(for:history:decisions:)` as a store's claim takes it.
-    public var proposer: TrialProposer { { [self] in proposal(for: $0, history: $1, decisions: $2) } }
-
     /// The parameters of `trial` (one that `awaitsProposal`), given the study's trials and the
     /// stage decisions recorded so far: in the space the latest `reduce:` at or before its
     /// stage decided (deciding it now when it is not recorded yet), TPE's proposal seeded by
     /// the study's seed and the trial's id, or the stage's space-filling point.
-    public func proposal(for trial: StoredTrial, history: [StoredTrial], decisions: [StageDecision]) -> Proposal {
+    public func proposal(for trial: TrialObservation, history: [TrialObservation], decisions: [StageDecision]) -> Proposal {
         let k = min(trial.stage, stages.count - 1)
         var reduced = space, made: StageDecision?
         if let r = stages.indices.last(where: { $0 <= k && stages[$0].reduce != nil }) {

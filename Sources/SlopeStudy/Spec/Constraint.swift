@@ -14,7 +14,7 @@ public struct Constraint: Hashable, Sendable, Encodable {
 
     /// How far `trial` lies outside the bounds, in units of the bound (|bound|, or 1 for a
     /// bound of 0); 0 inside, infinite when the trial lacks the number.
-    public func violation(_ trial: StoredTrial) -> Double {
+    public func violation(_ trial: TrialObservation) -> Double {
         guard let value = trial.value(of: name), value.isFinite else { return .infinity }
         func scale(_ bound: Double) -> Double { bound == 0 ? 1 : abs(bound) }
         var v = 0.0

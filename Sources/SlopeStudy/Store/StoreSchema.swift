@@ -18,7 +18,9 @@ enum StoreSchema {
                     name TEXT NOT NULL,
                     spec TEXT NOT NULL,          -- the YAML as the user wrote it
                     fingerprint TEXT NOT NULL,   -- the parsed spec as canonical JSON: the study's identity
-                    created_at TEXT NOT NULL
+                    created_at TEXT NOT NULL,
+                    version INTEGER NOT NULL DEFAULT 0,  -- raised by every change to a trial or a decision
+                    claims INTEGER NOT NULL DEFAULT 0    -- raised by every claim (a claim's compare-and-set)
                 );
                 CREATE TABLE IF NOT EXISTS trial (
                     study_id INTEGER NOT NULL REFERENCES study(id),
@@ -37,6 +39,7 @@ enum StoreSchema {
                     stderr_tail TEXT,
                     placed_by TEXT,              -- random, lhs, sobol, prior or tpe (Placement); NULL: the study's sampler
                     stage INTEGER NOT NULL DEFAULT 0,
+                    version INTEGER NOT NULL DEFAULT 0,  -- the study's version when the row last changed
                     PRIMARY KEY (study_id, id)
                 );
                 CREATE INDEX IF NOT EXISTS trial_by_state ON trial(study_id, state, id);
@@ -48,10 +51,19 @@ enum StoreSchema {
                     PRIMARY KEY (study_id, stage)
                 );
                 """)
-            // Stores made before TPE and stages lack the last two columns.
-            let columns = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(trial)").compactMap { $0["name"] as String? })
-            if !columns.contains("placed_by") { try db.execute(sql: "ALTER TABLE trial ADD COLUMN placed_by TEXT") }
-            if !columns.contains("stage") { try db.execute(sql: "ALTER TABLE trial ADD COLUMN stage INTEGER NOT NULL DEFAULT 0") }
+            // Stores made by earlier versions lack the later columns (placed_by and stage came
+            // with TPE and stages, the versions with claims outside transactions).
+            try addMissing(db, table: "trial", ["placed_by": "TEXT", "stage": "INTEGER NOT NULL DEFAULT 0",
+                                                "version": "INTEGER NOT NULL DEFAULT 0"])
+            try addMissing(db, table: "study", ["version": "INTEGER NOT NULL DEFAULT 0", "claims": "INTEGER NOT NULL DEFAULT 0"])
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS trial_by_version ON trial(study_id, version)")
+        }
+    }
+
+    private static func addMissing(_ db: Database, table: String, _ columns: KeyValuePairs<String, String>) throws {
+        let present = Set(try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").compactMap { $0["name"] as String? })
+        for (name, type) in columns where !present.contains(name) {
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(name) \(type)")
         }
     }
 }

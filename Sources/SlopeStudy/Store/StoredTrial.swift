@@ -1,16 +1,10 @@
-/// One trial as the store holds it.
+/// One trial as the store holds it: what the samplers see of it (`observation`) and the
+/// store's bookkeeping (seed, worker, times, attempts, why it failed).
 public struct StoredTrial: Sendable, Equatable {
-    /// 1 ... trials, in the order the sampler produced them.
-    public let id: Int
-    /// The active parameters, in spec order.
-    public let parameters: TrialParameters
+    /// The trial as samplers and the analysis see it.
+    public let observation: TrialObservation
     /// The seed handed to the trial (`{seed}`, `SLOPE_TRIAL_SEED`).
     public let seed: UInt64
-    public let state: TrialState
-    /// Every number the trial reported; nil until done.
-    public let metrics: TrialMetrics?
-    public let wallTime: Double?
-    public let peakRSS: Int?
     /// `host:pid` of the process that ran (or runs) the trial.
     public let worker: String?
     public let startedAt: String?
@@ -21,38 +15,40 @@ public struct StoredTrial: Sendable, Equatable {
     public let failure: String?
     /// The last lines of the trial's stderr (failed trials).
     public let stderrTail: String?
-    /// How the parameters were chosen; nil in stores of earlier versions (the study's sampler).
-    public let placement: Placement?
-    /// The stage the trial belongs to (0 for a study without stages).
-    public let stage: Int
 
     public init(id: Int, parameters: TrialParameters, seed: UInt64, state: TrialState, metrics: TrialMetrics?,
                 wallTime: Double?, peakRSS: Int?, worker: String?, startedAt: String?, finishedAt: String?,
                 attempts: Int, failure: String?, stderrTail: String?, placement: Placement? = nil, stage: Int = 0) {
-        self.id = id
-        self.parameters = parameters
+        observation = TrialObservation(id: id, stage: stage, placement: placement, parameters: parameters, state: state,
+                                       metrics: metrics, wallTime: wallTime, peakRSS: peakRSS)
         self.seed = seed
-        self.state = state
-        self.metrics = metrics
-        self.wallTime = wallTime
-        self.peakRSS = peakRSS
         self.worker = worker
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.attempts = attempts
         self.failure = failure
         self.stderrTail = stderrTail
-        self.placement = placement
-        self.stage = stage
     }
 
-    /// How the parameters were chosen, where a store of an earlier version did not say: the
-    /// study's sampler.
-    public func placement(in spec: StudySpec) -> Placement { placement ?? spec.sampler.spaceFilling }
+    /// 1 ... trials, in the order the sampler produced them.
+    public var id: Int { observation.id }
+    /// The active parameters, in spec order.
+    public var parameters: TrialParameters { observation.parameters }
+    public var state: TrialState { observation.state }
+    /// Every number the trial reported; nil until done.
+    public var metrics: TrialMetrics? { observation.metrics }
+    public var wallTime: Double? { observation.wallTime }
+    public var peakRSS: Int? { observation.peakRSS }
+    /// How the parameters were chosen; nil in stores of earlier versions (the study's sampler).
+    public var placement: Placement? { observation.placement }
+    /// The stage the trial belongs to (0 for a study without stages).
+    public var stage: Int { observation.stage }
 
-    /// True while the trial waits for parameters chosen when it is claimed (TPE's, or a
-    /// point in a space that a stage's `reduce:` decides).
-    public var awaitsProposal: Bool { placement != nil && parameters.entries.isEmpty }
+    /// How the parameters were chosen, where a store of an earlier version did not say.
+    public func placement(in spec: StudySpec) -> Placement { observation.placement(in: spec) }
+
+    /// True while the trial waits for parameters chosen when it is claimed.
+    public var awaitsProposal: Bool { observation.awaitsProposal }
 
     /// Why a failed trial failed with the last line of its stderr: "exit status 1: no GPU found".
     public var failureLine: String {
@@ -61,5 +57,8 @@ public struct StoredTrial: Sendable, Equatable {
     }
 
     /// The value of the metric `name`, when the trial reported it.
-    public func metric(_ name: String) -> Double? { metrics?[name] }
+    public func metric(_ name: String) -> Double? { observation.metric(name) }
+
+    /// The value of an objective or of a measured cost (`wall_time_s`, `peak_rss_bytes`).
+    public func value(of name: String) -> Double? { observation.value(of: name) }
 }

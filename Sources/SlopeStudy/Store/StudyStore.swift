@@ -25,14 +25,17 @@ public struct StudyRecord: Sendable, Equatable {
 /// `PostgresStore` (a database shared by workers on many hosts). Values are typed here and
 /// serialised by the store (docs/distributed.md).
 ///
-/// Every method is one atomic step: a process killed between two calls loses at most the
-/// trials it was running, which `reclaim` puts back. A claim is a lease: the worker renews it
+/// A store offers primitives, each one atomic step; the claim algorithm is written once, in
+/// `TrialClaimer`, on top of them: read the first pending trial (`pendingHead`), bring the
+/// history up to date (`changes(since:)`, only the rows changed since the last read), compute
+/// the proposal outside any transaction, and `claim` with a compare-and-set that fails when
+/// another claim came first. A process killed between two calls loses at most the trials it
+/// was running, which `reclaim` puts back. A claim is a lease: the worker renews it
 /// (`heartbeat`) while the trial runs, and its result counts only while the claim is still its
 /// own (`finish`).
-/// Chooses the parameters of a claimed trial that awaits a proposal, from the study's trials
-/// and its recorded stage decisions (`StudySpec.proposal`).
-public typealias TrialProposer = @Sendable (_ trial: StoredTrial, _ history: [StoredTrial], _ decisions: [StageDecision]) -> Proposal
-
+///
+/// Every change to a trial row or a stage decision raises the store's version and stamps the
+/// changed rows with it, in the same transaction; heartbeats change no version.
 public protocol StudyStore: Sendable {
     /// Where the store is (a path, or an address without its password), for messages.
     var location: String { get }
@@ -43,13 +46,21 @@ public protocol StudyStore: Sendable {
     func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws
     /// Records a study run elsewhere (imported) with its finished trials.
     func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws
-    /// Takes the first pending trial for `worker` and marks it running (one more attempt, a
-    /// fresh lease), or nil when none is pending or the first pending one belongs to a stage
-    /// whose earlier stages still have trials to finish; two workers never get the same trial.
-    /// A trial that `awaitsProposal` gets its parameters from `propose`, called with the
-    /// study's trials and decisions inside the claim, one claim at a time (so a proposal sees
-    /// every running trial); a decision it makes is recorded with the claim.
-    func claim(worker: String, space: ParameterSpace, propose: @escaping TrialProposer) throws -> StoredTrial?
+    /// The pending trial of lowest id, and whether its stage has started; nil when no trial is
+    /// pending. One indexed read.
+    func pendingHead(space: ParameterSpace) throws -> PendingHead?
+    /// The trials changed after `version` (every trial for a version below 0) and every stage
+    /// decision, with the store's version and claim count read before them: a later read from
+    /// the returned version misses nothing.
+    /// - Complexity: decodes only the rows changed since `version`.
+    func changes(since version: Int64, space: ParameterSpace) throws -> StoreChanges
+    /// Marks trial `id` running for `worker` (one more attempt, a fresh lease) when it is
+    /// still pending and its stage has started. With `proposal`, also only while the store's
+    /// claim count is still `claims` (no claim since the history the proposal read): the
+    /// proposal's parameters and its stage decision are recorded with the claim.
+    /// - Returns: the claimed trial, or nil when the trial was taken or another claim came
+    ///   first (read again and retry); nothing is written then.
+    func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) throws -> StoredTrial?
     /// How many trials are pending.
     func pendingCount() throws -> Int
     /// The stage decisions recorded, by stage.

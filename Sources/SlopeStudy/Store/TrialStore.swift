@@ -167,20 +167,21 @@ public final class TrialStore: StudyStore {
     public func reclaim(lease: Double, maxAttempts: Int) throws -> Int {
         try access {
             try database.write { db in
-                var changed = 0
-                for (id, worker) in try running(db) where WorkerIdentity.isGone(worker) {
+                let gone = try running(db).filter { WorkerIdentity.isGone($0.worker) }
+                guard !gone.isEmpty else { return 0 }
+                let version = try nextVersion(db)
+                for (id, _) in gone {
                     try db.execute(sql: """
                         UPDATE trial SET state = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END,
-                            failure = CASE WHEN attempts >= ? THEN ? ELSE failure END, worker = NULL
+                            failure = CASE WHEN attempts >= ? THEN ? ELSE failure END, worker = NULL, version = ?
                         WHERE study_id = ? AND id = ?
-                        """, arguments: [maxAttempts, maxAttempts, StoredTrial.lostTooOften(maxAttempts), Self.studyID, id])
-                    changed += 1
+                        """, arguments: [maxAttempts, maxAttempts, StoredTrial.lostTooOften(maxAttempts), version, Self.studyID, id])
                 }
-                return changed
+                try raise(db, to: version)
+                return gone.count
             }
         }
     }
-
 
     public func liveRunning(lease: Double) throws -> Int {
         try access { try database.read { db in try running(db).filter { !WorkerIdentity.isGone($0.worker) }.count } }
@@ -219,64 +220,109 @@ public final class TrialStore: StudyStore {
     public func retryFailed() throws -> Int {
         try access {
             try database.write { db in
-                try db.execute(sql: "UPDATE trial SET state = 'pending', failure = NULL, stderr_tail = NULL WHERE study_id = ? AND state = 'failed'",
-                               arguments: [Self.studyID])
-                return db.changesCount
+                let version = try nextVersion(db)
+                try db.execute(sql: """
+                    UPDATE trial SET state = 'pending', failure = NULL, stderr_tail = NULL, version = ?
+                    WHERE study_id = ? AND state = 'failed'
+                    """, arguments: [version, Self.studyID])
+                let changed = db.changesCount
+                if changed > 0 { try raise(db, to: version) }
+                return changed
             }
         }
     }
 
-    public func claim(worker: String, space: ParameterSpace, propose: @escaping TrialProposer) throws -> StoredTrial? {
+    public func pendingHead(space: ParameterSpace) throws -> PendingHead? {
         try access {
-            // One write transaction: claims are serialised, so a proposal sees every claim before it.
-            try database.write { db in
+            try database.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
                                                  arguments: [Self.studyID]) else { return nil }
-                let next = try trial(row, space: space), id = next.id
+                let next = try trial(row, space: space)
                 // A stage starts once every trial of the stages before it has finished.
                 let earlier = try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM trial WHERE study_id = ? AND stage < ? AND state IN ('pending', 'running')
                     """, arguments: [Self.studyID, next.stage]) ?? 0
-                guard earlier == 0 else { return nil }
-                if next.awaitsProposal {
-                    let history = try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE study_id = ? ORDER BY id", arguments: [Self.studyID])
-                        .map { try trial($0, space: space) }
-                    let proposed = propose(next, history, try decisions(db, space: space))
-                    try db.execute(sql: "UPDATE trial SET parameters = ?, placed_by = ? WHERE study_id = ? AND id = ?",
-                                   arguments: [proposed.parameters.json, proposed.placement.rawValue, Self.studyID, id])
-                    if let decision = proposed.decision {
-                        try db.execute(sql: "INSERT OR IGNORE INTO stage_decision (study_id, stage, decision, decided_at) VALUES (?, ?, ?, ?)",
-                                       arguments: [Self.studyID, decision.stage, decision.json, Self.now()])
-                    }
+                return PendingHead(trial: next, stageOpen: earlier == 0)
+            }
+        }
+    }
+
+    public func changes(since version: Int64, space: ParameterSpace) throws -> StoreChanges {
+        try access {
+            // One read transaction: one snapshot of the file.
+            try database.read { db in
+                let counts = try Row.fetchOne(db, sql: "SELECT version, claims FROM study WHERE id = ?", arguments: [Self.studyID])
+                    .map { CheckedRow(row: $0, file: path, place: "table study") }
+                let trials = try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE study_id = ? AND version > ? ORDER BY id",
+                                              arguments: [Self.studyID, version]).map { row in
+                    (try CheckedRow(row: row, file: path, place: "table trial").value("version", as: Int64.self), try trial(row, space: space))
                 }
+                return StoreChanges(version: try counts?.value("version") ?? 0, claims: try counts?.value("claims") ?? 0,
+                                    trials: trials, decisions: try decisions(db, space: space))
+            }
+        }
+    }
+
+    public func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) throws -> StoredTrial? {
+        try access {
+            try database.write { db in
+                if let claims, try Int64.fetchOne(db, sql: "SELECT claims FROM study WHERE id = ?", arguments: [Self.studyID]) != claims {
+                    return nil
+                }
+                let version = try nextVersion(db)
                 try db.execute(sql: """
-                    UPDATE trial SET state = 'running', worker = ?, started_at = ?, finished_at = NULL,
-                        attempts = attempts + 1 WHERE study_id = ? AND id = ? AND state = 'pending'
-                    """, arguments: [worker, Self.now(), Self.studyID, id])
+                    UPDATE trial SET parameters = coalesce(?, parameters), placed_by = coalesce(?, placed_by), state = 'running',
+                        worker = ?, started_at = ?, finished_at = NULL, attempts = attempts + 1, version = ?
+                    WHERE study_id = ? AND id = ? AND state = 'pending' AND NOT EXISTS (
+                        SELECT 1 FROM trial AS e WHERE e.study_id = trial.study_id AND e.stage < trial.stage
+                            AND e.state IN ('pending', 'running'))
+                    """, arguments: [proposal?.parameters.json, proposal?.placement.rawValue, worker, Self.now(), version,
+                                     Self.studyID, id])
+                guard db.changesCount == 1 else { return nil }
+                if let decision = proposal?.decision {
+                    try db.execute(sql: "INSERT OR IGNORE INTO stage_decision (study_id, stage, decision, decided_at) VALUES (?, ?, ?, ?)",
+                                   arguments: [Self.studyID, decision.stage, decision.json, Self.now()])
+                }
+                try raise(db, to: version, claim: true)
                 return try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE study_id = ? AND id = ?",
                                         arguments: [Self.studyID, id]).map { try trial($0, space: space) }
             }
         }
     }
 
+    /// The version the changes of the current write transaction are stamped with.
+    private func nextVersion(_ db: Database) throws -> Int64 {
+        (try Int64.fetchOne(db, sql: "SELECT version FROM study WHERE id = ?", arguments: [Self.studyID]) ?? 0) + 1
+    }
+
+    /// Raises the study's version to `version` (rows stamped with it were changed), counting
+    /// a claim when `claim`.
+    private func raise(_ db: Database, to version: Int64, claim: Bool = false) throws {
+        try db.execute(sql: "UPDATE study SET version = ?, claims = claims + ? WHERE id = ?",
+                       arguments: [version, claim ? 1 : 0, Self.studyID])
+    }
+
     public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) throws -> Bool {
         try access {
             try database.write { db in
+                let version = try nextVersion(db)
                 let claim = "study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?"
-                let arguments: StatementArguments = [Self.studyID, trial.id, worker, trial.attempts]
+                let arguments: StatementArguments = [version, Self.studyID, trial.id, worker, trial.attempts]
                 switch outcome {
                 case let .done(metrics, wall, rss):
                     try db.execute(sql: """
                         UPDATE trial SET state = 'done', metrics = ?, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
-                            failure = NULL, stderr_tail = NULL WHERE \(claim)
+                            failure = NULL, stderr_tail = NULL, version = ? WHERE \(claim)
                         """, arguments: [metrics.json, wall, rss, Self.now()] + arguments)
                 case let .failed(reason, tail, wall, rss):
                     try db.execute(sql: """
                         UPDATE trial SET state = 'failed', metrics = NULL, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
-                            failure = ?, stderr_tail = ? WHERE \(claim)
+                            failure = ?, stderr_tail = ?, version = ? WHERE \(claim)
                         """, arguments: [wall, rss, Self.now(), reason, tail] + arguments)
                 }
-                return db.changesCount == 1
+                guard db.changesCount == 1 else { return false }
+                try raise(db, to: version)
+                return true
             }
         }
     }
@@ -284,10 +330,12 @@ public final class TrialStore: StudyStore {
     public func release(_ trial: StoredTrial, worker: String) throws {
         try access {
             try database.write { db in
+                let version = try nextVersion(db)
                 try db.execute(sql: """
-                    UPDATE trial SET state = 'pending', worker = NULL
+                    UPDATE trial SET state = 'pending', worker = NULL, version = ?
                     WHERE study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?
-                    """, arguments: [Self.studyID, trial.id, worker, trial.attempts])
+                    """, arguments: [version, Self.studyID, trial.id, worker, trial.attempts])
+                if db.changesCount == 1 { try raise(db, to: version) }
             }
         }
     }

@@ -25,7 +25,7 @@ public struct TPESampler: Sendable {
     /// `history` alone. While fewer than `settings.startup` trials have finished, a draw from
     /// the prior (`fromPrior` true).
     /// - Complexity: O(c · n · p) for c candidates, n trials and p parameters.
-    public func propose(seed: UInt64, history: [StoredTrial]) -> (parameters: TrialParameters, fromPrior: Bool) {
+    public func propose(seed: UInt64, history: [TrialObservation]) -> (parameters: TrialParameters, fromPrior: Bool) {
         var g = SeededGenerator(seed: seed)
         let split = TPESplit(history, objectives: objectives, goal: settings.goal, constraints: constraints)
         guard split.finished >= max(1, settings.startup) else {
@@ -77,7 +77,7 @@ public struct TPESampler: Sendable {
     }
 
     /// The Parzen estimator of `trials` (in id order) on the parameters `members`.
-    private static func estimator(_ trials: [StoredTrial], _ members: [Parameter], _ axes: [TPEAxis]) -> ParzenEstimator {
+    private static func estimator(_ trials: [TrialObservation], _ members: [Parameter], _ axes: [TPEAxis]) -> ParzenEstimator {
         let rows = trials.compactMap { t -> [Double]? in
             let row = members.compactMap { p in t.parameters[p.name].flatMap(p.domain.tpeCoordinate) }
             return row.count == members.count ? row : nil

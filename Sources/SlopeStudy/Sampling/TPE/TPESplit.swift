@@ -10,12 +10,12 @@ import SlopeCore
 /// are steered away from each other's points).
 struct TPESplit {
     /// Good and bad trials, each in id order.
-    let good: [StoredTrial]
-    let bad: [StoredTrial]
+    let good: [TrialObservation]
+    let bad: [TrialObservation]
     /// How many trials have finished.
     let finished: Int
 
-    init(_ trials: [StoredTrial], objectives: [Objective], goal: Double, constraints: [Constraint] = []) {
+    init(_ trials: [TrialObservation], objectives: [Objective], goal: Double, constraints: [Constraint] = []) {
         let done = trials.filter { t in t.state == .done && objectives.allSatisfy { t.metric($0.name)?.isFinite ?? false } }
         let doneIDs = Set(done.map(\.id))
         let failed = trials.filter { ($0.state == .done || $0.state == .failed) && !doneIDs.contains($0.id) }
@@ -31,7 +31,7 @@ struct TPESplit {
     }
 
     /// Done trials, best first.
-    static func bestFirst(_ done: [StoredTrial], objectives: [Objective]) -> [StoredTrial] {
+    static func bestFirst(_ done: [TrialObservation], objectives: [Objective]) -> [TrialObservation] {
         // Every objective as a loss: a maximised one negated.
         let losses = done.map { t in objectives.map { o in t.metric(o.name).map(o.direction.loss) ?? .infinity } }
         guard objectives.count > 1 else {
