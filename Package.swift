@@ -10,6 +10,16 @@ let package = Package(
         .library(name: "SlopeStudyPostgres", targets: ["SlopeStudyPostgres"]),
         .executable(name: "slope", targets: ["slope"]),
     ],
+    // The heavy dependencies are behind traits, both on by default: an application that needs
+    // only SlopeCore and SlopeOutput depends on slope with `traits: []`, and then neither
+    // resolves nor builds GRDB, Yams, postgres-nio or NIO (examples/library does so). The
+    // command line needs both.
+    traits: [
+        .trait(name: "Studies", description: "Hyperparameter studies (SlopeStudy): YAML specs and the SQLite store (Yams, GRDB)."),
+        .trait(name: "PostgreSQL", description: "The PostgreSQL study store (SlopeStudyPostgres: postgres-nio, swift-nio, swift-log).",
+               enabledTraits: ["Studies"]),
+        .default(enabledTraits: ["Studies", "PostgreSQL"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -39,8 +49,8 @@ let package = Package(
                 "SlopeCore",
                 "SlopeOutput",
                 "CSpawn",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["Studies"])),
+                .product(name: "Yams", package: "Yams", condition: .when(traits: ["Studies"])),
             ]
         ),
         // The PostgreSQL study store, shared by workers on many machines: the only target with
@@ -50,9 +60,9 @@ let package = Package(
             dependencies: [
                 "SlopeCore",
                 "SlopeStudy",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),
             ]
         ),
         // The command-line shell over the library.

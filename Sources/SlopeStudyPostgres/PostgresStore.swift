@@ -26,6 +26,8 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     private let lock = NSLock()
     private var connection: PostgresConnection?
     private var cachedStudyID: Int64?
+    /// The outage under way, shared by every call (under `lock`).
+    private var outage: OutageWindow
     private let logger = Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() }
 
     /// Connects (creating the tables when needed) to run the study `study`.
@@ -36,6 +38,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         studyName = study
         self.retryWindow = retryWindow
         self.clock = clock
+        outage = OutageWindow(length: retryWindow)
         let opened = try Self.open(address)
         connection = opened
         do {
@@ -50,6 +53,7 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         studyName = study
         retryWindow = 0
         clock = LeaseClock()
+        outage = OutageWindow(length: 0)
         self.connection = connection
     }
 
@@ -438,10 +442,10 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     }
 
     /// Runs `body` on the connection, one operation at a time; a lost connection is opened
-    /// again with backoff (0.25 s doubling to 5 s) until `retryWindow` has passed.
+    /// again with backoff (0.25 s doubling to 5 s) until `retryWindow` seconds after the
+    /// outage began (one window for every call during one outage).
     private func perform<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
         try lock.withLock {
-            let deadline = Date().addingTimeInterval(retryWindow)
             var delay = 0.25
             while true {
                 do {
@@ -450,16 +454,22 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
                     let reusable = self.connection.flatMap { $0.isClosed ? nil : $0 }
                     let connection = try reusable ?? Self.connect(address)
                     self.connection = connection
-                    return try Blocking.wait(timeout: Self.statementTimeout) { [logger] in try await body(connection, logger) }
+                    let result = try Blocking.wait(timeout: Self.statementTimeout) { [logger] in try await body(connection, logger) }
+                    outage.restored()
+                    return result
                 } catch let error as SlopeError {
                     throw error
                 } catch {
-                    guard Self.isConnectionLoss(error), Date() < deadline else {
-                        throw SlopeError.store(file: location, reason: Self.reason(error))
+                    let now = Date()
+                    guard Self.isConnectionLoss(error) else { throw SlopeError.store(file: location, reason: Self.reason(error)) }
+                    outage.lost(at: now)
+                    guard now < outage.deadline(now: now) else {
+                        let waited = retryWindow > 0 ? " (the server has not answered for \(Int(retryWindow)) s)" : ""
+                        throw SlopeError.store(file: location, reason: Self.reason(error) + waited)
                     }
                     if let old = connection { Task.detached { try? await old.close() } }
                     connection = nil
-                    Thread.sleep(forTimeInterval: delay)
+                    Thread.sleep(forTimeInterval: min(delay, max(0.01, outage.deadline(now: now).timeIntervalSince(now))))
                     delay = min(5, delay * 2)
                 }
             }

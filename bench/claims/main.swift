@@ -82,15 +82,16 @@ func measure(store label: String, trials: Int, workers: Int, connect: @escaping 
                claimMaxMs: all.last ?? .nan, lastTenthMedianMs: percentile(last, 0.5))
 }
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-func option(_ name: String) -> String? {
+/// The value after `name` in `arguments`, and the arguments without both.
+func option(_ name: String, _ arguments: inout [String]) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     defer { arguments.removeSubrange(i...(i + 1)) }
     return arguments[i + 1]
 }
-let sizes = (option("--trials") ?? "100,1000,5000").split(separator: ",").compactMap { Int($0) }
-let workerCounts = (option("--workers") ?? "1,4").split(separator: ",").compactMap { Int($0) }
-let json = option("--json")
+var arguments = Array(CommandLine.arguments.dropFirst())
+let sizes = (option("--trials", &arguments) ?? "100,1000,5000").split(separator: ",").compactMap { Int($0) }
+let workerCounts = (option("--workers", &arguments) ?? "1,4").split(separator: ",").compactMap { Int($0) }
+let json = option("--json", &arguments)
 let postgres = arguments.first
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slope-claims-\(UUID().uuidString)")
@@ -112,7 +113,8 @@ for (label, connect) in stores {
         for w in workerCounts {
             let r = try measure(store: label, trials: n, workers: w, connect: connect)
             rows.append(r)
-            print(String(format: "%-10@  %6d  %7d  %7.2f  %8.1f  %16.2f %6.2f %6.2f %6.1f  %15.2f", label as NSString, n, w, r.seconds,
+            print(label.padding(toLength: 10, withPad: " ", startingAt: 0)
+                  + String(format: "  %6d  %7d  %7.2f  %8.1f  %16.2f %6.2f %6.2f %6.1f  %15.2f", n, w, r.seconds,
                          r.trialsPerSecond, r.claimMedianMs, r.claimP90Ms, r.claimP99Ms, r.claimMaxMs, r.lastTenthMedianMs))
         }
     }

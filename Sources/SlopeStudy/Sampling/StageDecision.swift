@@ -87,7 +87,7 @@ public struct StageDecision: Sendable, Equatable {
             "\(c.parameter) (\(c.pText)" + (c.low.flatMap { low in c.high.map { ", narrowed to [\(low), \($0)]" } } ?? "") + ")"
         }
         let fixed = choices.compactMap { c in c.fixed.map { "\(c.parameter) = \($0) (\(c.pText))" } }
-        return "stage \(name) (reduce on \(objective), \(trials) trials screened, goal \(String(format: "%.3g", goal)), alpha \(alpha)): "
+        return "stage \(name) (reduce on \(objective), \(counted(trials, "trial")) screened, goal \(String(format: "%.3g", goal)), alpha \(alpha)): "
             + (kept.isEmpty ? "" : "kept " + kept.joined(separator: ", "))
             + (kept.isEmpty || fixed.isEmpty ? "" : "; ")
             + (fixed.isEmpty ? "nothing fixed" : "fixed " + fixed.joined(separator: ", "))
@@ -106,7 +106,7 @@ public struct StageDecision: Sendable, Equatable {
 
     /// A stored decision, typed by `space`.
     /// - Throws: `SlopeError.store` naming `source` when `json` is not a decision.
-    public static func decode(_ json: String, space: ParameterSpace, source: String) throws -> StageDecision {
+    package static func decode(_ json: String, space: ParameterSpace, source: String) throws -> StageDecision {
         func fail() -> SlopeError { .store(file: source, reason: "a stage decision is not readable: \(Shown.bare(json, limit: 80))") }
         guard let top = JSONValue.parse(json)?.pairs else { throw fail() }
         func field(_ pairs: [(key: String, value: JSONValue)], _ key: String) -> JSONValue? { pairs.first { $0.key == key }?.value }

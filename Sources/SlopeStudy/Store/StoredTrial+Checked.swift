@@ -2,13 +2,13 @@ import SlopeCore
 
 extension StoredTrial {
     /// The failure of a trial whose worker was lost `attempts` times (every store words it so).
-    public static func lostTooOften(_ attempts: Int) -> String {
+    package static func lostTooOften(_ attempts: Int) -> String {
         "its worker was lost \(attempts) times (max_attempts \(attempts))"
     }
 
     /// A trial from a store's cells, checked: a known state, a seed and counts that are not
     /// negative, parameters and metrics that decode. `source` names the store in errors.
-    public static func checked(id: Int, parameters: String, seed: Int64, state stateName: String, metrics: String?,
+    package static func checked(id: Int, parameters: String, seed: Int64, state stateName: String, metrics: String?,
                         wallTime: Double?, peakRSS: Int?, worker: String?, startedAt: String?, finishedAt: String?,
                         attempts: Int, failure: String?, stderrTail: String?, placement placementName: String?, stage: Int,
                         space: ParameterSpace, source: String) throws -> StoredTrial {
