@@ -66,6 +66,6 @@ struct Analyze: ParsableCommand {
                 directions: PlaneCaption.text(plane.plane, seed: request.training.seed)).utf8))
         }
         try outputs.write()
-        if !outputs.usesStandardOutput { print(AnalysisTable.render(result.analysis), terminator: "") }
+        if !outputs.usesStandardOutput { Terminal.show(AnalysisTable.render(result.analysis)) }
     }
 }

@@ -100,7 +100,7 @@ struct HSIC: ParsableCommand {
         outputs.add(csv, Data(HSICCSV.indices(analysis).utf8))
         outputs.add(pairsCSV, Data(HSICCSV.pairs(analysis).utf8))
         try outputs.write()
-        if !outputs.usesStandardOutput { print(HSICTable.render(analysis, alpha: alpha), terminator: "") }
+        if !outputs.usesStandardOutput { Terminal.show(HSICTable.render(analysis, alpha: alpha)) }
     }
 
     private func hsicOptions() throws -> HSICOptions {

@@ -55,7 +55,7 @@ struct Mask: ParsableCommand {
                                                        source: images, settings: settings).utf8))
         }
         try outputs.write()
-        print(MaskText.render(mask, task: request.task, images: result.design.rowCount), terminator: "")
+        Terminal.show(MaskText.render(mask, task: request.task, images: result.design.rowCount))
         if mask.keptCount == 0 {
             Terminal.warning("no pixel has an increasing d2 trend (every trend falls with the loss); --top K keeps the K least decreasing")
         }

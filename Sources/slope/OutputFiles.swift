@@ -67,6 +67,7 @@ struct OutputFiles {
         var written: [(temporary: String, target: String)] = []
         for (k, (path, content)) in files.enumerated() {
             let url = URL(fileURLWithPath: path)
+            Self.removeStaleTemporaries(of: url)
             let temporary = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).slope-\(getpid())-\(k).tmp").path
             guard_.register(temporary)
@@ -92,6 +93,20 @@ struct OutputFiles {
         }
         if let out = pending.first(where: { $0.path == Self.standardOutput }) {
             try Self.write(out.content, into: TextStream(descriptor: STDOUT_FILENO, name: "standard output"))
+        }
+    }
+
+    /// Removes the temporaries of `target` that a killed slope left (SIGKILL gives no time to
+    /// remove them): `.NAME.slope-PID-K.tmp` beside it whose process is gone. A live process's
+    /// (another slope writing the same file now) are left alone.
+    private static func removeStaleTemporaries(of target: URL) {
+        let folder = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent).slope-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let parts = name.dropFirst(prefix.count).dropLast(4).split(separator: "-")
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, Int(parts[1]) != nil else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
         }
     }
 
@@ -125,7 +140,7 @@ struct OutputFiles {
 }
 
 /// The temporary files of one write: removed on an error, or when Ctrl-C or SIGTERM arrives
-/// while they exist (the process then exits 130).
+/// while they exist (the process then exits 130 or 143).
 private final class TemporaryFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var paths: [String] = []
@@ -138,7 +153,8 @@ private final class TemporaryFiles: @unchecked Sendable {
             source.setEventHandler { [self] in
                 lock.lock()  // held until exit: nothing more is written
                 for path in paths { unlink(path) }
-                _exit(130)
+                // 128 + the signal, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM.
+                _exit(128 + number)
             }
             source.resume()
             return source

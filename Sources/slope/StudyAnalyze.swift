@@ -97,7 +97,7 @@ struct StudyAnalyze: ParsableCommand {
         outputs.add(pairsCSV, Data(StudyAnalysisCSV.pairs(analysis).utf8))
         outputs.add(report, Data(StudyReport.render(analysis, trials: result.trials).utf8))
         try outputs.write()
-        if !outputs.usesStandardOutput { print(StudyAnalysisTable.render(analysis), terminator: "") }
+        if !outputs.usesStandardOutput { Terminal.show(StudyAnalysisTable.render(analysis)) }
     }
 }
 

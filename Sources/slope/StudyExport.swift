@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SlopeCore
 import SlopeStudy
 import SlopeStudyPostgres
 
@@ -29,6 +30,6 @@ struct StudyExport: ParsableCommand {
         }
         files.add(json, Data(TrialsJSON.render(study).utf8))
         try files.write()
-        if !quiet { Terminal.note("exported \(study.trials.count) trials") }
+        if !quiet { Terminal.note("exported \(counted(study.trials.count, "trial"))") }
     }
 }

@@ -25,7 +25,7 @@ struct StudyImport: ParsableCommand {
         try OutputFiles.checkWritable(store)
         let result = try StudyImportJob.run(request)
         if !quiet {
-            print("imported study \(result.name): \(result.trials) trials (\(result.done) done, \(result.trials - result.done) failed or pruned) into \(store)")
+            Terminal.show("imported study \(result.name): \(counted(result.trials, "trial")) (\(result.done) done, \(result.trials - result.done) failed or pruned) into \(store)\n")
         }
     }
 }

@@ -17,7 +17,7 @@ struct StudyStatus: ParsableCommand {
     @Flag(help: "Print only the counts line.") var quiet = false
 
     func run() throws {
-        print(StudyStatusText.render(try StudyStatusJob.read(store: store, study: study, lease: lease, opener: .withPostgres), countsOnly: quiet),
-              terminator: "")
+        Terminal.show(StudyStatusText.render(try StudyStatusJob.read(store: store, study: study, lease: lease, opener: .withPostgres),
+                                             countsOnly: quiet))
     }
 }

@@ -33,7 +33,7 @@ struct Surface: ParsableCommand {
         outputs.add(paths, Data(LossSurfaceCSV.paths(surface, histories: result.histories).utf8))
         try outputs.write()
         let k = surface.minimumIndex
-        print("plane: \(PlaneCaption.text(request.surface.plane, seed: request.training.seed))")
+        Terminal.show("plane: \(PlaneCaption.text(request.surface.plane, seed: request.training.seed))\n")
         let c = surface.coordinates
         print("grid \(c.count) x \(c.count) over [-\(request.surface.span), \(request.surface.span)]: loss at theta* \(surface.centerLoss), grid minimum \(surface.loss[k]) at x = \(c[k % c.count]), y = \(c[k / c.count])")
     }

@@ -5,11 +5,17 @@ import SlopeOutput
 /// Writing to the terminal: errors, warnings and progress go to stderr, results to stdout.
 enum Terminal {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("slope: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("slope: error: \(Shown.printable(message))\n".utf8))
     }
 
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data("slope: warning: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("slope: warning: \(Shown.printable(message))\n".utf8))
+    }
+
+    /// A result on stdout (a table, a status), its control characters escaped: names and
+    /// values come from users' files.
+    static func show(_ text: String) {
+        print(Shown.printable(text), terminator: "")
     }
 
     /// Warns that the constant columns `names` of `file` were left out.
@@ -19,14 +25,14 @@ enum Terminal {
 
     /// A message for the user that is not a result (stderr).
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(Shown.printable(message))\n".utf8))
     }
 
     /// Shows `message` on the progress line (until the next progress line or `clearStatus`),
     /// unless `quiet` or stderr is not a terminal.
     static func status(_ message: String, quiet: Bool) {
         guard !quiet && stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\(message)\u{1B}[K".utf8))
+        FileHandle.standardError.write(Data("\r\(Shown.printable(message))\u{1B}[K".utf8))
     }
 
     /// Clears the progress line.

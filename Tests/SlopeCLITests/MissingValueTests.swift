@@ -118,9 +118,12 @@ import Testing
     }
 }
 
-/// Ctrl-C while the outputs are written leaves no output and no temporary file.
+/// Ctrl-C or SIGTERM while the outputs are written leaves no output and no temporary file,
+/// and exits as a shell reports the signal (130, 143); a temporary left by a killed run is
+/// removed by the next.
 @Suite struct InterruptedWriteTests {
-    @Test func ctrlCWhileWritingLeavesNothing() throws {
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalWhileWritingLeavesNothing(signal: Int32) throws {
         let folder = try CLIRunner.temporaryFolder()
         let process = Process()
         process.executableURL = CLIRunner.executable
@@ -136,7 +139,7 @@ import Testing
         while Date() < deadline && process.isRunning {
             if (try FileManager.default.contentsOfDirectory(atPath: folder.path)).contains(where: { $0.hasSuffix(".tmp") }) {
                 sawTemporary = true
-                kill(process.processIdentifier, SIGINT)
+                kill(process.processIdentifier, signal)
                 break
             }
             Thread.sleep(forTimeInterval: 0.005)
@@ -144,8 +147,27 @@ import Testing
         process.waitUntilExit()
         #expect(sawTemporary, "the outputs were written before the test could interrupt them")
         if sawTemporary {
-            #expect(process.terminationStatus == 130)
+            #expect(process.terminationStatus == 128 + signal)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         }
+    }
+
+    @Test func aKilledRunsTemporaryIsRemovedByTheNext() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        // The pid of a process that has ended: a run killed by SIGKILL.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let stale = folder.appendingPathComponent(".h.json.slope-\(gone.processIdentifier)-0.tmp").path
+        let live = folder.appendingPathComponent(".h.json.slope-\(getpid())-0.tmp").path
+        let other = folder.appendingPathComponent(".other.json.slope-\(gone.processIdentifier)-0.tmp").path
+        for path in [stale, live, other] { try "partial".write(toFile: path, atomically: false, encoding: .utf8) }
+        let result = try CLIRunner.run(["hsic", CLIRunner.example("toy-trials.csv"), "--quiet", "--permutations", "0",
+                                        "--json", folder.appendingPathComponent("h.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        // A live process's temporary, and another file's, are left alone.
+        #expect(FileManager.default.fileExists(atPath: live) && FileManager.default.fileExists(atPath: other))
     }
 }

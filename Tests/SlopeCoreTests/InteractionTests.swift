@@ -32,6 +32,27 @@ import Testing
         #expect(joint <= 0.05)
     }
 
+    /// A pair whose member takes one value where both are active (a conditional
+    /// hyperparameter and its parent) says which member (issue 26, item 11).
+    @Test func aPairNoteNamesTheConstantMember() throws {
+        var g = SeededGenerator(seed: 9)
+        let n = 60
+        let optimizer = (0..<n).map { $0 < 30 ? 0 : 1 }
+        let momentum: [Double?] = (0..<n).map { $0 < 30 ? g.nextUnit() : nil }
+        let lr = (0..<n).map { _ in g.nextUnit() }
+        let y = (0..<n).map { k in lr[k] + Double(optimizer[k]) + (momentum[k] ?? 0) }
+        let inputs = [HSICInput(name: "optimizer", kind: .categorical, values: .levels(optimizer, names: ["sgd", "adam"])),
+                      HSICInput(name: "momentum", kind: .continuous, values: .real(momentum)),
+                      HSICInput(name: "lr", kind: .continuous, values: .real(lr))]
+        var options = HSICOptions()
+        options.pairs = true
+        options.permutations = 0
+        let analysis = try HSICAnalysis.run(HSICSample(source: "c", outputName: "y", output: y, inputs: inputs), options: options)
+        let pair = try #require(analysis.pairs.first { $0.first == "optimizer" && $0.second == "momentum" })
+        #expect(pair.index.note == "optimizer takes one value on the rows where both are active", "\(pair.index.note ?? "nil")")
+        #expect(analysis.pairs.first { $0.first == "optimizer" && $0.second == "lr" }?.index.note == nil)
+    }
+
     /// An additive output leaves a residual free of both inputs: with no noise, a line in a
     /// and a curve in b are fitted to well under their size, ends included.
     @Test func anAdditiveOutputLeavesLittle() {

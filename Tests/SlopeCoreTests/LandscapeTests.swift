@@ -90,7 +90,7 @@ struct ImageTests {
     @Test("corrupt files give one clear error", arguments: [
         ([0, 1, 8, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1] as [UInt8], [0] as [UInt8], "magic number"),
         ([0, 0, 13, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1], [0, 0, 0, 0], "type code 0x0d"),
-        ([0, 0, 8, 1, 0, 0, 0, 1], [0], "1 dimensions; 3 were expected"),
+        ([0, 0, 8, 1, 0, 0, 0, 1], [0], "1 dimension; 3 expected"),
         ([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2], [1, 2, 3], "(truncated)"),
         ([0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1], [1, 2], "(trailing bytes)"),
         ([0, 0, 8, 3, 0, 0], [], "truncated IDX header"),

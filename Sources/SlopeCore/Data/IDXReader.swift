@@ -27,7 +27,7 @@ public enum IDXReader {
         }
         let count = Int(bytes[3])
         guard count == expected else {
-            throw fail("the IDX file has \(count) dimensions; \(expected) were expected (\(expected == 3 ? "images" : "labels"))")
+            throw fail("the IDX file has \(counted(count, "dimension")); \(expected) expected (\(expected == 3 ? "images" : "labels"))")
         }
         let header = 4 + 4 * count
         guard bytes.count >= header else { throw fail("truncated IDX header: \(bytes.count) bytes, the header needs \(header)") }
@@ -39,7 +39,7 @@ public enum IDXReader {
             return (p, acc.1 || o)
         }
         guard !overflow, header + size == bytes.count else {
-            throw fail("the header announces \(sizes.map(String.init).joined(separator: " x ")) = \(size) values after \(header) header bytes, but the file holds \(bytes.count - header)" + (header + size > bytes.count ? " (truncated)" : " (trailing bytes)"))
+            throw fail("the header announces \(sizes.map(String.init).joined(separator: " x "))\(sizes.count > 1 ? " = \(size)" : "") values after \(header) header bytes, but the file holds \(bytes.count - header)" + (header + size > bytes.count ? " (truncated)" : " (trailing bytes)"))
         }
         return IDXArray(dimensions: sizes, values: Array(bytes[header...]))
     }

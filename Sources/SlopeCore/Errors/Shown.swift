@@ -17,16 +17,36 @@ public enum Shown {
             for scalar in ch.unicodeScalars {
                 switch scalar {
                 case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
                 case "\"": out += "\\\""
-                case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value):
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                default: out.unicodeScalars.append(scalar)
+                default: append(scalar, to: &out)
                 }
             }
         }
         return text.count > limit ? out + "…" : out
+    }
+
+    /// Text for a terminal, whole: every control character but the line break escaped
+    /// (`\u{1b}`), so that a name read from a file cannot move the cursor, ring the bell,
+    /// clear the screen or hide what follows it.
+    /// - Complexity: O(n) for n characters.
+    public static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { out.unicodeScalars.append(scalar) } else { append(scalar, to: &out) }
+        }
+        return out
+    }
+
+    /// `scalar`, escaped when it is a control character (C0, DEL, C1).
+    private static func append(_ scalar: Unicode.Scalar, to out: inout String) {
+        switch scalar {
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value):
+            out += "\\u{\(String(scalar.value, radix: 16))}"
+        default: out.unicodeScalars.append(scalar)
+        }
     }
 
     /// Names as a list, each shortened, at most `count` of them.

@@ -154,8 +154,15 @@ public struct HSICAnalysis: Sendable {
         let results = HSICEngine.run(jobs, y: sample.output, options: options, progress: progress)
         return pairs.enumerated().map { p, ab in
             let (x, z) = (marginals[ab.0], marginals[ab.1])
+            var index = results[p]
+            // Say which member is constant where both are active (the pair's own note cannot).
+            let constant = [sample.inputs[ab.0], sample.inputs[ab.1]].filter { $0.takesOneValue(rows: jobs[p].rows) }.map(\.name)
+            if index.note != nil && !constant.isEmpty {
+                index.note = constant.joined(separator: " and ") + (constant.count == 1 ? " takes" : " take")
+                    + " one value on the rows where both are active"
+            }
             return HSICPair(first: sample.inputs[ab.0].name, second: sample.inputs[ab.1].name,
-                            index: results[p], marginalSum: x.flatMap { x in z.map { x + $0 } },
+                            index: index, marginalSum: x.flatMap { x in z.map { x + $0 } },
                             interaction: interaction(sample, pairJob: jobs[p], pair: ab, options: options))
         }
     }

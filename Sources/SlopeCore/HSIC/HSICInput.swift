@@ -68,6 +68,14 @@ public struct HSICInput: Sendable {
         }
     }
 
+    /// True when the input takes one value on `rows` (or none).
+    func takesOneValue(rows: [Int]) -> Bool {
+        switch values {
+        case .real(let v): return Set(rows.map { v[$0] }).count <= 1
+        case .levels(let v, _): return Set(rows.map { v[$0] }).count <= 1
+        }
+    }
+
     /// The Gram matrix of the input on `rows`, or nil when it takes one value there.
     func gram(rows: [Int], kernels: KernelChoice) -> GramMatrix? {
         if kernels.unitMap {

@@ -48,7 +48,7 @@ public enum EvidenceTable {
         for (k, component) in e.components.enumerated() {
             switch component {
             case .goal(let fraction):
-                let count = e.goalCounts[k].map { ", \($0) trials" } ?? ", every trial"
+                let count = e.goalCounts[k].map { ", \(counted($0, "trial"))" } ?? ", every trial"
                 levels.append("\(fraction) (\(side) \(TextTable.significant(e.thresholds[k]))\(count))")
             case .ranked:
                 ranked = true

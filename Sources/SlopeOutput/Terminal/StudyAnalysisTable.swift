@@ -4,14 +4,14 @@ import SlopeCore
 public enum StudyAnalysisTable {
     public static func render(_ analysis: StudyAnalysis) -> String {
         let missing = analysis.missing == .worst ? "trials without a value count as the worst" : "trials without a value are left out"
-        var out = "\(analysis.source): \(analysis.trials) trials, \(analysis.parameters.count) hyperparameters; "
+        var out = "\(analysis.source): \(counted(analysis.trials, "trial")), \(counted(analysis.parameters.count, "hyperparameter")); "
         out += "\(evidenceText(analysis)); \(missing)\n"
         if let selection = analysis.selection { out += selection + "\n" }
         out += analysis.stageDecisions.map { $0 + "\n" }.joined()
         out += "\n"
         out += sideBySide(analysis) + "\n"
         for o in analysis.objectives {
-            out += "== \(o.objective) (\(o.direction.rawValue); \(o.rows) trials"
+            out += "== \(o.objective) (\(o.direction.rawValue); \(counted(o.rows, "trial"))"
             out += o.imputed > 0 ? ", \(o.imputed) without a value" : ""
             out += o.prunedRanked > 0 ? ", \(o.prunedRanked) pruned ranked below the completed" : ""
             out += o.prunedLeftOut > 0 ? ", \(o.prunedLeftOut) pruned left out (their last report reached the goal)" : ""
@@ -38,7 +38,7 @@ public enum StudyAnalysisTable {
             out += analysis.tradeOffs.map { "  \($0.parameter): improves \($0.improves), worsens \($0.worsens)\n" }.joined() + "\n"
         }
         if !analysis.pareto.isEmpty {
-            out += "Pareto front (\(analysis.objectives.map(\.objective).joined(separator: ", "))): \(analysis.pareto.count) trials: "
+            out += "Pareto front (\(analysis.objectives.map(\.objective).joined(separator: ", "))): \(counted(analysis.pareto.count, "trial")): "
             out += analysis.pareto.joined(separator: ", ") + "\n\n"
         }
         out += "summary:\n" + StudySummary.sentences(analysis).map { "  \($0)\n" }.joined()

@@ -7,7 +7,7 @@ extension StudySpec {
     /// - Complexity: O(n² m) for n trials and m objectives.
     public func paretoFront(_ trials: [TrialObservation]) -> [Int] {
         let scored = trials.compactMap { t -> (Int, [Double])? in
-            guard t.state == .done, constraints.allSatisfy({ $0.violation(t) == 0 }) else { return nil }
+            guard t.state == .done, isFeasible(t) else { return nil }
             let losses = objectives.compactMap { o in t.metric(o.name).map(o.direction.loss) }
             return losses.count == objectives.count && losses.allSatisfy(\.isFinite) ? (t.id, losses) : nil
         }

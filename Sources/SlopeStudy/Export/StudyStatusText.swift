@@ -6,17 +6,21 @@ import SlopeCore
 public enum StudyStatusText {
     public static func render(_ study: StudyOverview, countsOnly: Bool) -> String {
         let spec = study.spec
-        var lines = ["study \(spec.name): \(study.trials.count) trials: \(study.count(.done)) done, \(study.count(.failed)) failed, "
+        var lines = ["study \(spec.name): \(counted(study.trials.count, "trial")): \(study.count(.done)) done, \(study.count(.failed)) failed, "
                      + "\(study.count(.running)) running, \(study.count(.pending)) pending"]
         guard !countsOnly else { return lines[0] + "\n" }
-        lines.append("created \(study.createdAt); sampler \(spec.sampler.rawValue), seed \(spec.seed)")
+        let made = spec.isImported ? "imported (its trials were run by Optuna)"
+            : spec.stages.count > 1 ? "\(counted(spec.stages.count, "stage")), seed \(spec.seed)"
+            : "sampler \(spec.sampler.rawValue), seed \(spec.seed)"
+        lines.append("created \(study.createdAt); " + made)
         if spec.stages.count > 1 { lines += stageLines(study) }
+        lines += constraintLines(study)
         for best in study.best {
             lines.append("best \(best.objective.name) (\(best.objective.direction.rawValue)): \(best.value) in trial \(best.trial): "
                          + best.parameters.entries.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
         }
         if spec.objectives.count > 1 && !study.pareto.isEmpty {
-            lines.append("Pareto front (\(spec.objectives.map(\.name).joined(separator: ", "))): \(study.pareto.count) trials: "
+            lines.append("Pareto front (\(spec.objectives.map(\.name).joined(separator: ", "))): \(counted(study.pareto.count, "trial")): "
                          + study.pareto.map(String.init).joined(separator: ", "))
         }
         let walls = study.trials.compactMap(\.wallTime), memory = study.trials.compactMap(\.peakRSS).map(Double.init)
@@ -37,20 +41,34 @@ public enum StudyStatusText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// How many done trials meet the constraints, and the constraints no trial reports.
+    static func constraintLines(_ study: StudyOverview) -> [String] {
+        let spec = study.spec
+        guard !spec.constraints.isEmpty else { return [] }
+        let done = study.trials.filter { $0.state == .done }
+        let feasible = done.filter { spec.isFeasible($0.observation) }.count
+        var lines = ["constraints \(spec.constraints.map(\.text).joined(separator: ", ")): \(feasible) of \(counted(done.count, "done trial")) meet them"
+                     + (feasible == 0 && !done.isEmpty ? ", so no trial is best" : "")]
+        for c in spec.unreportedConstraints(study.trials.map(\.observation)) {
+            lines.append("constraint on \(Shown.quoted(c.name)): no trial reports it, so every trial breaks it (a misspelt metric?)")
+        }
+        return lines
+    }
+
     /// One line a stage (its trials' states), and under a stage with `reduce:` its decision.
     static func stageLines(_ study: StudyOverview) -> [String] {
         var lines: [String] = []
         for (k, stage) in study.spec.stages.enumerated() {
             let trials = study.trials.filter { $0.stage == k }
             let counts = [TrialState.done, .failed, .running, .pending].map { s in "\(trials.filter { $0.state == s }.count) \(s.rawValue)" }
-            lines.append("stage \(stage.name) (\(stage.sampler.rawValue)): \(trials.count) trials: " + counts.joined(separator: ", "))
+            lines.append("stage \(stage.name) (\(stage.sampler.rawValue)): \(counted(trials.count, "trial")): " + counts.joined(separator: ", "))
             guard stage.reduce != nil else { continue }
             guard let d = study.decisions.first(where: { $0.stage == k }) else {
                 lines.append("  reduce: not decided yet (at the stage's first trial)")
                 continue
             }
             let none = d.choices.allSatisfy { ($0.pValue ?? 1) > d.alpha }
-            lines.append("  reduce on \(d.objective), \(d.trials) trials screened, goal \(String(format: "%.3g", d.goal)), alpha \(d.alpha)"
+            lines.append("  reduce on \(d.objective), \(counted(d.trials, "trial")) screened, goal \(String(format: "%.3g", d.goal)), alpha \(d.alpha)"
                          + (none ? ": nothing significant, so nothing fixed:" : ":"))
             for c in d.choices {
                 if let value = c.fixed {

@@ -30,7 +30,15 @@ extension OptunaStudy {
 
     /// The command of an imported spec: no program of that name is expected to exist.
     static let placeholderCommand = "optuna-imported-study"
+}
 
+extension StudySpec {
+    /// True for a spec made by `study import`: its trials were run by another tool, with its
+    /// own sampler and seed.
+    public var isImported: Bool { run == .command([OptunaStudy.placeholderCommand]) }
+}
+
+extension OptunaStudy {
     /// Why a trial has no value, with the last intermediate value a pruned trial reported.
     private func failure(_ t: Trial) -> String {
         guard t.state == "PRUNED" else { return t.state == "FAIL" ? "failed in Optuna" : "complete without a finite value" }

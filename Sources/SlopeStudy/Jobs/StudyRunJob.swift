@@ -50,6 +50,8 @@ public struct StudyRunResult: Sendable {
     public let progress: StudyProgress
     /// The reason most failed trials give, with how many give it; nil when none failed.
     public let commonestFailure: (reason: String, count: Int)?
+    /// The spec's constraints on a number no done trial reported (every trial breaks them).
+    public let unreportedConstraints: [Constraint]
 
     /// True when trials failed and none finished with a result: the study learned nothing.
     public var everyTrialFailed: Bool { progress.done == 0 && progress.failed > 0 }
@@ -74,10 +76,14 @@ public enum StudyRunJob {
                                      gpus: request.gpus, worker: WorkerIdentity.named)
         let final = try runner.run(stop: stop, report: progress, note: note)
         try store.checkIntact()
-        guard final.failed > 0 else { return StudyRunResult(progress: final, commonestFailure: nil) }
-        let failures = try store.trials(space: request.spec.space).compactMap { $0.state == .failed ? $0.failureLine : nil }
+        guard final.failed > 0 || !request.spec.constraints.isEmpty else {
+            return StudyRunResult(progress: final, commonestFailure: nil, unreportedConstraints: [])
+        }
+        let trials = try store.trials(space: request.spec.space)
+        let failures = trials.compactMap { $0.state == .failed ? $0.failureLine : nil }
         let counts = Dictionary(failures.map { ($0, 1) }, uniquingKeysWith: +)
         let commonest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
-        return StudyRunResult(progress: final, commonestFailure: commonest.map { (reason: $0.key, count: $0.value) })
+        return StudyRunResult(progress: final, commonestFailure: commonest.map { (reason: $0.key, count: $0.value) },
+                              unreportedConstraints: request.spec.unreportedConstraints(trials.map(\.observation)))
     }
 }

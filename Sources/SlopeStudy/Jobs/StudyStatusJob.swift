@@ -15,7 +15,7 @@ public struct StudyOverview: Sendable {
     /// When the study was created (ISO 8601, UTC).
     public let createdAt: String
     public let trials: [StoredTrial]
-    /// One entry per objective some trial reached, in the spec's order.
+    /// One entry per objective some trial within the constraints reached, in the spec's order.
     public let best: [Best]
     /// The workers that claimed trials (alive: a live lease, or a live process on this host).
     public let workers: [WorkerRecord]
@@ -39,8 +39,9 @@ public enum StudyStatusJob {
                             opener: StoreOpener = .files) throws -> StudyOverview {
         let store = try opener.reading(path, study: name)
         let study = try StoredStudy(store: store)
+        let feasible = study.trials.filter { study.spec.isFeasible($0.observation) }
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
-            let done = study.trials.compactMap { t in t.metric(objective.name).map { (t, $0) } }
+            let done = feasible.compactMap { t in t.metric(objective.name).map { (t, $0) } }
             guard let (trial, value) = done.min(by: { objective.isBetter($0.1, than: $1.1) }) else { return nil }
             return StudyOverview.Best(objective: objective, trial: trial.id, value: value, parameters: trial.parameters)
         }

@@ -23,3 +23,28 @@ public struct Constraint: Hashable, Sendable, Encodable {
         return v
     }
 }
+
+extension Constraint {
+    /// The bounds as a reader writes them: "size <= 400", "0.9 <= accuracy".
+    public var text: String {
+        switch (min, max) {
+        case let (low?, high?): return "\(low) <= \(name) <= \(high)"
+        case let (low?, nil): return "\(name) >= \(low)"
+        case let (nil, high?): return "\(name) <= \(high)"
+        case (nil, nil): return name
+        }
+    }
+}
+
+extension StudySpec {
+    /// True when `trial` lies within every constraint's bounds.
+    public func isFeasible(_ trial: TrialObservation) -> Bool { constraints.allSatisfy { $0.violation(trial) == 0 } }
+
+    /// The constraints on a number that no done trial reported: every trial then breaks them,
+    /// which is most often a misspelt metric name (empty before any trial is done).
+    public func unreportedConstraints(_ trials: [TrialObservation]) -> [Constraint] {
+        let done = trials.filter { $0.state == .done }
+        guard !done.isEmpty else { return [] }
+        return constraints.filter { c in !done.contains { $0.value(of: c.name)?.isFinite ?? false } }
+    }
+}

@@ -113,6 +113,9 @@ public enum SpecReader {
         if let settings = try map.map("tpe") {
             guard sampler == .tpe else { throw map.error("tpe", "tpe: settings go with sampler: tpe") }
             tpe = try tpeSettings(settings)
+            if first, let startup = try settings.int("startup"), startup >= trials {
+                throw settings.error("startup", "\(startup) trials from the prior before TPE starts, of \(trials) trials: TPE would never propose (give fewer, or more trials)")
+            }
         }
         var reduce: Reduction?
         if let settings = try map.map("reduce") {

@@ -98,6 +98,8 @@ public final class TrialStore: StudyStore {
         do {
             queue = try ReadOnlyDatabase.open(path)
             tables = try queue.read { try ReadOnlyDatabase.tableNames($0) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw SlopeError.store(file: path, reason: "a damaged SQLite file (\(reason(error))): neither slope nor Optuna can read it")
         } catch {
             throw SlopeError.store(file: path, reason: "not a study store (\(reason(error)))")
         }

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// What a person reads: constraints visible after a run, control bytes from files never
+/// reaching the terminal raw, counts in the right number (issue 26, items 7, 8 and 11).
+@Suite struct HonestOutputTests {
+    /// A TPE study whose every trial breaks its constraint, and one constrained on a metric no
+    /// trial reports.
+    func constrained(_ constraint: String) throws -> (spec: String, store: String) {
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("#!/bin/sh\necho \"{\\\"error\\\": ${1#--lr=}, \\\"size\\\": 500}\"\n",
+                                  to: folder.appendingPathComponent("t.sh").path)
+        let spec = folder.appendingPathComponent("c.yaml").path
+        try """
+            name: c
+            trials: 6
+            sampler: tpe
+            tpe: {startup: 3}
+            objectives: {error: minimize}
+            constraints: {\(constraint)}
+            command: ./t.sh {args}
+            parameters:
+              lr: {distribution: uniform, min: 0, max: 1}
+            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        return (spec, folder.appendingPathComponent("c.sqlite").path)
+    }
+
+    @Test func statusNamesNoBestWhenEveryTrialBreaksTheConstraints() throws {
+        let (spec, store) = try constrained("size: {max: 400}")
+        let run = try CLIRunner.run(["study", "run", spec, "--store", store, "--quiet"])
+        #expect(run.status == 0 && !run.stderr.contains("warning"), "\(run.stderr)")
+        let status = try CLIRunner.run(["study", "status", store])
+        #expect(status.stdout.contains("constraints size <= 400.0: 0 of 6 done trials meet them, so no trial is best"), "\(status.stdout)")
+        #expect(!status.stdout.contains("best error"), "\(status.stdout)")
+    }
+
+    @Test func aConstraintOnAMetricNoTrialReportsIsSaid() throws {
+        let (spec, store) = try constrained("sise: {max: 400}")
+        let run = try CLIRunner.run(["study", "run", spec, "--store", store, "--quiet"])
+        #expect(run.status == 0 && run.stderr.contains("warning: no trial reports \"sise\", so every trial breaks the constraint sise <= 400.0"),
+                "\(run.stderr)")
+        let status = try CLIRunner.run(["study", "status", store])
+        #expect(status.stdout.contains("constraint on \"sise\": no trial reports it"), "\(status.stdout)")
+    }
+
+    @Test func aStartupThatLeavesTPENoTrialIsRefused() throws {
+        let (spec, store) = try constrained("size: {max: 400}")
+        let text = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(of: "startup: 3", with: "startup: 6")
+        try text.write(toFile: spec, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["study", "run", spec, "--store", store, "--quiet"])
+        #expect(run.status == 2 && run.stderr.contains("tpe.startup: 6 trials from the prior before TPE starts, of 6 trials: TPE would never propose"),
+                "\(run.stderr)")
+    }
+
+    /// A column named with an escape sequence, a bell and a NUL: the table shows them escaped.
+    @Test func controlBytesInNamesAreEscapedOnTheTerminal() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let path = folder.appendingPathComponent("c.csv").path
+        var text = "a\u{1B}[2Jb,c\u{07}d,y\n"
+        for k in 0..<40 { text += "\(Double(k) / 40),\(k % 3),\(Double(k) / 40 + Double(k % 3))\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["hsic", path, "--quiet", "--permutations", "0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(result.stdout.debugDescription)")
+        #expect(result.stdout.contains("a\\u{1b}[2Jb") && result.stdout.contains("c\\u{7}d"), "\(result.stdout)")
+    }
+
+    @Test func oneTrialIsOneTrial() throws {
+        let folder = try StudyCommandTests().studyFolder(trials: 1, sleep: 0)
+        let spec = folder.appendingPathComponent("toy.yaml").path, store = folder.appendingPathComponent("toy.sqlite").path
+        let run = try CLIRunner.run(["study", "run", spec, "--store", store])
+        #expect(run.stderr.contains("1/1 trial finished"), "\(run.stderr)")
+        let status = try CLIRunner.run(["study", "status", store])
+        #expect(status.stdout.contains(": 1 trial: 1 done") && !status.stdout.contains("1 trials"), "\(status.stdout)")
+        let export = try CLIRunner.run(["study", "export", store, "--csv", folder.appendingPathComponent("t.csv").path])
+        #expect(export.stderr.contains("exported 1 trial\n"), "\(export.stderr)")
+    }
+}
