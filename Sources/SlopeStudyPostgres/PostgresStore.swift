@@ -4,13 +4,15 @@ import Logging
 import NIOPosix
 import PostgresNIO
 import SlopeCore
+import Synchronization
 
 /// A study store in a PostgreSQL database, shared by workers on any number of hosts: claims
-/// by `FOR UPDATE SKIP LOCKED`, leases renewed by heartbeats stamped with the server's clock,
-/// results accepted only while the claim holds (docs/distributed.md). One connection per
-/// store (one per worker process, whatever its number of jobs); a lost connection is
-/// reconnected with backoff for `retryWindow` seconds while the trials keep running.
-public final class PostgresStore: StudyStore, @unchecked Sendable {
+/// by a compare-and-set on the study's claim count, leases renewed by heartbeats stamped with
+/// the server's clock, results accepted only while the claim holds (docs/distributed.md). Two
+/// connections per store (one per worker process, whatever its number of jobs, and one for
+/// its heartbeats); a lost connection is reconnected with backoff for `retryWindow` seconds
+/// from the start of the outage while the trials keep running.
+public final class PostgresStore: StudyStore, Sendable {
     public let address: PostgresAddress
     /// The study this store reads and writes (a database holds many, by name).
     public let studyName: String
@@ -19,92 +21,76 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     public let retryWindow: Double
     /// The clock leases are stamped and judged by.
     public let clock: LeaseClock
-    /// Seconds one statement (or a connection attempt) may take before the connection is
-    /// taken for lost: every statement of the store is short.
-    static let statementTimeout = 30.0
-
-    private let lock = NSLock()
-    private var connection: PostgresConnection?
-    private var cachedStudyID: Int64?
-    /// The outage under way, shared by every call (under `lock`).
-    private var outage: OutageWindow
-    private let logger = Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() }
+    /// Claims, results and reads.
+    private let work: ConnectionLane
+    /// Heartbeats, which must not wait behind a claim.
+    private let beats: ConnectionLane
+    private let cachedStudyID = Mutex<Int64?>(nil)
 
     /// Connects (creating the tables when needed) to run the study `study`.
     /// - Throws: `SlopeError.store` with the server's reason when the connection is refused
     ///   (no server, wrong password, no database, too many connections).
-    public init(address: PostgresAddress, study: String, retryWindow: Double = 120, clock: LeaseClock = LeaseClock()) throws {
+    public init(address: PostgresAddress, study: String, retryWindow: Double = 120, clock: LeaseClock = LeaseClock()) async throws {
         self.address = address
         studyName = study
         self.retryWindow = retryWindow
         self.clock = clock
-        outage = OutageWindow(length: retryWindow)
-        let opened = try Self.open(address)
-        connection = opened
+        let opened = try await ConnectionLane.open(address)
         do {
-            try Blocking.wait(timeout: Self.statementTimeout) { [logger] in try await PostgresSchema.prepare(opened, logger: logger) }
+            try await PostgresSchema.prepare(opened, logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
         } catch {
+            try? await opened.close()
             throw SlopeError.store(file: address.shown, reason: "cannot create the tables: \(Self.reason(error))")
         }
+        work = ConnectionLane(address: address, retryWindow: retryWindow, connection: opened)
+        beats = ConnectionLane(address: address, retryWindow: retryWindow)
     }
 
-    private init(address: PostgresAddress, study: String, connection: PostgresConnection) {
+    private init(address: PostgresAddress, study: String, lane: ConnectionLane) {
         self.address = address
         studyName = study
         retryWindow = 0
         clock = LeaseClock()
-        outage = OutageWindow(length: 0)
-        self.connection = connection
+        work = lane
+        beats = ConnectionLane(address: address, retryWindow: 0)
     }
 
     /// Opens a database to read a study without writing anything: `study` names it, or the
     /// database must hold exactly one.
     /// - Throws: `SlopeError.store` when the database has no slope tables or no such study,
     ///   `.ambiguousStudy` when it holds several and none is named.
-    public static func reading(address: PostgresAddress, study: String?) throws -> PostgresStore {
-        let probe = PostgresStore(address: address, study: study ?? "", connection: try Self.open(address))
-        let names: [String] = try probe.perform { c, logger in
-            let exists = try await c.query("SELECT to_regclass('slope_study') IS NOT NULL", logger: logger)
-                .collect().first?.decode(Bool.self) ?? false
-            guard exists else { return [] }
-            return try await c.query("SELECT name FROM slope_study ORDER BY name", logger: logger).collect()
-                .map { try $0.decode(String.self) }
-        }
-        if let study {
-            guard names.contains(study) else {
-                throw SlopeError.store(file: address.shown, reason: names.isEmpty ? "no slope study in this database"
-                                       : "no study \(Shown.quoted(study)) (studies: \(Shown.list(names)))")
+    public static func reading(address: PostgresAddress, study: String?) async throws -> PostgresStore {
+        let lane = ConnectionLane(address: address, retryWindow: 0, connection: try await ConnectionLane.open(address))
+        let names: [String]
+        do {
+            names = try await lane.perform { c, logger in
+                let exists = try await c.query("SELECT to_regclass('slope_study') IS NOT NULL", logger: logger)
+                    .collect().first?.decode(Bool.self) ?? false
+                guard exists else { return [] }
+                return try await c.query("SELECT name FROM slope_study ORDER BY name", logger: logger).collect()
+                    .map { try $0.decode(String.self) }
             }
-            return probe
+        } catch {
+            await lane.close()
+            throw error
         }
-        guard names.count == 1, let only = names.first else {
-            if names.isEmpty { throw SlopeError.store(file: address.shown, reason: "no slope study in this database") }
-            throw SlopeError.ambiguousStudy(file: address.shown, studies: names)
-        }
-        // The connection passes to the store that names the study (the probe must not close it).
-        let connection = try probe.lock.withLock { () throws -> PostgresConnection in
-            defer { probe.connection = nil }
-            return try probe.connection ?? Self.open(address)
-        }
-        return PostgresStore(address: address, study: only, connection: connection)
+        if let study, names.contains(study) { return PostgresStore(address: address, study: study, lane: lane) }
+        if study == nil, names.count == 1, let only = names.first { return PostgresStore(address: address, study: only, lane: lane) }
+        await lane.close()
+        if names.isEmpty { throw SlopeError.store(file: address.shown, reason: "no slope study in this database") }
+        if let study { throw SlopeError.store(file: address.shown, reason: "no study \(Shown.quoted(study)) (studies: \(Shown.list(names)))") }
+        throw SlopeError.ambiguousStudy(file: address.shown, studies: names)
     }
 
-    deinit {
-        if let connection { Task.detached { try? await connection.close() } }
-    }
-
-    public func close() {
-        let open = lock.withLock { () -> PostgresConnection? in
-            defer { connection = nil }
-            return connection
-        }
-        if let open { _ = try? Blocking.wait(timeout: 5) { try await open.close() } }
+    public func close() async {
+        await work.close()
+        await beats.close()
     }
 
     // MARK: The store protocol
 
-    public func study() throws -> StudyRecord? {
-        try perform { [studyName] c, logger in
+    public func study() async throws -> StudyRecord? {
+        try await perform { [studyName] c, logger in
             try await c.query("""
                 SELECT name, spec, fingerprint, \(unescaped: PostgresSchema.iso("created_at")) FROM slope_study
                 WHERE name = \(studyName)
@@ -115,8 +101,8 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
     }
 
-    public func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws {
-        try perform { c, logger in
+    public func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) async throws {
+        try await perform { c, logger in
             try await c.withTransaction(logger: logger) { t in
                 guard let id = try await t.query("""
                     INSERT INTO slope_study (name, spec, fingerprint) VALUES (\(name), \(spec), \(fingerprint))
@@ -136,8 +122,8 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
     }
 
-    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws {
-        try perform { c, logger in
+    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) async throws {
+        try await perform { c, logger in
             try await c.withTransaction(logger: logger) { t in
                 let id = try await t.query("""
                     INSERT INTO slope_study (name, spec, fingerprint) VALUES (\(name), \(spec), \(fingerprint)) RETURNING id
@@ -155,9 +141,9 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
     }
 
-    public func pendingHead(space: ParameterSpace) throws -> PendingHead? {
-        let study = try studyID()
-        return try perform { c, logger -> (PostgresRow, Bool)? in
+    public func pendingHead(space: ParameterSpace) async throws -> PendingHead? {
+        let study = try await studyID()
+        return try await perform { c, logger -> (PostgresRow, Bool)? in
             guard let row = try await c.query("""
                 SELECT \(unescaped: Self.trialColumns), NOT EXISTS (
                     SELECT 1 FROM slope_trial AS e WHERE e.study_id = t.study_id AND e.stage < t.stage AND e.state IN ('pending', 'running'))
@@ -167,9 +153,9 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }.map { row, open in PendingHead(trial: try trial(row, space: space), stageOpen: open) }
     }
 
-    public func changes(since version: Int64, space: ParameterSpace) throws -> StoreChanges {
-        let study = try studyID()
-        let (counts, rows, decisions) = try perform { c, logger in
+    public func changes(since version: Int64, space: ParameterSpace) async throws -> StoreChanges {
+        let study = try await studyID()
+        let (counts, rows, decisions) = try await perform { c, logger in
             // The counts first: rows read after them may be newer, never older.
             let counts: (Int64, Int64) = try await c.query("SELECT version, claims FROM slope_study WHERE id = \(study)", logger: logger)
                 .collect().first.map { try $0.decode((Int64, Int64).self) } ?? (0, 0)
@@ -186,11 +172,11 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
             decisions: try decisions.map { try decision($0, space: space) })
     }
 
-    public func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) throws -> StoredTrial? {
-        let study = try studyID()
+    public func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) async throws -> StoredTrial? {
+        let study = try await studyID()
         let parameters = proposal?.parameters.json, placement = proposal?.placement.rawValue
         let decision = proposal?.decision.map { ($0.stage, $0.json) }
-        return try perform { c, logger -> PostgresRow? in
+        return try await perform { c, logger -> PostgresRow? in
             try await Self.unlessUnchanged {
                 try await c.withTransaction(logger: logger) { t -> PostgresRow in
                     // The study's row lock orders claims: a second claim waits for this one
@@ -249,18 +235,18 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         } ?? 0
     }
 
-    public func pendingCount() throws -> Int {
-        let study = try studyID()
-        let count: Int64 = try perform { c, logger in
+    public func pendingCount() async throws -> Int {
+        let study = try await studyID()
+        let count: Int64 = try await perform { c, logger in
             try await c.query("SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND state = 'pending'", logger: logger)
                 .collect().first?.decode(Int64.self) ?? 0
         }
         return Int(count)
     }
 
-    public func decisions(space: ParameterSpace) throws -> [StageDecision] {
-        let study = try studyID()
-        return try perform { c, logger in
+    public func decisions(space: ParameterSpace) async throws -> [StageDecision] {
+        let study = try await studyID()
+        return try await perform { c, logger in
             try await c.query("SELECT decision::text FROM slope_stage_decision WHERE study_id = \(study) ORDER BY stage", logger: logger).collect()
         }.map { try decision($0, space: space) }
     }
@@ -269,10 +255,10 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         try StageDecision.decode(try row.decode(String.self), space: space, source: "\(location) (study \(studyName))")
     }
 
-    public func heartbeat(worker: String, trials: [StoredTrial]) throws {
+    public func heartbeat(worker: String, trials: [StoredTrial]) async throws {
         guard !trials.isEmpty else { return }
-        let study = try studyID(), ids = trials.map(\.id), attempts = trials.map(\.attempts)
-        _ = try perform { c, logger in
+        let study = try await studyID(), ids = trials.map(\.id), attempts = trials.map(\.attempts)
+        _ = try await beats.perform { c, logger in
             try await c.query("""
                 UPDATE slope_trial AS t SET heartbeat_at = \(now: self.clock)
                 FROM unnest(\(ids)::int8[], \(attempts)::int8[]) AS held(id, attempts)
@@ -282,9 +268,9 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
     }
 
-    public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) throws -> Bool {
-        let study = try studyID(), id = trial.id, attempt = trial.attempts
-        return try perform { [self] c, logger in
+    public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) async throws -> Bool {
+        let study = try await studyID(), id = trial.id, attempt = trial.attempts
+        return try await perform { [self] c, logger in
             let recorded = try await stamped(c, study, logger: logger) { c, version in
                 switch outcome {
                 case let .done(metrics, wall, rss):
@@ -312,9 +298,9 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
     }
 
-    public func release(_ trial: StoredTrial, worker: String) throws {
-        let study = try studyID(), id = trial.id, attempt = trial.attempts
-        _ = try perform { [self] c, logger in
+    public func release(_ trial: StoredTrial, worker: String) async throws {
+        let study = try await studyID(), id = trial.id, attempt = trial.attempts
+        _ = try await perform { [self] c, logger in
             try await stamped(c, study, logger: logger) { c, version in
                 try await c.query("""
                     UPDATE slope_trial SET state = 'pending', worker = NULL, heartbeat_at = NULL, version = \(version)
@@ -326,9 +312,9 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     }
 
     @discardableResult
-    public func reclaim(lease: Double, maxAttempts: Int) throws -> Int {
-        let study = try studyID(), failure = StoredTrial.lostTooOften(maxAttempts)
-        return try perform { [self] c, logger in
+    public func reclaim(lease: Double, maxAttempts: Int) async throws -> Int {
+        let study = try await studyID(), failure = StoredTrial.lostTooOften(maxAttempts)
+        return try await perform { [self] c, logger in
             // Most calls find nothing expired: they read, and write nothing.
             guard try await c.query("""
                 SELECT EXISTS (SELECT 1 FROM slope_trial
@@ -348,9 +334,9 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
     }
 
-    public func liveRunning(lease: Double) throws -> Int {
-        let study = try studyID()
-        return try perform { c, logger in
+    public func liveRunning(lease: Double) async throws -> Int {
+        let study = try await studyID()
+        return try await perform { c, logger in
             try await c.query("""
                 SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND state = 'running'
                     AND heartbeat_at >= \(now: self.clock) - make_interval(secs => \(lease))
@@ -359,9 +345,9 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     }
 
     @discardableResult
-    public func retryFailed() throws -> Int {
-        let study = try studyID()
-        return try perform { [self] c, logger in
+    public func retryFailed() async throws -> Int {
+        let study = try await studyID()
+        return try await perform { [self] c, logger in
             try await stamped(c, study, logger: logger) { c, version in
                 try await c.query("""
                     UPDATE slope_trial SET state = 'pending', failure = NULL, stderr_tail = NULL, worker = NULL, version = \(version)
@@ -371,17 +357,17 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
         }
     }
 
-    public func trials(space: ParameterSpace) throws -> [StoredTrial] {
-        let study = try studyID()
-        return try perform { c, logger in
+    public func trials(space: ParameterSpace) async throws -> [StoredTrial] {
+        let study = try await studyID()
+        return try await perform { c, logger in
             try await c.query("SELECT \(unescaped: Self.trialColumns) FROM slope_trial WHERE study_id = \(study) ORDER BY id",
                               logger: logger).collect()
         }.map { try trial($0, space: space) }
     }
 
-    public func workers(lease: Double) throws -> [WorkerRecord] {
-        let study = try studyID()
-        return try perform { c, logger in
+    public func workers(lease: Double) async throws -> [WorkerRecord] {
+        let study = try await studyID()
+        return try await perform { c, logger in
             try await c.query("""
                 SELECT worker, count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'failed'),
                     count(*) FILTER (WHERE state = 'running'),
@@ -430,81 +416,20 @@ public final class PostgresStore: StudyStore, @unchecked Sendable {
     }
 
     /// The id of this store's study, looked up once.
-    private func studyID() throws -> Int64 {
-        if let id = lock.withLock({ cachedStudyID }) { return id }
-        let found: Int64? = try perform { [studyName] c, logger in
+    private func studyID() async throws -> Int64 {
+        if let id = cachedStudyID.withLock({ $0 }) { return id }
+        let found: Int64? = try await perform { [studyName] c, logger in
             try await c.query("SELECT id FROM slope_study WHERE name = \(studyName)", logger: logger).collect().first?
                 .decode(Int64.self)
         }
         guard let found else { throw SlopeError.store(file: location, reason: "no study \(Shown.quoted(studyName))") }
-        lock.withLock { cachedStudyID = found }
+        cachedStudyID.withLock { $0 = found }
         return found
     }
 
-    /// Runs `body` on the connection, one operation at a time; a lost connection is opened
-    /// again with backoff (0.25 s doubling to 5 s) until `retryWindow` seconds after the
-    /// outage began (one window for every call during one outage).
-    private func perform<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
-        try lock.withLock {
-            var delay = 0.25
-            while true {
-                do {
-                    // A connection the server closed is replaced before it is used: a query
-                    // written to a closed channel may never be answered.
-                    let reusable = self.connection.flatMap { $0.isClosed ? nil : $0 }
-                    let connection = try reusable ?? Self.connect(address)
-                    self.connection = connection
-                    let result = try Blocking.wait(timeout: Self.statementTimeout) { [logger] in try await body(connection, logger) }
-                    outage.restored()
-                    return result
-                } catch let error as SlopeError {
-                    throw error
-                } catch {
-                    let now = Date()
-                    guard Self.isConnectionLoss(error) else { throw SlopeError.store(file: location, reason: Self.reason(error)) }
-                    outage.lost(at: now)
-                    guard now < outage.deadline(now: now) else {
-                        let waited = retryWindow > 0 ? " (the server has not answered for \(Int(retryWindow)) s)" : ""
-                        throw SlopeError.store(file: location, reason: Self.reason(error) + waited)
-                    }
-                    if let old = connection { Task.detached { try? await old.close() } }
-                    connection = nil
-                    Thread.sleep(forTimeInterval: min(delay, max(0.01, outage.deadline(now: now).timeIntervalSince(now))))
-                    delay = min(5, delay * 2)
-                }
-            }
-        }
-    }
-
-    /// Opens a connection; a failure is one line naming the server's reason.
-    private static func open(_ address: PostgresAddress) throws -> PostgresConnection {
-        do {
-            return try connect(address)
-        } catch let error as SlopeError {
-            throw error
-        } catch {
-            throw SlopeError.store(file: address.shown, reason: "cannot connect: \(reason(error))")
-        }
-    }
-
-    /// Opens a connection; throws the driver's error (which `perform` may retry).
-    private static func connect(_ address: PostgresAddress) throws -> PostgresConnection {
-        var configuration = PostgresConnection.Configuration(
-            host: address.host, port: address.port, username: address.user, password: address.password,
-            database: address.database, tls: .disable)
-        if address.tls {
-            do {
-                configuration.tls = .require(try .init(configuration: .makeClientConfiguration()))
-            } catch {
-                throw SlopeError.store(file: address.shown, reason: "cannot set up TLS: \(reason(error))")
-            }
-        }
-        configuration.options.connectTimeout = .seconds(10)
-        let fixed = configuration
-        return try Blocking.wait(timeout: Self.statementTimeout) {
-            try await PostgresConnection.connect(configuration: fixed, id: 1,
-                                                 logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
-        }
+    /// Runs `body` on the work lane's connection (`ConnectionLane.perform`).
+    private func perform<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        try await work.perform(body)
     }
 
     /// True for errors after which a new connection may succeed: the connection closed or

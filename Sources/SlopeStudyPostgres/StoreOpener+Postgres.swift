@@ -9,7 +9,7 @@ extension StoreOpener.Kind {
     /// A PostgreSQL database shared by workers on many hosts (docs/distributed.md).
     public static let postgres = StoreOpener.Kind(
         claims: PostgresAddress.isURL,
-        running: { location, study in try PostgresStore(address: PostgresAddress(location), study: study) },
-        reading: { location, study in try PostgresStore.reading(address: PostgresAddress(location), study: study) },
+        running: { location, study in try await PostgresStore(address: PostgresAddress(location), study: study) },
+        reading: { location, study in try await PostgresStore.reading(address: PostgresAddress(location), study: study) },
         shown: { location in (try? PostgresAddress(location))?.shown ?? location })
 }

@@ -6,17 +6,21 @@ import SlopeOutput
 /// The `slope` command. Bad input of any kind (a file, an option) ends with one line on
 /// stderr and exit status 2; nothing is written.
 @main
-struct Slope: ParsableCommand {
+struct Slope: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slope",
         abstract: "Sensitivity analysis: which inputs move the result, how, and how sure we are.",
         version: SlopeVersion.string,
         subcommands: [Analyze.self, HSIC.self, Surface.self, Mask.self, MLP.self, Study.self])
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var study = command as? any AsyncParsableCommand {
+                try await study.run()
+            } else {
+                try command.run()
+            }
         } catch let error as SlopeError {
             Terminal.error(error.message(naming: Flags.name))
             Foundation.exit(2)

@@ -6,7 +6,7 @@ import SlopeStudy
 import SlopeStudyPostgres
 
 /// `slope study analyze SOURCE`: which hyperparameters matter for each objective.
-struct StudyAnalyze: ParsableCommand {
+struct StudyAnalyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze", abstract: "Rank hyperparameters by goal-oriented HSIC for each objective.",
         discussion: """
@@ -68,7 +68,7 @@ struct StudyAnalyze: ParsableCommand {
     @Flag(help: "No progress line.")
     var quiet = false
 
-    func run() throws {
+    func run() async throws {
         if pairsCSV != nil && !pairs { throw ValidationError("--pairs-csv needs --pairs") }
         var options = StudyAnalysisOptions()
         if let goal { options.useGoal(goal) }
@@ -89,7 +89,7 @@ struct StudyAnalyze: ParsableCommand {
         for path in [csv, pairsCSV, json, report] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([csv, pairsCSV, json, report])
 
-        let result = try StudyAnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
+        let result = try await StudyAnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
         let analysis = result.analysis
         var outputs = OutputFiles()
         try outputs.add(json, try JSONOutput.encode(analysis))

@@ -5,7 +5,7 @@ import SlopeStudy
 import SlopeStudyPostgres
 
 /// `slope study export STORE --csv OUT --json OUT`.
-struct StudyExport: ParsableCommand {
+struct StudyExport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write a study's trials as CSV (one row a trial) and/or JSON.")
 
@@ -16,12 +16,12 @@ struct StudyExport: ParsableCommand {
     @Option(help: "JSON: the study and every trial with all its metrics (docs/study-json.md).") var json: String?
     @Flag(help: "No messages.") var quiet = false
 
-    func run() throws {
+    func run() async throws {
         guard csv != nil || json != nil else {
             throw ValidationError("give --csv FILE and/or --json FILE")
         }
         for path in [csv, json] { try OutputFiles.checkWritable(path) }
-        let study = try StudyStatusJob.read(store: store, study: self.study, opener: .withPostgres)
+        let study = try await StudyStatusJob.read(store: store, study: self.study, opener: .withPostgres)
         var files = OutputFiles()
         files.add(csv, Data(TrialsCSV.render(study).utf8))
         // The spec beside the CSV keeps the types and objectives for `study analyze`.

@@ -5,7 +5,7 @@ import SlopeOutput
 import SlopeStudy
 
 /// `slope study import OPTUNA.db --study NAME --store OUT.sqlite`: an Optuna study as a slope store.
-struct StudyImport: ParsableCommand {
+struct StudyImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Copy a study from Optuna's SQLite storage into a new slope store.",
         discussion: """
@@ -20,10 +20,10 @@ struct StudyImport: ParsableCommand {
     @Option(help: "The new slope store (SQLite) to write.") var store: String
     @Flag(help: "Print nothing.") var quiet = false
 
-    func run() throws {
+    func run() async throws {
         let request = try StudyImportRequest(optuna: optuna, study: study, store: store)
         try OutputFiles.checkWritable(store)
-        let result = try StudyImportJob.run(request)
+        let result = try await StudyImportJob.run(request)
         if !quiet {
             Terminal.show("imported study \(result.name): \(counted(result.trials, "trial")) (\(result.done) done, \(result.trials - result.done) failed or pruned) into \(store)\n")
         }

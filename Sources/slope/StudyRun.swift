@@ -7,7 +7,7 @@ import SlopeStudy
 import SlopeStudyPostgres
 
 /// `slope study run SPEC --store FILE`: runs (or resumes) a study.
-struct StudyRun: ParsableCommand {
+struct StudyRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a study from its YAML spec; the same command resumes it after Ctrl-C or a crash.",
@@ -29,7 +29,7 @@ struct StudyRun: ParsableCommand {
     @Flag(name: .customLong("retry-failed"), help: "Run failed trials again.") var retryFailed = false
     @Flag(help: "No progress bar.") var quiet = false
 
-    func run() throws {
+    func run() async throws {
         let request = try StudyRunRequest(
             specPath: spec, store: store, opener: .withPostgres, jobs: jobs, retryFailed: retryFailed,
             lease: LeaseSettings(heartbeat: heartbeat, lease: lease),
@@ -41,7 +41,7 @@ struct StudyRun: ParsableCommand {
         let signals = Self.stopOnSignals(stop, quiet: quiet)
         defer { signals.forEach { $0.cancel() } }
         let bar = !quiet && Terminal.stderrIsTerminal ? ProgressBar(objective: study.primaryObjective) : nil
-        let result = try StudyRunJob.run(request, stop: stop, progress: { bar?.draw($0) },
+        let result = try await StudyRunJob.run(request, stop: stop, progress: { bar?.draw($0) },
                                          note: { line in if !quiet { Terminal.note("\n" + line) } })
         let final = result.progress
         bar?.finish()

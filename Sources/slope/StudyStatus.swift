@@ -6,7 +6,7 @@ import SlopeStudy
 import SlopeStudyPostgres
 
 /// `slope study status STORE`: counts, the best trial, times and memory, failures.
-struct StudyStatus: ParsableCommand {
+struct StudyStatus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Summarise a study store.")
 
     @Argument(help: "The trial store: an SQLite file or a PostgreSQL URL (postgresql://user@host:port/database).")
@@ -16,8 +16,8 @@ struct StudyStatus: ParsableCommand {
     var lease: Double = 60
     @Flag(help: "Print only the counts line.") var quiet = false
 
-    func run() throws {
-        Terminal.show(StudyStatusText.render(try StudyStatusJob.read(store: store, study: study, lease: lease, opener: .withPostgres),
+    func run() async throws {
+        Terminal.show(StudyStatusText.render(try await StudyStatusJob.read(store: store, study: study, lease: lease, opener: .withPostgres),
                                              countsOnly: quiet))
     }
 }

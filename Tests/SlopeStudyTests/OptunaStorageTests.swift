@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test(arguments: ["toy", "multi"])
-    func everyTrialReadsBackExactly(_ name: String) throws {
+    func everyTrialReadsBackExactly(_ name: String) async throws {
         let study = try OptunaStudy(path: Self.db, study: name)
         let expected = try #require(try Self.expected().first { $0.key == name }?.value)
         guard case let .array(trials)? = field(expected, "trials") else { Issue.record("no trials"); return }
@@ -57,7 +57,7 @@ import Testing
         }
     }
 
-    @Test func namesKindsAndStatesMapToSlope() throws {
+    @Test func namesKindsAndStatesMapToSlope() async throws {
         let multi = try OptunaStudy(path: Self.db, study: "multi")
         #expect(multi.objectives.map(\.name) == ["error", "throughput"])
         #expect(multi.objectives.map(\.direction) == [.minimize, .maximize])
@@ -82,7 +82,7 @@ import Testing
         #expect(failure == "pruned by Optuna at step 0 (last intermediate value \(pruned.lastIntermediate!.value))")
     }
 
-    @Test func anUnknownStudyListsThoseThere() {
+    @Test func anUnknownStudyListsThoseThere() async {
         #expect(throws: SlopeError.store(file: Self.db, reason: "no Optuna study named \"nope\"; the storage holds \"toy\", \"multi\"")) {
             try OptunaStudy(path: Self.db, study: "nope")
         }

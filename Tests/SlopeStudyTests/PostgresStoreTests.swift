@@ -14,66 +14,68 @@ enum PostgresTestServer {
 @Suite(.enabled(if: PostgresTestServer.url != nil || PostgresTestServer.required))
 struct PostgresStoreTests {
     /// A new study of 5 trials on a store whose lease clock the test moves.
-    func newStudy() throws -> (PostgresStore, StudySpec, LeaseClock) {
+    func newStudy() async throws -> (PostgresStore, StudySpec, LeaseClock) {
         let url = try #require(PostgresTestServer.url, "SLOPE_TEST_POSTGRES is not set")
         let name = "s\(UUID().uuidString.prefix(8).lowercased())"
         let text = "name: \(name)\ntrials: 5\nobjectives: {error: minimize}\ncommand: ./t.sh {args}\nparameters:\n  lr: {distribution: uniform, min: 0, max: 1}\n"
         let spec = try SpecReader.parse(text, file: "s.yaml", folder: "/tmp")
         let clock = LeaseClock()
-        let store = try PostgresStore(address: PostgresAddress(url), study: name, clock: clock)
-        try store.create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
+        let store = try await PostgresStore(address: PostgresAddress(url), study: name, clock: clock)
+        try await store.create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
         return (store, spec, clock)
     }
 
     /// A worker that reports after its lease expired is refused; the trial's new holder is not,
     /// and the trial has exactly one result.
-    @Test func aLateFinisherIsRefused() throws {
-        let (store, spec, clock) = try newStudy()
-        let late = try #require(try store.claimNext("w1", spec: spec))
+    @Test func aLateFinisherIsRefused() async throws {
+        let (store, spec, clock) = try await newStudy()
+        let late = try await #require(try store.claimNext("w1", spec: spec))
         #expect(late.id == 1 && late.attempts == 1 && late.state == .running)
-        #expect(try store.liveRunning(lease: 60) == 1 && store.reclaim(lease: 60, maxAttempts: 3) == 0)
+        #expect(try await store.liveRunning(lease: 60) == 1)
+        #expect(try await store.reclaim(lease: 60, maxAttempts: 3) == 0)
         clock.advance(by: 61)
-        #expect(try store.liveRunning(lease: 60) == 0)
-        #expect(try store.reclaim(lease: 60, maxAttempts: 3) == 1)
-        let again = try #require(try store.claimNext("w2", spec: spec))
+        #expect(try await store.liveRunning(lease: 60) == 0)
+        #expect(try await store.reclaim(lease: 60, maxAttempts: 3) == 1)
+        let again = try await #require(try store.claimNext("w2", spec: spec))
         #expect(again.id == 1 && again.attempts == 2)
         let result = TrialOutcome.done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1, peakRSS: 100)
-        #expect(try !store.finish(late, worker: "w1", result))
-        #expect(try store.finish(again, worker: "w2", result))
+        #expect(try await !store.finish(late, worker: "w1", result))
+        #expect(try await store.finish(again, worker: "w2", result))
         // A retried finish (the reply lost with a connection) finds its own result.
-        #expect(try store.finish(again, worker: "w2", result))
-        let first = try store.trials(space: spec.space)[0]
+        #expect(try await store.finish(again, worker: "w2", result))
+        let first = try await store.trials(space: spec.space)[0]
         #expect(first.state == .done && first.worker == "w2" && first.attempts == 2 && first.metrics == TrialMetrics([("error", 0.5)]))
-        #expect(try store.workers(lease: 60).map(\.name).contains("w2"))
+        #expect(try await store.workers(lease: 60).map(\.name).contains("w2"))
     }
 
     /// Heartbeats keep a lease alive past its length; a trial lost max_attempts times fails.
-    @Test func heartbeatsKeepTheLeaseAndLostTrialsFailAtLast() throws {
-        let (store, spec, clock) = try newStudy()
-        let held = try #require(try store.claimNext("w1", spec: spec))
+    @Test func heartbeatsKeepTheLeaseAndLostTrialsFailAtLast() async throws {
+        let (store, spec, clock) = try await newStudy()
+        let held = try await #require(try store.claimNext("w1", spec: spec))
         // A second claim whose reply the worker never saw: not renewed, so taken back.
-        _ = try #require(try store.claimNext("w1", spec: spec))
+        _ = try await #require(try store.claimNext("w1", spec: spec))
         for _ in 0..<3 {
             clock.advance(by: 30)
-            try store.heartbeat(worker: "w1", trials: [held])
+            try await store.heartbeat(worker: "w1", trials: [held])
         }
-        #expect(try store.reclaim(lease: 60, maxAttempts: 3) == 1 && store.liveRunning(lease: 60) == 1)
+        #expect(try await store.reclaim(lease: 60, maxAttempts: 3) == 1)
+        #expect(try await store.liveRunning(lease: 60) == 1)
         // Another worker's heartbeats do not renew w1's claim: it expires and comes back.
         for _ in 0..<2 {
-            try store.heartbeat(worker: "w2", trials: [held])
+            try await store.heartbeat(worker: "w2", trials: [held])
             clock.advance(by: 35)
         }
-        #expect(try store.reclaim(lease: 60, maxAttempts: 2) == 1)
-        let again = try #require(try store.claimNext("w1", spec: spec))
+        #expect(try await store.reclaim(lease: 60, maxAttempts: 2) == 1)
+        let again = try await #require(try store.claimNext("w1", spec: spec))
         #expect(again.id == held.id && again.attempts == 2)
         clock.advance(by: 61)
-        #expect(try store.reclaim(lease: 60, maxAttempts: 2) == 1)
-        let trials = try store.trials(space: spec.space)
+        #expect(try await store.reclaim(lease: 60, maxAttempts: 2) == 1)
+        let trials = try await store.trials(space: spec.space)
         #expect(trials[0].state == .failed && trials[0].attempts == 2 && trials[0].failure == StoredTrial.lostTooOften(2),
                 "\(trials[0])")
     }
 
-    @Test func aBadURLIsOneLine() {
+    @Test func aBadURLIsOneLine() async {
         #expect(throws: SlopeError.store(file: "postgresql://host/db", reason: "the URL names no user (postgresql://USER@host/database)")) {
             try PostgresAddress("postgresql://host/db")
         }
@@ -82,11 +84,11 @@ struct PostgresStoreTests {
     }
 
     /// A server refusal in words, not the driver's code name: this test server has no TLS.
-    @Test func aRefusalIsInWords() throws {
+    @Test func aRefusalIsInWords() async throws {
         let url = try #require(PostgresTestServer.url, "SLOPE_TEST_POSTGRES is not set")
         let separator = url.contains("?") ? "&" : "?"
         do {
-            _ = try PostgresStore(address: PostgresAddress(url + separator + "sslmode=require"), study: "s")
+            _ = try await PostgresStore(address: PostgresAddress(url + separator + "sslmode=require"), study: "s")
             Issue.record("a connection with TLS to a server without it succeeded")
         } catch let error as SlopeError {
             let message = error.message(naming: { $0.label })
@@ -96,7 +98,7 @@ struct PostgresStoreTests {
 
     /// An IPv6 literal is a host (without its brackets), the scheme is read in any case, and a
     /// parameter slope does not know is refused, not ignored.
-    @Test func urlsAsRFC3986WritesThem() throws {
+    @Test func urlsAsRFC3986WritesThem() async throws {
         let v6 = try PostgresAddress("postgresql://u@[::1]:5433/d")
         #expect(v6.host == "::1" && v6.port == 5433 && v6.shown == "postgresql://u@[::1]:5433/d")
         #expect(PostgresAddress.isURL("POSTGRESQL://u@h/d") && PostgresAddress.isURL("Postgres://u@h/d"))

@@ -31,40 +31,41 @@ import SlopeCore
 
     /// Claims and finishes trials one at a time until none is left; returns the claims made
     /// while another trial of an earlier stage was still running (must be none).
-    static func run(_ store: TrialStore, _ spec: StudySpec) throws {
-        while let t = try store.claimNext("w", spec: spec) {
-            #expect(try store.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", error(t.parameters))]), wallTime: 1, peakRSS: 1)))
+    static func run(_ store: TrialStore, _ spec: StudySpec) async throws {
+        while let t = try await store.claimNext("w", spec: spec) {
+            #expect(try await store.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", error(t.parameters))]), wallTime: 1, peakRSS: 1)))
         }
     }
 
-    @Test func reduceFixesTheDummiesAndKeepsWhatMatters() throws {
+    @Test func reduceFixesTheDummiesAndKeepsWhatMatters() async throws {
         let scratch = try Scratch()
         let spec = try SpecReader.parse(Self.text, file: "s.yaml", folder: scratch.path)
         #expect(spec.trials == 90 && spec.stages.map(\.name) == ["explore", "refine"])
         let plan = spec.plan()
         #expect(plan.prefix(60).allSatisfy { $0.stage == 0 && $0.placement == .sobol && !$0.parameters.entries.isEmpty })
         #expect(plan.dropFirst(60).allSatisfy { $0.stage == 1 && $0.placement == .tpe && $0.parameters.entries.isEmpty })
-        let store = try TrialStore(path: scratch.file("s.sqlite"))
-        try store.create(name: spec.name, spec: Self.text, fingerprint: try spec.fingerprint(), plan: plan)
+        let store = try await TrialStore(path: scratch.file("s.sqlite"))
+        try await store.create(name: spec.name, spec: Self.text, fingerprint: try spec.fingerprint(), plan: plan)
 
         // While an explore trial runs, the refine stage waits.
         for _ in 0..<59 {
-            let t = try #require(try store.claimNext("w", spec: spec))
-            _ = try store.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(t.parameters))]), wallTime: 1, peakRSS: 1))
+            let t = try await #require(try store.claimNext("w", spec: spec))
+            _ = try await store.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(t.parameters))]), wallTime: 1, peakRSS: 1))
         }
-        let last = try #require(try store.claimNext("w", spec: spec))
-        #expect(try store.claimNext("w", spec: spec) == nil)
-        #expect(try store.pendingCount() == 30 && store.decisions(space: spec.space).isEmpty)
-        _ = try store.finish(last, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(last.parameters))]), wallTime: 1, peakRSS: 1))
-        try Self.run(store, spec)
+        let last = try await #require(try store.claimNext("w", spec: spec))
+        #expect(try await store.claimNext("w", spec: spec) == nil)
+        #expect(try await store.pendingCount() == 30)
+        #expect(try await store.decisions(space: spec.space).isEmpty)
+        _ = try await store.finish(last, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(last.parameters))]), wallTime: 1, peakRSS: 1))
+        try await Self.run(store, spec)
 
-        let decision = try #require(try store.decisions(space: spec.space).first)
+        let decision = try await #require(try store.decisions(space: spec.space).first)
         #expect(decision.stage == 1 && decision.objective == "error" && decision.trials == 60)
         let fixed = Set(decision.choices.filter { $0.fixed != nil }.map(\.parameter))
         #expect(fixed == ["d1", "d2", "d3"], "\(decision.choices)")
         let kept = decision.choices.filter { $0.fixed == nil }
         #expect(kept.allSatisfy { ($0.pValue ?? 1) <= 0.05 && $0.low != nil && $0.high != nil }, "\(kept)")
-        let trials = try store.trials(space: spec.space)
+        let trials = try await store.trials(space: spec.space)
         #expect(trials.allSatisfy { $0.state == .done })
         // Refine trials use the fixed values and stay inside the narrowed ranges.
         for t in trials.dropFirst(60) {
@@ -76,7 +77,7 @@ import SlopeCore
         #expect(trials.dropFirst(60).compactMap { $0.metric("error") }.min() ?? 1 < trials.prefix(60).compactMap { $0.metric("error") }.min() ?? 0)
     }
 
-    @Test func theRuleForFixedValues() {
+    @Test func theRuleForFixedValues() async {
         let list = Domain.values([.text("a"), .text("b"), .text("c")])
         #expect(StudySpec.typical([.text("b"), .text("c"), .text("c"), .text("b")], domain: list) == .text("b"))
         #expect(StudySpec.typical([.text("c")], domain: list) == .text("c"))
@@ -85,7 +86,7 @@ import SlopeCore
         #expect(StudySpec.typical([], domain: list) == nil)
     }
 
-    @Test func aDecisionReadsBack() throws {
+    @Test func aDecisionReadsBack() async throws {
         let spec = try SpecReader.parse(Self.text, file: "s.yaml", folder: "/tmp")
         let d = StageDecision(stage: 1, objective: "error", trials: 60, goal: 0.153, alpha: 0.05, choices: [
             .init(parameter: "lr", pValue: 0.001, fixed: nil, low: 0.001, high: 0.01),
@@ -106,7 +107,7 @@ import SlopeCore
         #expect(reduced.parameter(named: "lr")?.domain == .logUniform(min: 0.001, max: 0.01))
     }
 
-    @Test func badStagesAreOneLineNamingTheKey() {
+    @Test func badStagesAreOneLineNamingTheKey() async {
         func message(_ stages: String) -> String? {
             specError(Self.text.replacingOccurrences(of: """
                   - {name: explore, trials: 60, sampler: sobol}
@@ -124,7 +125,7 @@ import SlopeCore
     }
 
     /// Eight explore trials cannot show anything at alpha 0.05: nothing is fixed.
-    @Test func aScreeningWithoutPowerFixesNothing() throws {
+    @Test func aScreeningWithoutPowerFixesNothing() async throws {
         let spec = try SpecReader.parse(Self.text, file: "s.yaml", folder: "/tmp")
         let history = spec.plan().prefix(8).map { t in
             TrialObservation(id: t.id, stage: 0, placement: t.placement, parameters: t.parameters, state: .done,
@@ -138,7 +139,7 @@ import SlopeCore
     /// something (one p-value at most alpha) and the parameter's own raw p-value is above 0.5.
     /// A weak but real effect (d1 moves the error by 0.4 where lr moves it by 2) is mostly not
     /// significant at 60 trials (the rule before fixed it then) and keeps its range on every seed.
-    @Test func aParameterIsFixedOnlyOnEvidenceOfNoEffect() throws {
+    @Test func aParameterIsFixedOnlyOnEvidenceOfNoEffect() async throws {
         var undecided = 0
         for seed in 1...6 {
             let spec = try SpecReader.parse(Self.text.replacingOccurrences(of: "seed: 8", with: "seed: \(seed)"), file: "s.yaml", folder: "/tmp")

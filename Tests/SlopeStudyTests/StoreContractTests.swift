@@ -6,8 +6,8 @@ import SlopeStudyPostgres
 
 extension StudyStore {
     /// The next trial for `worker`, claimed as a runner claims it; nil when none can start.
-    func claimNext(_ worker: String, spec: StudySpec) throws -> StoredTrial? {
-        if case let .trial(t) = try TrialClaimer(store: self, spec: spec, worker: worker).next() { return t }
+    func claimNext(_ worker: String, spec: StudySpec) async throws -> StoredTrial? {
+        if case let .trial(t) = try await TrialClaimer(store: self, spec: spec, worker: worker).next() { return t }
         return nil
     }
 }
@@ -23,23 +23,23 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     /// A new store holding the study of `text` (its `name:` made unique), with the spec, and a
     /// maker of more connections to the same store (other workers).
-    func study(_ text: String) throws -> (store: any StudyStore, spec: StudySpec, connect: @Sendable () throws -> any StudyStore) {
+    func study(_ text: String) async throws -> (store: any StudyStore, spec: StudySpec, connect: @Sendable () async throws -> any StudyStore) {
         let scratch = try Scratch()
         let name = "c\(UUID().uuidString.prefix(8).lowercased())"
         let unique = text.replacingOccurrences(of: "name: toy", with: "name: \(name)")
         let spec = try SpecReader.parse(unique, file: "toy.yaml", folder: scratch.path)
-        let connect: @Sendable () throws -> any StudyStore
+        let connect: @Sendable () async throws -> any StudyStore
         switch self {
         case .sqlite:
-            connect = { try TrialStore(path: scratch.file("s.sqlite")) }
+            connect = { try await TrialStore(path: scratch.file("s.sqlite")) }
         case .postgres:
             let url = try #require(PostgresTestServer.url)
-            connect = { try PostgresStore(address: PostgresAddress(url), study: name) }
+            connect = { try await PostgresStore(address: PostgresAddress(url), study: name) }
         }
-        let store = try connect()
-        try store.create(name: spec.name, spec: unique, fingerprint: try spec.fingerprint(), plan: spec.plan())
+        let store = try await connect()
+        try await store.create(name: spec.name, spec: unique, fingerprint: try spec.fingerprint(), plan: spec.plan())
         // A second create (another worker arriving) changes nothing.
-        try store.create(name: spec.name, spec: unique, fingerprint: try spec.fingerprint(), plan: spec.plan())
+        try await store.create(name: spec.name, spec: unique, fingerprint: try spec.fingerprint(), plan: spec.plan())
         return (store, spec, connect)
     }
 }
@@ -63,93 +63,94 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     static let done = TrialOutcome.done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1.5, peakRSS: 1000)
 
     @Test(arguments: StoreKind.available)
-    func lifeOfATrial(kind: StoreKind) throws {
-        let (store, spec, _) = try kind.study(toySpec)
-        #expect(try store.study()?.name == spec.name)
-        #expect(try store.trials(space: spec.space).map(\.state) == Array(repeating: .pending, count: 30))
-        #expect(try store.trials(space: spec.space).map(\.parameters) == spec.plan().map(\.parameters))
+    func lifeOfATrial(kind: StoreKind) async throws {
+        let (store, spec, _) = try await kind.study(toySpec)
+        #expect(try await store.study()?.name == spec.name)
+        #expect(try await store.trials(space: spec.space).map(\.state) == Array(repeating: .pending, count: 30))
+        #expect(try await store.trials(space: spec.space).map(\.parameters) == spec.plan().map(\.parameters))
 
-        let first = try #require(try store.claimNext("w1", spec: spec))
+        let first = try await #require(try store.claimNext("w1", spec: spec))
         #expect(first.id == 1 && first.state == .running && first.worker == "w1" && first.attempts == 1 && first.startedAt != nil)
-        #expect(try store.finish(first, worker: "w1", Self.done))
-        let second = try #require(try store.claimNext("w1", spec: spec))
-        #expect(try store.finish(second, worker: "w1", .failed(reason: "exit status 1", stderrTail: "boom", wallTime: 0.1, peakRSS: 10)))
-        let third = try #require(try store.claimNext("w2", spec: spec))
+        #expect(try await store.finish(first, worker: "w1", Self.done))
+        let second = try await #require(try store.claimNext("w1", spec: spec))
+        #expect(try await store.finish(second, worker: "w1", .failed(reason: "exit status 1", stderrTail: "boom", wallTime: 0.1, peakRSS: 10)))
+        let third = try await #require(try store.claimNext("w2", spec: spec))
         // Only the worker that holds the claim may report it.
-        #expect(try !store.finish(third, worker: "w1", Self.done))
-        try store.release(third, worker: "w2")
+        #expect(try await !store.finish(third, worker: "w1", Self.done))
+        try await store.release(third, worker: "w2")
 
-        let trials = try store.trials(space: spec.space)
+        let trials = try await store.trials(space: spec.space)
         #expect(trials[0].state == .done && trials[0].metrics == TrialMetrics([("error", 0.5)]) && trials[0].wallTime == 1.5 && trials[0].peakRSS == 1000)
         #expect(trials[1].state == .failed && trials[1].failure == "exit status 1" && trials[1].stderrTail == "boom")
         #expect(trials[2].state == .pending && trials[2].attempts == 1)
         // Finishing a trial that is not running changes nothing; nor does a released claim's
         // holder, once another worker runs the trial again (fencing by attempt).
-        #expect(try !store.finish(third, worker: "w2", Self.done))
-        let again = try #require(try store.claimNext("w3", spec: spec))
+        #expect(try await !store.finish(third, worker: "w2", Self.done))
+        let again = try await #require(try store.claimNext("w3", spec: spec))
         #expect(again.id == third.id && again.attempts == 2)
-        #expect(try !store.finish(third, worker: "w2", Self.done))
-        #expect(try store.finish(again, worker: "w3", Self.done))
-        #expect(try store.retryFailed() == 1)
-        #expect(try store.trials(space: spec.space)[1].state == .pending && store.trials(space: spec.space)[1].failure == nil)
-        #expect(try store.pendingCount() == 28)
+        #expect(try await !store.finish(third, worker: "w2", Self.done))
+        #expect(try await store.finish(again, worker: "w3", Self.done))
+        #expect(try await store.retryFailed() == 1)
+        let retried = try await store.trials(space: spec.space)[1]
+        #expect(retried.state == .pending && retried.failure == nil)
+        #expect(try await store.pendingCount() == 28)
     }
 
     /// `changes(since:)` returns exactly the rows changed after a version; heartbeats and
     /// refused writes change no version; claims are counted.
     @Test(arguments: StoreKind.available)
-    func changesSinceAVersionAreTheChangedRows(kind: StoreKind) throws {
-        let (store, spec, _) = try kind.study(toySpec)
-        let all = try store.changes(since: -1, space: spec.space)
+    func changesSinceAVersionAreTheChangedRows(kind: StoreKind) async throws {
+        let (store, spec, _) = try await kind.study(toySpec)
+        let all = try await store.changes(since: -1, space: spec.space)
         #expect(all.trials.map(\.trial.id) == Array(1...30) && all.trials.allSatisfy { $0.version <= all.version })
-        #expect(try store.changes(since: all.version, space: spec.space).trials.isEmpty)
+        #expect(try await store.changes(since: all.version, space: spec.space).trials.isEmpty)
 
-        let t = try #require(try store.claimNext("w1", spec: spec))
-        let claimed = try store.changes(since: all.version, space: spec.space)
+        let t = try await #require(try store.claimNext("w1", spec: spec))
+        let claimed = try await store.changes(since: all.version, space: spec.space)
         #expect(claimed.trials.map(\.trial) == [t] && claimed.version > all.version && claimed.claims == all.claims + 1)
-        try store.heartbeat(worker: "w1", trials: [t])
-        #expect(try !store.finish(t, worker: "w2", Self.done))
-        let quiet = try store.changes(since: claimed.version, space: spec.space)
+        try await store.heartbeat(worker: "w1", trials: [t])
+        #expect(try await !store.finish(t, worker: "w2", Self.done))
+        let quiet = try await store.changes(since: claimed.version, space: spec.space)
         #expect(quiet.trials.isEmpty && quiet.version == claimed.version)
 
-        #expect(try store.finish(t, worker: "w1", Self.done))
-        let finished = try store.changes(since: claimed.version, space: spec.space)
+        #expect(try await store.finish(t, worker: "w1", Self.done))
+        let finished = try await store.changes(since: claimed.version, space: spec.space)
         #expect(finished.trials.map(\.trial.id) == [1] && finished.trials[0].trial.state == .done && finished.claims == claimed.claims)
         // A history brought up to date piece by piece equals one read whole.
         let history = TrialHistory(space: spec.space)
-        _ = try history.refresh(from: store)
-        _ = try #require(try store.claimNext("w1", spec: spec))
-        #expect(try history.refresh(from: store).trials == store.trials(space: spec.space).map(\.observation))
+        _ = try await history.refresh(from: store)
+        _ = try await #require(try store.claimNext("w1", spec: spec))
+        #expect(try await history.refresh(from: store).trials == store.trials(space: spec.space).map(\.observation))
     }
 
     /// A claim with a proposal made from a history that another claim has since changed is
     /// refused and writes nothing; the claimer then proposes again from the new history.
     @Test(arguments: StoreKind.available)
-    func aClaimLosesToAnEarlierOne(kind: StoreKind) throws {
-        let (store, spec, connect) = try kind.study(Self.tpeSpec)
-        for _ in 0..<4 { _ = try #require(try store.claimNext("w1", spec: spec)) }
-        let head = try #require(try store.pendingHead(space: spec.space))
+    func aClaimLosesToAnEarlierOne(kind: StoreKind) async throws {
+        let (store, spec, connect) = try await kind.study(Self.tpeSpec)
+        for _ in 0..<4 { _ = try await #require(try store.claimNext("w1", spec: spec)) }
+        let head = try await #require(try store.pendingHead(space: spec.space))
         #expect(head.trial.id == 5 && head.trial.awaitsProposal && head.stageOpen)
-        let seen = try TrialHistory(space: spec.space).refresh(from: store)
+        let seen = try await TrialHistory(space: spec.space).refresh(from: store)
         let stale = spec.proposal(for: head.trial.observation, history: seen.trials, decisions: seen.decisions)
 
-        let other = try connect()
-        let winner = try #require(try other.claimNext("w2", spec: spec))
+        let other = try await connect()
+        let winner = try await #require(try other.claimNext("w2", spec: spec))
         #expect(winner.id == 5 && !winner.parameters.entries.isEmpty)
-        let before = try store.changes(since: -1, space: spec.space)
-        #expect(try store.claim(5, worker: "w1", proposal: stale, ifClaims: seen.claims, space: spec.space) == nil)
-        #expect(try store.claim(6, worker: "w1", proposal: stale, ifClaims: seen.claims, space: spec.space) == nil)
-        let after = try store.changes(since: -1, space: spec.space)
+        let before = try await store.changes(since: -1, space: spec.space)
+        #expect(try await store.claim(5, worker: "w1", proposal: stale, ifClaims: seen.claims, space: spec.space) == nil)
+        #expect(try await store.claim(6, worker: "w1", proposal: stale, ifClaims: seen.claims, space: spec.space) == nil)
+        let after = try await store.changes(since: -1, space: spec.space)
         #expect(after.version == before.version && after.trials.map(\.trial) == before.trials.map(\.trial))
         // The proposal made anew sees trial 5 running (the constant liar) and claims trial 6.
-        let next = try #require(try store.claimNext("w1", spec: spec))
+        let next = try await #require(try store.claimNext("w1", spec: spec))
         #expect(next.id == 6 && !next.parameters.entries.isEmpty)
     }
 
     /// A stage's trials wait until every trial of the stages before it has finished, whatever
     /// the claim says.
     @Test(arguments: StoreKind.available)
-    func aStageWaitsForTheOnesBefore(kind: StoreKind) throws {
+    func aStageWaitsForTheOnesBefore(kind: StoreKind) async throws {
         let staged = """
             name: toy
             seed: 2
@@ -161,37 +162,40 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
             parameters:
               lr: {distribution: uniform, min: 0, max: 1}
             """
-        let (store, spec, _) = try kind.study(staged)
-        let a1 = try #require(try store.claimNext("w", spec: spec)), a2 = try #require(try store.claimNext("w", spec: spec))
-        #expect(try TrialClaimer(store: store, spec: spec, worker: "w").next() == .waiting)
-        #expect(try store.pendingHead(space: spec.space)?.stageOpen == false)
-        #expect(try store.claim(3, worker: "w", proposal: nil, ifClaims: nil, space: spec.space) == nil)
-        #expect(try store.finish(a1, worker: "w", Self.done) && store.finish(a2, worker: "w", .failed(reason: "x", stderrTail: "", wallTime: nil, peakRSS: nil)))
-        #expect(try store.claimNext("w", spec: spec)?.id == 3)
+        let (store, spec, _) = try await kind.study(staged)
+        let a1 = try #require(try await store.claimNext("w", spec: spec))
+        let a2 = try #require(try await store.claimNext("w", spec: spec))
+        #expect(try await TrialClaimer(store: store, spec: spec, worker: "w").next() == .waiting)
+        #expect(try await store.pendingHead(space: spec.space)?.stageOpen == false)
+        #expect(try await store.claim(3, worker: "w", proposal: nil, ifClaims: nil, space: spec.space) == nil)
+        #expect(try await store.finish(a1, worker: "w", Self.done))
+        #expect(try await store.finish(a2, worker: "w", .failed(reason: "x", stderrTail: "", wallTime: nil, peakRSS: nil)))
+        #expect(try await store.claimNext("w", spec: spec)?.id == 3)
     }
 
     /// Workers on their own connections claim at once, with TPE proposing: every trial once,
     /// each with its parameters, and no claim lost for good.
     @Test(arguments: StoreKind.available)
-    func concurrentClaimsTakeEveryTrialOnce(kind: StoreKind) throws {
-        let (_, spec, connect) = try kind.study(Self.tpeSpec)
-        let lock = NSLock()
-        nonisolated(unsafe) var claimed: [Int] = [], errors: [String] = []
-        DispatchQueue.concurrentPerform(iterations: 4) { k in
-            do {
-                let own = try connect()
-                while let t = try own.claimNext("w\(k)", spec: spec) {
-                    lock.withLock { claimed.append(t.id) }
-                    let error = t.parameters["lr"]?.number ?? 1
-                    _ = try own.finish(t, worker: "w\(k)", .done(metrics: TrialMetrics([("error", error)]), wallTime: 0, peakRSS: 0))
+    func concurrentClaimsTakeEveryTrialOnce(kind: StoreKind) async throws {
+        let (_, spec, connect) = try await kind.study(Self.tpeSpec)
+        let claimed = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for k in 0..<4 {
+                group.addTask {
+                    let own = try await connect()
+                    var ids: [Int] = []
+                    while let t = try await own.claimNext("w\(k)", spec: spec) {
+                        ids.append(t.id)
+                        let error = t.parameters["lr"]?.number ?? 1
+                        _ = try await own.finish(t, worker: "w\(k)", .done(metrics: TrialMetrics([("error", error)]), wallTime: 0, peakRSS: 0))
+                    }
+                    await own.close()
+                    return ids
                 }
-            } catch {
-                lock.withLock { errors.append("\(error)") }
             }
+            return try await group.reduce(into: []) { $0 += $1 }
         }
-        #expect(errors.isEmpty, "\(errors)")
         #expect(claimed.sorted() == Array(1...30))
-        let trials = try connect().trials(space: spec.space)
+        let trials = try await connect().trials(space: spec.space)
         #expect(trials.allSatisfy { $0.state == .done && $0.attempts == 1 && !$0.parameters.entries.isEmpty })
     }
 }

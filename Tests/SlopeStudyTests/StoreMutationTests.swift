@@ -23,23 +23,23 @@ import Testing
     }
 
     /// Runs `body`; a `SlopeError` is a clean refusal, anything else is recorded.
-    static func clean(_ what: String, _ body: () throws -> Void) -> Bool {
-        do { try body(); return true } catch is SlopeError { return true } catch {
+    static func clean(_ what: String, _ body: () async throws -> Void) async -> Bool {
+        do { try await body(); return true } catch is SlopeError { return true } catch {
             Issue.record("\(what): \(type(of: error)): \(error)")
             return false
         }
     }
 
-    @Test func mutatedSlopeStoresAreReadOrRefused() throws {
+    @Test func mutatedSlopeStoresAreReadOrRefused() async throws {
         let scratch = try Scratch()
         let spec = try SpecReader.parse(toySpec, file: "toy.yaml", folder: scratch.path)
         let source = scratch.file("source.sqlite")
         do {  // closed at the end of the block: every change is in the file
-            let store = try TrialStore(path: source)
-            try store.create(name: spec.name, spec: toySpec, fingerprint: try spec.fingerprint(), plan: spec.plan())
+            let store = try await TrialStore(path: source)
+            try await store.create(name: spec.name, spec: toySpec, fingerprint: try spec.fingerprint(), plan: spec.plan())
             for k in 0..<4 {
-                let t = try #require(try store.claimNext("host:1:1", spec: spec))
-                _ = try store.finish(t, worker: "host:1:1", k == 3 ? .failed(reason: "boom", stderrTail: "x", wallTime: 0.5, peakRSS: 10)
+                let t = try await #require(try store.claimNext("host:1:1", spec: spec))
+                _ = try await store.finish(t, worker: "host:1:1", k == 3 ? .failed(reason: "boom", stderrTail: "x", wallTime: 0.5, peakRSS: 10)
                                      : .done(metrics: TrialMetrics([("error", Double(k) / 10)]), wallTime: 1, peakRSS: 1000))
             }
         }
@@ -57,9 +57,9 @@ import Testing
                                                           scratch: scratch, name: "m.sqlite") else { continue }
                         applied += 1
                         let what = "\(table).\(column) = \(value) where \(rows)"
-                        _ = Self.clean(what) { _ = try StudyStatusJob.read(store: path) }
-                        _ = Self.clean(what) { _ = try TrialSource.table(path: path, study: nil, columns: ColumnSelection(), reader: CSVReader()) }
-                        _ = Self.clean(what) { _ = try TrialStore(path: path).trials(space: spec.space) }
+                        _ = await Self.clean(what) { _ = try await StudyStatusJob.read(store: path) }
+                        _ = await Self.clean(what) { _ = try await TrialSource.table(path: path, study: nil, columns: ColumnSelection(), reader: CSVReader()) }
+                        _ = await Self.clean(what) { _ = try await TrialStore(path: path).trials(space: spec.space) }
                     }
                 }
             }
@@ -67,7 +67,7 @@ import Testing
         #expect(applied > 200, "\(applied) of \(cases) mutations applied")
     }
 
-    @Test func mutatedOptunaStoragesAreReadOrRefused() throws {
+    @Test func mutatedOptunaStoragesAreReadOrRefused() async throws {
         let scratch = try Scratch()
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/optuna.db").path
         let columns = ["studies": ["study_id", "study_name"],
@@ -86,7 +86,7 @@ import Testing
                     applied += 1
                     let what = "\(table).\(column) = \(value)"
                     for study in ["toy", "multi"] {
-                        _ = Self.clean(what) {
+                        _ = await Self.clean(what) {
                             let optuna = try OptunaStudy(path: path, study: study)
                             let spec = try optuna.spec()
                             _ = try TrialTable(spec: spec, trials: optuna.storedTrials().map(\.observation), source: path, columns: ColumnSelection())

@@ -6,14 +6,14 @@ import SlopeStudyPostgres
 
 /// Which store a location names, with and without the PostgreSQL store linked.
 @Suite struct StoreOpenerTests {
-    @Test func aURLIsNeverTakenForAFileName() throws {
+    @Test func aURLIsNeverTakenForAFileName() async throws {
         let scratch = try Scratch()
         let url = "postgresql://slope@127.0.0.1:1/studies"
         #expect(!StoreOpener.files.isFile(url) && StoreOpener.files.isFile(scratch.file("s.sqlite")))
-        #expect(throws: SlopeError.store(file: url, reason: "no store of kind \"postgresql\" in this build (an SQLite file path, or a PostgreSQL URL with SlopeStudyPostgres)")) {
-            _ = try StoreOpener.files.running(url, study: "s")
+        await #expect(throws: SlopeError.store(file: url, reason: "no store of kind \"postgresql\" in this build (an SQLite file path, or a PostgreSQL URL with SlopeStudyPostgres)")) {
+            _ = try await StoreOpener.files.running(url, study: "s")
         }
-        #expect(throws: SlopeError.self) { _ = try StoreOpener.files.reading("mysql://h/db") }
+        await #expect(throws: SlopeError.self) { _ = try await StoreOpener.files.reading("mysql://h/db") }
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
     }
 

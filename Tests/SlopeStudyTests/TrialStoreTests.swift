@@ -4,44 +4,44 @@ import Testing
 @testable import SlopeStudy
 
 @Suite struct TrialStoreTests {
-    func newStore() throws -> (TrialStore, StudySpec, Scratch) {
+    func newStore() async throws -> (TrialStore, StudySpec, Scratch) {
         let scratch = try Scratch()
         let spec = try SpecReader.parse(toySpec, file: "toy.yaml", folder: scratch.path)
-        let store = try TrialStore(path: scratch.file("s.sqlite"))
-        try store.create(name: spec.name, spec: toySpec, fingerprint: try spec.fingerprint(), plan: spec.plan())
+        let store = try await TrialStore(path: scratch.file("s.sqlite"))
+        try await store.create(name: spec.name, spec: toySpec, fingerprint: try spec.fingerprint(), plan: spec.plan())
         return (store, spec, scratch)
     }
 
     /// A store file deleted, or replaced by another file, while the study ran is an error
     /// before the run reports success; the file in place is not.
-    @Test func aVanishedOrReplacedFileIsAnError() throws {
-        let (store, _, scratch) = try newStore()
-        try store.checkIntact()
+    @Test func aVanishedOrReplacedFileIsAnError() async throws {
+        let (store, _, scratch) = try await newStore()
+        try await store.checkIntact()
         let path = scratch.file("s.sqlite")
         try FileManager.default.moveItem(atPath: path, toPath: path + ".moved")
-        #expect(throws: SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost")) {
-            try store.checkIntact()
+        await #expect(throws: SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost")) {
+            try await store.checkIntact()
         }
         try FileManager.default.copyItem(atPath: path + ".moved", toPath: path)
-        #expect(throws: SlopeError.store(file: path, reason: "the store file was replaced by another file while the study ran: the results written to it are not in this one")) {
-            try store.checkIntact()
+        await #expect(throws: SlopeError.store(file: path, reason: "the store file was replaced by another file while the study ran: the results written to it are not in this one")) {
+            try await store.checkIntact()
         }
     }
 
-    @Test func abandonedTrialsGoBackToPending() throws {
-        let (store, spec, _) = try newStore()
+    @Test func abandonedTrialsGoBackToPending() async throws {
+        let (store, spec, _) = try await newStore()
         let gone = "\(ProcessInfo.processInfo.hostName):\(getpid()):1"  // this pid, another start: a dead process
-        _ = try store.claimNext(gone, spec: spec)
-        _ = try store.claimNext(WorkerIdentity.current, spec: spec)
-        #expect(try store.liveRunning(lease: 60) == 1)
-        #expect(try store.reclaim(lease: 60, maxAttempts: 3) == 1)
-        #expect(try store.trials(space: spec.space).prefix(2).map(\.state) == [.pending, .running])
+        _ = try await store.claimNext(gone, spec: spec)
+        _ = try await store.claimNext(WorkerIdentity.current, spec: spec)
+        #expect(try await store.liveRunning(lease: 60) == 1)
+        #expect(try await store.reclaim(lease: 60, maxAttempts: 3) == 1)
+        #expect(try await store.trials(space: spec.space).prefix(2).map(\.state) == [.pending, .running])
         // Lost a third time, the trial fails instead of running again.
         for _ in 0..<2 {
-            _ = try store.claimNext(gone, spec: spec)
-            try store.reclaim(lease: 60, maxAttempts: 3)
+            _ = try await store.claimNext(gone, spec: spec)
+            try await store.reclaim(lease: 60, maxAttempts: 3)
         }
-        let lost = try store.trials(space: spec.space)[0]
+        let lost = try await store.trials(space: spec.space)[0]
         #expect(lost.state == .failed && lost.attempts == 3 && lost.failure == StoredTrial.lostTooOften(3), "\(lost)")
         // This process is alive; a made-up pid on this host with the wrong start time is not.
         #expect(!WorkerIdentity.isGone(WorkerIdentity.current))
@@ -49,14 +49,14 @@ import Testing
         #expect(!WorkerIdentity.isGone("other-host:1:1"))
     }
 
-    @Test func storeErrorsAreOneLine() throws {
+    @Test func storeErrorsAreOneLine() async throws {
         let scratch = try Scratch()
         try "not a database".write(toFile: scratch.file("bad.sqlite"), atomically: true, encoding: .utf8)
-        #expect(throws: SlopeError.self) { try TrialStore(path: scratch.file("bad.sqlite")) }
+        await #expect(throws: SlopeError.self) { try await TrialStore(path: scratch.file("bad.sqlite")) }
         #expect(throws: SlopeError.store(file: scratch.file("none.sqlite"), reason: "no such study store")) {
             try TrialStore.reading(path: scratch.file("none.sqlite"))
         }
-        let empty = try TrialStore(path: scratch.file("empty.sqlite"))
-        #expect(throws: SlopeError.store(file: scratch.file("empty.sqlite"), reason: "the store holds no study")) { try StoredStudy(store: empty) }
+        let empty = try await TrialStore(path: scratch.file("empty.sqlite"))
+        await #expect(throws: SlopeError.store(file: scratch.file("empty.sqlite"), reason: "the store holds no study")) { try await StoredStudy(store: empty) }
     }
 }

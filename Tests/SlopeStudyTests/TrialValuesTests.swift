@@ -6,7 +6,7 @@ import Testing
 
 /// Parameters and metrics are typed inside the study code and serialised only by the store.
 @Suite struct TrialValuesTests {
-    @Test func parametersAreTypedByTheirDomains() throws {
+    @Test func parametersAreTypedByTheirDomains() async throws {
         let space = try parse(toySpec).space
         let stored = #"{"lr":0.001,"width":64,"optimizer":"momentum","momentum":0.5,"unknown":1}"#
         let parameters = try TrialParameters.decode(stored, space: space, source: "s.sqlite")
@@ -23,29 +23,29 @@ import Testing
         }
     }
 
-    @Test func metricsKeepTheFirstFiniteNumberOfEachNameSorted() throws {
+    @Test func metricsKeepTheFirstFiniteNumberOfEachNameSorted() async throws {
         let metrics = try TrialMetrics.decode(#"{"z": 1, "error": 0.25, "note": "x", "error": 9, "big": 1e999}"#, source: "s")
         #expect(metrics.names == ["error", "z"] && metrics["error"] == 0.25 && metrics["big"] == nil)
         #expect(metrics.json == #"{"error":0.25,"z":1.0}"#)
         #expect(try TrialMetrics.decode(metrics.json, source: "s") == metrics)
     }
 
-    @Test func aNegativeSeedInTheStoreIsAnErrorNotATrap() throws {
+    @Test func aNegativeSeedInTheStoreIsAnErrorNotATrap() async throws {
         let scratch = try Scratch()
         let spec = try SpecReader.parse(toySpec, file: "toy.yaml", folder: scratch.path)
-        let store = try TrialStore(path: scratch.file("s.sqlite"))
-        try store.create(name: spec.name, spec: toySpec, fingerprint: try spec.fingerprint(), plan: spec.plan())
+        let store = try await TrialStore(path: scratch.file("s.sqlite"))
+        try await store.create(name: spec.name, spec: toySpec, fingerprint: try spec.fingerprint(), plan: spec.plan())
         let queue = try DatabaseQueue(path: scratch.file("s.sqlite"))
-        try queue.write { try $0.execute(sql: "UPDATE trial SET seed = -5 WHERE id = 2") }
-        #expect(throws: SlopeError.store(file: scratch.file("s.sqlite"), reason: "trial 2: the seed -5 is negative")) {
-            try store.trials(space: spec.space)
+        try await queue.write { try $0.execute(sql: "UPDATE trial SET seed = -5 WHERE id = 2") }
+        await #expect(throws: SlopeError.store(file: scratch.file("s.sqlite"), reason: "trial 2: the seed -5 is negative")) {
+            try await store.trials(space: spec.space)
         }
     }
 }
 
 /// A spec written as YAML reads back as the same study.
 @Suite struct SpecWriterTests {
-    @Test func everyKindOfSpecRoundTrips() throws {
+    @Test func everyKindOfSpecRoundTrips() async throws {
         let specs = [toySpec, """
             name: "odd name: with # marks"
             trials: 7
@@ -99,7 +99,7 @@ import Testing
         }
     }
 
-    @Test func numbersWithAnExponentStayNumbers() {
+    @Test func numbersWithAnExponentStayNumbers() async {
         #expect(SpecWriter.number(1e-05) == "1.0e-05" && SpecWriter.number(0.25) == "0.25" && SpecWriter.number(3) == "3.0")
     }
 }

@@ -46,32 +46,34 @@ func percentile(_ sorted: [Double], _ q: Double) -> Double {
     sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.down)))]
 }
 
-func measure(store label: String, trials: Int, workers: Int, connect: @escaping @Sendable (String) throws -> any StudyStore) throws -> Row {
+func measure(store label: String, trials: Int, workers: Int, connect: @escaping @Sendable (String) async throws -> any StudyStore) async throws -> Row {
     let name = "claims\(UUID().uuidString.prefix(8).lowercased())"
     let (spec, text) = try spec(name: name, trials: trials)
-    try connect(name).create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
-    let lock = NSLock()
-    nonisolated(unsafe) var latencies: [(id: Int, ms: Double)] = [], failure: String?
+    let first = try await connect(name)
+    try await first.create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
+    await first.close()
     let start = Date()
-    DispatchQueue.concurrentPerform(iterations: workers) { k in
-        do {
-            let store = try connect(name)
-            let claimer = TrialClaimer(store: store, spec: spec, worker: "bench:\(k)")
-            while true {
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                guard case let .trial(t) = try claimer.next() else { break }
-                let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-                lock.withLock { latencies.append((t.id, ms)) }
-                let outcome = TrialOutcome.done(metrics: TrialMetrics([("error", error(t.parameters))]), wallTime: 0, peakRSS: 0)
-                guard try store.finish(t, worker: "bench:\(k)", outcome) else { throw SlopeError.program(reason: "a claim was lost") }
+    // One task per worker, each with its own connection.
+    let latencies = try await withThrowingTaskGroup(of: [(id: Int, ms: Double)].self) { group in
+        for k in 0..<workers {
+            group.addTask {
+                let store = try await connect(name)
+                let claimer = TrialClaimer(store: store, spec: spec, worker: "bench:\(k)")
+                var own: [(id: Int, ms: Double)] = []
+                while true {
+                    let t0 = DispatchTime.now().uptimeNanoseconds
+                    guard case let .trial(t) = try await claimer.next() else { break }
+                    own.append((t.id, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6))
+                    let outcome = TrialOutcome.done(metrics: TrialMetrics([("error", error(t.parameters))]), wallTime: 0, peakRSS: 0)
+                    guard try await store.finish(t, worker: "bench:\(k)", outcome) else { throw SlopeError.program(reason: "a claim was lost") }
+                }
+                await store.close()
+                return own
             }
-            store.close()
-        } catch {
-            lock.withLock { failure = "\(error)" }
         }
+        return try await group.reduce(into: []) { $0 += $1 }
     }
     let seconds = Date().timeIntervalSince(start)
-    if let failure { throw SlopeError.program(reason: failure) }
     let all = latencies.map(\.ms).sorted()
     let last = latencies.filter { $0.id > trials - trials / 10 }.map(\.ms).sorted()
     guard latencies.count == trials, Set(latencies.map(\.id)).count == trials else {
@@ -98,12 +100,12 @@ let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slop
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
 
-var stores: [(String, @Sendable (String) throws -> any StudyStore)] = [
-    ("sqlite", { name in try TrialStore(path: folder.appendingPathComponent("\(name).sqlite").path) }),
+var stores: [(String, @Sendable (String) async throws -> any StudyStore)] = [
+    ("sqlite", { name in try await TrialStore(path: folder.appendingPathComponent("\(name).sqlite").path) }),
 ]
 if let postgres {
     let address = try PostgresAddress(postgres)
-    stores.append(("postgresql", { name in try PostgresStore(address: address, study: name) }))
+    stores.append(("postgresql", { name in try await PostgresStore(address: address, study: name) }))
 }
 
 print("store       trials  workers  seconds  trials/s  claim ms: median    p90    p99    max  last 10% median")
@@ -111,7 +113,7 @@ var rows: [Row] = []
 for (label, connect) in stores {
     for n in sizes {
         for w in workerCounts {
-            let r = try measure(store: label, trials: n, workers: w, connect: connect)
+            let r = try await measure(store: label, trials: n, workers: w, connect: connect)
             rows.append(r)
             print(label.padding(toLength: 10, withPad: " ", startingAt: 0)
                   + String(format: "  %6d  %7d  %7.2f  %8.1f  %16.2f %6.2f %6.2f %6.1f  %15.2f", n, w, r.seconds,

@@ -19,7 +19,7 @@ public enum TrialSource {
     public static func table(path: String, study: String?, columns: ColumnSelection, reader: CSVReader,
                              missing: MissingValues = MissingValues(),
                              selection: TrialSelection = .fromPrior,
-                             opener: StoreOpener = .files) throws -> (table: TrialTable, note: String?, decisions: [String]) {
+                             opener: StoreOpener = .files) async throws -> (table: TrialTable, note: String?, decisions: [String]) {
         let spec: StudySpec, trials: [StoredTrial], source: String, decisions: [StageDecision]
         var stopped: [Int: StoppedEarly] = [:]
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
@@ -35,7 +35,7 @@ public enum TrialSource {
             trials = try ExportedTrials.trials(table, spec: spec)
             decisions = []
         } else {
-            let study = try read(path: path, study: study, opener: opener)
+            let study = try await read(path: path, study: study, opener: opener)
             (spec, trials, source, decisions, stopped) = (study.spec, study.trials, study.source, study.decisions, study.stopped)
         }
         let chosen = try selection.apply(trials, spec: spec)
@@ -55,10 +55,10 @@ public enum TrialSource {
 
     /// The study of a slope store or an Optuna storage. The file is opened once, read-only,
     /// and told apart by its tables (`TrialStore.reading`).
-    public static func read(path: String, study: String?, opener: StoreOpener = .files) throws -> ReadStudy {
+    public static func read(path: String, study: String?, opener: StoreOpener = .files) async throws -> ReadStudy {
         if !opener.isFile(path) {
-            let store = try opener.reading(path, study: study)
-            let stored = try StoredStudy(store: store)
+            let store = try await opener.reading(path, study: study)
+            let stored = try await store.closing { try await StoredStudy(store: $0) }
             return ReadStudy(spec: stored.spec, trials: stored.trials, source: "\(store.location) (study \"\(stored.spec.name)\")",
                              decisions: stored.decisions, stopped: [:])
         }
@@ -72,7 +72,7 @@ public enum TrialSource {
                              decisions: [], stopped: optuna.stoppedEarly)
         }
         if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
-        let stored = try StoredStudy(store: store)
+        let stored = try await StoredStudy(store: store)
         return ReadStudy(spec: stored.spec, trials: stored.trials, source: path, decisions: stored.decisions, stopped: [:])
     }
 }

@@ -55,8 +55,8 @@ public enum StudyAnalysisJob {
     /// Reads the trials and ranks the hyperparameters of every objective.
     /// - Throws: `SlopeError` naming the file for anything unreadable.
     /// - Complexity: see `StudyAnalysis.run`.
-    public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> StudyAnalysisResult {
-        let (trials, note, decisions) = try TrialSource.table(path: request.source, study: request.study, columns: request.columns,
+    public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) async throws -> StudyAnalysisResult {
+        let (trials, note, decisions) = try await TrialSource.table(path: request.source, study: request.study, columns: request.columns,
                                                    reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
                                                    missing: request.missing, selection: request.selection, opener: request.opener)
         var analysis = try StudyAnalysis.run(trials, options: request.options,

@@ -33,7 +33,7 @@ public struct StudyImportResult: Sendable {
 /// `slope study import` as a library call: an Optuna study copied into a new slope store.
 public enum StudyImportJob {
     /// - Throws: `SlopeError` for a storage that is not Optuna's, an unknown or ambiguous study.
-    public static func run(_ request: StudyImportRequest) throws -> StudyImportResult {
+    public static func run(_ request: StudyImportRequest) async throws -> StudyImportResult {
         let source = try OptunaStudy(path: request.optuna, study: request.study)
         let spec = try source.spec()
         // The store keeps the spec as text: it must read back as the same study.
@@ -45,8 +45,9 @@ public enum StudyImportJob {
         let trials = source.storedTrials()
         // A store that could not be filled is removed, so that the same command can run again.
         do {
-            let target = try TrialStore(path: request.store)
-            try target.createImported(name: spec.name, spec: spec.source, fingerprint: fingerprint, trials: trials)
+            let target = try await TrialStore(path: request.store)
+            try await target.createImported(name: spec.name, spec: spec.source, fingerprint: fingerprint, trials: trials)
+            await target.close()
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: request.store + suffix) }
             throw error

@@ -68,22 +68,23 @@ public enum StudyRunJob {
     ///   a store file that was deleted or replaced while the study ran.
     public static func run(_ request: StudyRunRequest, stop: StopFlag,
                            progress: @escaping @Sendable (StudyProgress) -> Void = { _ in },
-                           note: @escaping @Sendable (String) -> Void = { _ in }) throws -> StudyRunResult {
-        let store = try request.opener.running(request.store, study: request.spec.name)
-        defer { store.close() }
-        let runner = try StudyRunner(spec: request.spec, store: store, slopeExecutable: request.slopeExecutable,
-                                     jobs: request.jobs, retryFailed: request.retryFailed, lease: request.lease,
-                                     gpus: request.gpus, worker: WorkerIdentity.named)
-        let final = try runner.run(stop: stop, report: progress, note: note)
-        try store.checkIntact()
-        guard final.failed > 0 || !request.spec.constraints.isEmpty else {
-            return StudyRunResult(progress: final, commonestFailure: nil, unreportedConstraints: [])
+                           note: @escaping @Sendable (String) -> Void = { _ in }) async throws -> StudyRunResult {
+        let store = try await request.opener.running(request.store, study: request.spec.name)
+        return try await store.closing { store in
+            let runner = try await StudyRunner(spec: request.spec, store: store, slopeExecutable: request.slopeExecutable,
+                                               jobs: request.jobs, retryFailed: request.retryFailed, lease: request.lease,
+                                               gpus: request.gpus, worker: WorkerIdentity.named)
+            let final = try await runner.run(stop: stop, report: progress, note: note)
+            try await store.checkIntact()
+            guard final.failed > 0 || !request.spec.constraints.isEmpty else {
+                return StudyRunResult(progress: final, commonestFailure: nil, unreportedConstraints: [])
+            }
+            let trials = try await store.trials(space: request.spec.space)
+            let failures = trials.compactMap { $0.state == .failed ? $0.failureLine : nil }
+            let counts = Dictionary(failures.map { ($0, 1) }, uniquingKeysWith: +)
+            let commonest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
+            return StudyRunResult(progress: final, commonestFailure: commonest.map { (reason: $0.key, count: $0.value) },
+                                  unreportedConstraints: request.spec.unreportedConstraints(trials.map(\.observation)))
         }
-        let trials = try store.trials(space: request.spec.space)
-        let failures = trials.compactMap { $0.state == .failed ? $0.failureLine : nil }
-        let counts = Dictionary(failures.map { ($0, 1) }, uniquingKeysWith: +)
-        let commonest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
-        return StudyRunResult(progress: final, commonestFailure: commonest.map { (reason: $0.key, count: $0.value) },
-                              unreportedConstraints: request.spec.unreportedConstraints(trials.map(\.observation)))
     }
 }

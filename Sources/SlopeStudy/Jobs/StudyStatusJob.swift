@@ -36,9 +36,11 @@ public enum StudyStatusJob {
     /// - Throws: `SlopeError.store` when the file is not a slope store or holds no study.
     /// - Complexity: O(trials · parameters).
     public static func read(store path: String, study name: String? = nil, lease: Double = 60,
-                            opener: StoreOpener = .files) throws -> StudyOverview {
-        let store = try opener.reading(path, study: name)
-        let study = try StoredStudy(store: store)
+                            opener: StoreOpener = .files) async throws -> StudyOverview {
+        let store = try await opener.reading(path, study: name)
+        let (study, workers) = try await store.closing { store in
+            (try await StoredStudy(store: store), try await store.workers(lease: lease))
+        }
         let feasible = study.trials.filter { study.spec.isFeasible($0.observation) }
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
             let done = feasible.compactMap { t in t.metric(objective.name).map { (t, $0) } }
@@ -46,7 +48,7 @@ public enum StudyStatusJob {
             return StudyOverview.Best(objective: objective, trial: trial.id, value: value, parameters: trial.parameters)
         }
         return StudyOverview(spec: study.spec, createdAt: study.createdAt, trials: study.trials, best: best,
-                             workers: try store.workers(lease: lease), decisions: study.decisions,
+                             workers: workers, decisions: study.decisions,
                              pareto: study.spec.paretoFront(study.trials.map(\.observation)))
     }
 }

@@ -1,11 +1,16 @@
 import SlopeCore
 import Foundation
+import Synchronization
 
 /// Runs a study's pending trials, `jobs` at a time, each a child process; every finished
 /// trial is written to the store before the next is claimed. Any number of runners, on any
 /// hosts, may work on one store at once (docs/distributed.md). Safe to stop at any moment: a
 /// new run of the same spec on the same store resumes where this one ended.
-public final class StudyRunner: @unchecked Sendable {
+///
+/// Structured concurrency: one task per job slot and one that renews the leases, in one task
+/// group that ends with the run; the runner's state is behind a `Mutex`, never held across a
+/// suspension; waits (heartbeats, idle polls) are on `clock`, which tests may replace.
+public final class StudyRunner: Sendable {
     public let spec: StudySpec
     public let store: any StudyStore
     public let jobs: Int
@@ -14,19 +19,25 @@ public final class StudyRunner: @unchecked Sendable {
     public let lease: LeaseSettings
     /// One device per job slot (empty: no GPUs).
     public let gpus: [String]
+    /// The clock heartbeats and idle waits are timed on.
+    public let clock: any Clock<Duration>
     private let trialRunner: TrialRunner
     /// Claims trials for this runner's jobs, sharing one history of the study.
     private let claimer: TrialClaimer
-    private let lock = NSLock()
-    private var progress: StudyProgress
-    private var firstError: (any Error)?
-    /// When each of this runner's last trials ended, and whether it failed.
-    private var recent: [(at: Date, failed: Bool)] = []
-    /// The claims this runner's jobs hold, by trial id: the leases its heartbeats renew.
-    private var held: [Int: StoredTrial] = [:]
+
+    private struct State {
+        var progress: StudyProgress
+        var firstError: (any Error)?
+        /// When each of this runner's last trials ended, and whether it failed.
+        var recent: [(at: ContinuousClock.Instant, failed: Bool)] = []
+        /// The claims this runner's jobs hold, by trial id: the leases its heartbeats renew.
+        var held: [Int: StoredTrial] = [:]
+    }
+
+    private let state: Mutex<State>
     /// Serialises the caller's report and note closures (one at a time, in order) apart from
-    /// `lock`, so that a closure may read `current` without deadlocking.
-    private let callbacks = NSLock()
+    /// `state`, so that a closure may read `current`.
+    private let callbacks = Mutex(())
 
     /// A worker stops when its last `streak` trials all failed within `streakWindow` seconds.
     static let streak = 5, streakWindow = 60.0
@@ -38,7 +49,7 @@ public final class StudyRunner: @unchecked Sendable {
     ///   store that cannot be used or holds another spec's study.
     public init(spec: StudySpec, store: any StudyStore, slopeExecutable: String, jobs: Int,
                 retryFailed: Bool = false, lease: LeaseSettings? = nil, gpus: [String] = [],
-                worker: String = WorkerIdentity.current) throws {
+                worker: String = WorkerIdentity.current, clock: any Clock<Duration> = ContinuousClock()) async throws {
         guard jobs >= 1 else { throw SlopeError.invalidSetting(.jobs, reason: "must be at least 1") }
         self.spec = spec
         self.store = store
@@ -46,6 +57,7 @@ public final class StudyRunner: @unchecked Sendable {
         self.worker = worker
         self.lease = try lease ?? LeaseSettings()
         self.gpus = gpus
+        self.clock = clock
         trialRunner = try TrialRunner.checked(spec: spec, slopeExecutable: slopeExecutable)
         if trialRunner.template.usesGPU && gpus.isEmpty {
             throw SlopeError.invalidSetting(.gpus, reason: "the command uses {gpu}: give the devices, e.g. 0,1")
@@ -53,160 +65,151 @@ public final class StudyRunner: @unchecked Sendable {
         let fingerprint = try spec.fingerprint()
         // Several workers may start on a new store at once: one creates the study, every one
         // then checks that it is theirs.
-        if try store.study() == nil {
-            try store.create(name: spec.name, spec: spec.source, fingerprint: fingerprint, plan: spec.plan())
+        if try await store.study() == nil {
+            try await store.create(name: spec.name, spec: spec.source, fingerprint: fingerprint, plan: spec.plan())
         }
-        guard let existing = try store.study() else {
+        guard let existing = try await store.study() else {
             throw SlopeError.store(file: store.location, reason: "the study could not be created")
         }
         guard existing.fingerprint == fingerprint else {
             throw SlopeError.specMismatch(file: store.location, study: existing.name)
         }
         claimer = TrialClaimer(store: store, spec: spec, worker: worker)
-        try store.reclaim(lease: self.lease.lease, maxAttempts: spec.maxAttempts)
-        if retryFailed { try store.retryFailed() }
-        progress = StudyProgress(trials: try store.trials(space: spec.space), objective: spec.primaryObjective)
+        try await store.reclaim(lease: self.lease.lease, maxAttempts: spec.maxAttempts)
+        if retryFailed { try await store.retryFailed() }
+        let progress = StudyProgress(trials: try await store.trials(space: spec.space), objective: spec.primaryObjective)
+        state = Mutex(State(progress: progress))
     }
 
     /// The study's state now (as this runner counted it).
-    public var current: StudyProgress { lock.withLock { progress } }
+    public var current: StudyProgress { state.withLock { $0.progress } }
 
     /// Runs until no trial is pending and none runs under a live lease elsewhere, or `stop` is
     /// raised. `report` sees the progress after every finished trial and `note` a line about
-    /// a result that came too late (both under a lock, so they may print). While it runs, the
-    /// runner renews its leases every `lease.heartbeat` seconds and takes back trials whose
-    /// worker's lease expired.
+    /// a result that came too late (one at a time, in order, so they may print). While it
+    /// runs, the runner renews its leases every `lease.heartbeat` seconds and takes back
+    /// trials whose worker's lease expired.
     public func run(stop: StopFlag, report: @escaping @Sendable (StudyProgress) -> Void = { _ in },
-                    note: @escaping @Sendable (String) -> Void = { _ in }) throws -> StudyProgress {
-        let start = Date()
+                    note: @escaping @Sendable (String) -> Void = { _ in }) async throws -> StudyProgress {
+        let start = ContinuousClock.now
         let startFinished = current.finished
         report(current)
-        let finished = StopFlag(), ended = DispatchSemaphore(value: 0)
-        let beat = Thread { [self] in
-            heartbeats(until: finished, note: note)
-            ended.signal()
+        // The heartbeat task is cancelled and awaited when the jobs are done: nothing of this
+        // runner (its store's connection, a file store's log) outlives the run.
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.heartbeats(note: note) }
+            await withTaskGroup(of: Void.self) { slots in
+                for slot in 0..<jobs {
+                    let gpu = gpus.isEmpty ? nil : gpus[slot % gpus.count]
+                    slots.addTask {
+                        await self.work(stop: stop, gpu: gpu, start: start, startFinished: startFinished, report: report, note: note)
+                    }
+                }
+            }
+            group.cancelAll()
         }
-        beat.start()
-        // The heartbeat thread ends before `run` returns: nothing of this runner (its store's
-        // connection, a file store's log) outlives the run.
-        defer {
-            finished.raise()
-            ended.wait()
-        }
-        try runWorkers(stop: stop, start: start, startFinished: startFinished, report: report, note: note)
+        if let firstError = state.withLock({ $0.firstError }) { throw firstError }
         return current
     }
 
-    /// Renews this worker's leases and takes back expired ones, every heartbeat, until
-    /// `finished`. A store that cannot be reached is noted and tried again next time; the
-    /// trials keep running meanwhile.
-    private func heartbeats(until finished: StopFlag, note: @Sendable (String) -> Void) {
-        var next = Date().addingTimeInterval(lease.heartbeat)
-        while !finished.isSet {
-            Thread.sleep(forTimeInterval: min(0.1, lease.heartbeat))
-            guard Date() >= next else { continue }
-            next = Date().addingTimeInterval(lease.heartbeat)
+    /// Renews this worker's leases and takes back expired ones, every heartbeat, until the
+    /// task is cancelled. A store that cannot be reached is noted and tried again next time;
+    /// the trials keep running meanwhile.
+    private func heartbeats(note: @escaping @Sendable (String) -> Void) async {
+        while true {
             do {
-                try store.heartbeat(worker: worker, trials: lock.withLock { Array(held.values) })
-                try store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts)
+                try await clock.sleep(for: .seconds(lease.heartbeat))
             } catch {
-                callbacks.withLock { note("heartbeat: \(error)") }
+                return  // cancelled: the run is over
+            }
+            do {
+                try await store.heartbeat(worker: worker, trials: state.withLock { Array($0.held.values) })
+                try await store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts)
+            } catch {
+                callbacks.withLock { _ in note("heartbeat: \(error)") }
             }
         }
     }
 
-    /// `jobs` threads claiming and running trials until none is left for them.
-    private func runWorkers(stop: StopFlag, start: Date, startFinished: Int,
-                            report: @escaping @Sendable (StudyProgress) -> Void,
-                            note: @escaping @Sendable (String) -> Void) throws {
-        let group = DispatchGroup()
-        for slot in 0..<jobs {
-            group.enter()
-            let gpu = gpus.isEmpty ? nil : gpus[slot % gpus.count]
-            let thread = Thread { [self] in
-                work(stop: stop, gpu: gpu, start: start, startFinished: startFinished, report: report, note: note)
-                group.leave()
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
-        group.wait()
-        if let firstError = lock.withLock({ firstError }) { throw firstError }
-    }
-
-    private func work(stop: StopFlag, gpu: String?, start: Date, startFinished: Int,
-                      report: @Sendable (StudyProgress) -> Void, note: @Sendable (String) -> Void) {
+    /// One job slot: claims and runs trials until none is left for it. An error stops every
+    /// job (`stop`) and is thrown by `run`.
+    private func work(stop: StopFlag, gpu: String?, start: ContinuousClock.Instant, startFinished: Int,
+                      report: @escaping @Sendable (StudyProgress) -> Void, note: @escaping @Sendable (String) -> Void) async {
         do {
             while !stop.isSet {
                 let trial: StoredTrial
-                switch try claimer.next() {
+                switch try await claimer.next() {
                 case let .trial(claimed):
                     trial = claimed
                 case let nothing:
                     // Nothing to claim: take back what dead workers left, else wait while another
                     // worker's trial may still come back (its lease lives) or while a stage
                     // waits for this worker's own running trials to end.
-                    if try store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts) > 0 { continue }
-                    let waiting = nothing == .waiting && lock.withLock { !held.isEmpty }
-                    guard try waiting || othersRunning() else { return }
-                    Thread.sleep(forTimeInterval: min(1, lease.heartbeat))
+                    if try await store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts) > 0 { continue }
+                    let waiting = nothing == .waiting && state.withLock { !$0.held.isEmpty }
+                    if !waiting, try await !othersRunning() { return }
+                    try await clock.sleep(for: .seconds(min(1, lease.heartbeat)))
                     continue
                 }
-                lock.withLock { held[trial.id] = trial }
-                defer { lock.withLock { held[trial.id] = nil } }
-                guard let outcome = trialRunner.run(trial, stop: stop, gpu: gpu) else {
-                    try store.release(trial, worker: worker)
+                state.withLock { $0.held[trial.id] = trial }
+                let runner = trialRunner
+                guard let outcome = await OwnThread.run({ runner.run(trial, stop: stop, gpu: gpu) }) else {
+                    state.withLock { $0.held[trial.id] = nil }
+                    try await store.release(trial, worker: worker)
                     break
                 }
-                guard try store.finish(trial, worker: worker, outcome) else {
-                    callbacks.withLock {
+                let recorded = try await store.finish(trial, worker: worker, outcome)
+                // Finished: no longer this worker's to renew, nor counted as its own running trial.
+                state.withLock { $0.held[trial.id] = nil }
+                guard recorded else {
+                    callbacks.withLock { _ in
                         note("trial \(trial.id): its lease expired while it ran, so another worker runs it again; this result was not recorded")
                     }
                     continue
                 }
-                // Finished: no longer this worker's to renew, nor counted as its own running trial.
-                lock.withLock { held[trial.id] = nil }
-                try count(outcome, start: start, startFinished: startFinished, report: report)
+                try await count(outcome, start: start, startFinished: startFinished, report: report)
             }
         } catch {
             stop.raise()
-            lock.withLock { if firstError == nil { firstError = error } }
+            state.withLock { if $0.firstError == nil { $0.firstError = error } }
         }
     }
 
     /// True when a trial runs under a live lease that this runner's jobs do not hold (another
     /// worker's, or a claim of this worker's whose reply was lost and that will expire).
-    private func othersRunning() throws -> Bool {
-        try store.liveRunning(lease: lease.lease) > lock.withLock { held.count }
+    private func othersRunning() async throws -> Bool {
+        try await store.liveRunning(lease: lease.lease) > state.withLock { $0.held.count }
     }
 
     /// Adds a recorded outcome to the progress; throws when this worker's last trials all
     /// failed within a minute while another worker holds a trial (a broken node must not burn
     /// a study that others can carry on; alone, the worker goes on, and a study whose every
     /// trial failed ends with its commonest failure).
-    private func count(_ outcome: TrialOutcome, start: Date, startFinished: Int,
-                       report: @Sendable (StudyProgress) -> Void) throws {
-        let streak = lock.withLock { () -> Bool in
+    private func count(_ outcome: TrialOutcome, start: ContinuousClock.Instant, startFinished: Int,
+                       report: @Sendable (StudyProgress) -> Void) async throws {
+        let now = ContinuousClock.now
+        let streak = state.withLock { s -> Bool in
             switch outcome {
             case let .done(metrics, _, _):
-                progress.done += 1
+                s.progress.done += 1
                 let value = metrics[spec.primaryObjective.name]
-                if let value, progress.best.map({ spec.primaryObjective.isBetter(value, than: $0) }) ?? true {
-                    progress.best = value
+                if let value, s.progress.best.map({ spec.primaryObjective.isBetter(value, than: $0) }) ?? true {
+                    s.progress.best = value
                 }
             case .failed:
-                progress.failed += 1
+                s.progress.failed += 1
             }
-            let finishedHere = progress.finished - startFinished
-            let pace = Date().timeIntervalSince(start) / Double(finishedHere)
-            progress.eta = pace * Double(max(0, progress.total - progress.finished))
-            recent = Array((recent + [(Date(), outcome.failed)]).suffix(Self.streak))
-            guard recent.count == Self.streak, recent.allSatisfy(\.failed), let first = recent.first else { return false }
-            return Date().timeIntervalSince(first.at) <= Self.streakWindow
+            let finishedHere = s.progress.finished - startFinished
+            let elapsed = start.duration(to: now)
+            let pace = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) / Double(finishedHere)
+            s.progress.eta = pace * Double(max(0, s.progress.total - s.progress.finished))
+            s.recent = Array((s.recent + [(now, outcome.failed)]).suffix(Self.streak))
+            guard s.recent.count == Self.streak, s.recent.allSatisfy(\.failed), let first = s.recent.first else { return false }
+            return first.at.duration(to: now) <= .seconds(Self.streakWindow)
         }
         // The latest progress, read inside the callbacks' turn: reports never go backwards.
-        callbacks.withLock { report(current) }
-        if streak, try othersRunning() {
+        callbacks.withLock { _ in report(current) }
+        if streak, try await othersRunning() {
             throw SlopeError.program(reason: "the last \(Self.streak) trials on this worker (\(worker)) all failed within \(Int(Self.streakWindow)) s while other workers carry on; stopping it so that a broken node does not fail the whole study (see `slope study status` for the reasons)")
         }
     }

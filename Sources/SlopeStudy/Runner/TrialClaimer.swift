@@ -35,17 +35,18 @@ public struct TrialClaimer: Sendable {
     /// Claims the next trial for `worker`.
     /// - Throws: `SlopeError.store` for a store that cannot be read or written, or when
     ///   `maxConflicts` claims in a row lost to other workers'.
-    public func next() throws -> Next {
+    public func next() async throws -> Next {
         for _ in 0..<Self.maxConflicts {
-            guard let head = try store.pendingHead(space: spec.space) else { return .none }
+            guard let head = try await store.pendingHead(space: spec.space) else { return .none }
             guard head.stageOpen else { return .waiting }
             var proposal: Proposal?, claims: Int64?
             if head.trial.awaitsProposal {
-                let seen = try history.refresh(from: store)
-                proposal = spec.proposal(for: head.trial.observation, history: seen.trials, decisions: seen.decisions)
+                let seen = try await history.refresh(from: store)
+                let spec = spec, target = head.trial.observation
+                proposal = await OwnThread.run { spec.proposal(for: target, history: seen.trials, decisions: seen.decisions) }
                 claims = seen.claims
             }
-            if let claimed = try store.claim(head.trial.id, worker: worker, proposal: proposal, ifClaims: claims, space: spec.space) {
+            if let claimed = try await store.claim(head.trial.id, worker: worker, proposal: proposal, ifClaims: claims, space: spec.space) {
                 return .trial(claimed)
             }
         }

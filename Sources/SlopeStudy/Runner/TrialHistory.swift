@@ -26,9 +26,9 @@ public final class TrialHistory: Sendable {
 
     /// Reads what changed in `store` since the last refresh and returns the history.
     /// - Complexity: O(c) decoding for c changed rows, O(n log n) to list n trials.
-    public func refresh(from store: any StudyStore) throws -> Snapshot {
+    public func refresh(from store: any StudyStore) async throws -> Snapshot {
         let since = state.withLock { $0.version }
-        let changes = try store.changes(since: since, space: space)
+        let changes = try await store.changes(since: since, space: space)
         let trials = state.withLock { s -> [TrialObservation] in
             for (version, trial) in changes.trials where version >= s.rows[trial.id]?.version ?? .min {
                 s.rows[trial.id] = (version, trial.observation)

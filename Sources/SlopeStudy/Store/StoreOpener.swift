@@ -9,15 +9,15 @@ public struct StoreOpener: Sendable {
         /// True for the locations of this kind.
         public let claims: @Sendable (String) -> Bool
         /// Opens (creating when needed) the store at a location to run a study of that name.
-        public let running: @Sendable (_ location: String, _ study: String) throws -> any StudyStore
+        public let running: @Sendable (_ location: String, _ study: String) async throws -> any StudyStore
         /// Opens the store at a location to read a study (nil: the only one), changing nothing.
-        public let reading: @Sendable (_ location: String, _ study: String?) throws -> any StudyStore
+        public let reading: @Sendable (_ location: String, _ study: String?) async throws -> any StudyStore
         /// The location as messages show it (without a password).
         public let shown: @Sendable (String) -> String
 
         public init(claims: @escaping @Sendable (String) -> Bool,
-                    running: @escaping @Sendable (_ location: String, _ study: String) throws -> any StudyStore,
-                    reading: @escaping @Sendable (_ location: String, _ study: String?) throws -> any StudyStore,
+                    running: @escaping @Sendable (_ location: String, _ study: String) async throws -> any StudyStore,
+                    reading: @escaping @Sendable (_ location: String, _ study: String?) async throws -> any StudyStore,
                     shown: @escaping @Sendable (String) -> String) {
             self.claims = claims
             self.running = running
@@ -56,16 +56,16 @@ public struct StoreOpener: Sendable {
 
     /// Opens the store at `location` to run the study `study` (created when new).
     /// - Throws: `SlopeError.store` for a store that cannot be opened or reached.
-    public func running(_ location: String, study: String) throws -> any StudyStore {
-        if let kind = try kind(of: location) { return try kind.running(location, study) }
-        return try TrialStore(path: location)
+    public func running(_ location: String, study: String) async throws -> any StudyStore {
+        if let kind = try kind(of: location) { return try await kind.running(location, study) }
+        return try await TrialStore(path: location)
     }
 
     /// Opens the store at `location` to read a study, changing nothing: in a database, the
     /// study named `study` or the only one; a file holds one study.
     /// - Throws: `SlopeError.store` (or `.optunaStorage`, `.ambiguousStudy`).
-    public func reading(_ location: String, study: String? = nil) throws -> any StudyStore {
-        if let kind = try kind(of: location) { return try kind.reading(location, study) }
+    public func reading(_ location: String, study: String? = nil) async throws -> any StudyStore {
+        if let kind = try kind(of: location) { return try await kind.reading(location, study) }
         return try TrialStore.reading(path: location)
     }
 }

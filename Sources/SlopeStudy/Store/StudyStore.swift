@@ -40,65 +40,65 @@ public protocol StudyStore: Sendable {
     /// Where the store is (a path, or an address without its password), for messages.
     var location: String { get }
     /// The stored study, or nil for a new store.
-    func study() throws -> StudyRecord?
+    func study() async throws -> StudyRecord?
     /// Records the study and all its planned trials as pending; when the store already holds
     /// the study (another worker made it first), changes nothing.
-    func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws
+    func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) async throws
     /// Records a study run elsewhere (imported) with its finished trials.
-    func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws
+    func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) async throws
     /// The pending trial of lowest id, and whether its stage has started; nil when no trial is
     /// pending. One indexed read.
-    func pendingHead(space: ParameterSpace) throws -> PendingHead?
+    func pendingHead(space: ParameterSpace) async throws -> PendingHead?
     /// The trials changed after `version` (every trial for a version below 0) and every stage
     /// decision, with the store's version and claim count read before them: a later read from
     /// the returned version misses nothing.
     /// - Complexity: decodes only the rows changed since `version`.
-    func changes(since version: Int64, space: ParameterSpace) throws -> StoreChanges
+    func changes(since version: Int64, space: ParameterSpace) async throws -> StoreChanges
     /// Marks trial `id` running for `worker` (one more attempt, a fresh lease) when it is
     /// still pending and its stage has started. With `proposal`, also only while the store's
     /// claim count is still `claims` (no claim since the history the proposal read): the
     /// proposal's parameters and its stage decision are recorded with the claim.
     /// - Returns: the claimed trial, or nil when the trial was taken or another claim came
     ///   first (read again and retry); nothing is written then.
-    func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) throws -> StoredTrial?
+    func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) async throws -> StoredTrial?
     /// How many trials are pending.
-    func pendingCount() throws -> Int
+    func pendingCount() async throws -> Int
     /// The stage decisions recorded, by stage.
-    func decisions(space: ParameterSpace) throws -> [StageDecision]
+    func decisions(space: ParameterSpace) async throws -> [StageDecision]
     /// Renews the leases of `trials` (as `claim` returned them) while their claims are still
     /// `worker`'s, stamped by the store's clock. Only the claims a worker knows it holds are
     /// renewed: a claim whose reply was lost with a connection expires and is taken back.
-    func heartbeat(worker: String, trials: [StoredTrial]) throws
+    func heartbeat(worker: String, trials: [StoredTrial]) async throws
     /// Records how `trial` (as `claim` returned it to `worker`) ended, only while the claim is
     /// still this worker's: the trial running, by `worker`, in the same attempt.
     /// - Returns: false when the claim was lost (its lease expired and the trial went back to
     ///   pending or to another worker); nothing is then recorded.
-    func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) throws -> Bool
+    func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) async throws -> Bool
     /// Puts `trial` back to pending (its run was interrupted), while the claim is `worker`'s.
-    func release(_ trial: StoredTrial, worker: String) throws
+    func release(_ trial: StoredTrial, worker: String) async throws
     /// Puts back to pending the running trials whose worker is gone: on a server store, whose
     /// lease had no heartbeat for `lease` seconds by the store's clock; on a file store, whose
     /// process has died on this host. A trial that has had `maxAttempts` attempts fails
     /// instead. Returns how many trials changed.
     @discardableResult
-    func reclaim(lease: Double, maxAttempts: Int) throws -> Int
+    func reclaim(lease: Double, maxAttempts: Int) async throws -> Int
     /// How many trials are running under a live lease (or a live process).
-    func liveRunning(lease: Double) throws -> Int
+    func liveRunning(lease: Double) async throws -> Int
     /// Puts failed trials back to pending; returns how many.
     @discardableResult
-    func retryFailed() throws -> Int
+    func retryFailed() async throws -> Int
     /// Every trial, by id, its parameters typed by `space`.
-    func trials(space: ParameterSpace) throws -> [StoredTrial]
+    func trials(space: ParameterSpace) async throws -> [StoredTrial]
     /// The workers that claimed trials, with what they did and whether they are alive.
-    func workers(lease: Double) throws -> [WorkerRecord]
+    func workers(lease: Double) async throws -> [WorkerRecord]
     /// Throws when what this process wrote can no longer be found where it wrote it: a file
     /// store whose file was deleted or replaced while the study ran (checked before a run
     /// reports success). A server store keeps its data: nothing to check.
-    func checkIntact() throws
+    func checkIntact() async throws
     /// Ends this process's writing: a file store folds its write-ahead log into the file (so
     /// the file alone holds the study), a server store closes its connection. Best effort;
     /// the store may still be read afterwards.
-    func close()
+    func close() async
 }
 
 /// A worker as a store knows it: the name it claims trials under, and what it did.
@@ -125,5 +125,17 @@ public struct WorkerRecord: Sendable, Equatable {
 }
 
 extension StudyStore {
-    public func checkIntact() throws {}
+    public func checkIntact() async throws {}
+
+    /// The result of `body` on this store, which is closed after it, whether it threw or not.
+    public func closing<T>(_ body: (Self) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
 }

@@ -16,7 +16,7 @@ public final class TrialStore: StudyStore {
     /// Opens (creating when needed) the store at `path` for running a study. An existing file
     /// that holds another tool's tables (an Optuna storage, any other database) is refused
     /// before anything is written to it.
-    public init(path: String) throws {
+    public init(path: String) async throws {
         self.path = path
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
             _ = try Self.slopeTables(path)
@@ -24,7 +24,7 @@ public final class TrialStore: StudyStore {
         var config = Configuration()
         config.busyMode = .timeout(30)
         do {
-            database = try Self.openPool(path: path, configuration: config)
+            database = try await Self.openPool(path: path, configuration: config)
         } catch {
             throw SlopeError.store(file: path, reason: "cannot open the study store: \(Self.reason(error))")
         }
@@ -33,7 +33,7 @@ public final class TrialStore: StudyStore {
 
     /// Throws when the store's file is gone or is another file than the one opened: SQLite
     /// went on writing to the old one, and every result written since is lost.
-    public func checkIntact() throws {
+    public func checkIntact() async throws {
         guard let identity else { return }
         guard let now = FileIdentity(path: path) else {
             throw SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost")
@@ -47,7 +47,7 @@ public final class TrialStore: StudyStore {
     /// Switching a new file to WAL takes an exclusive lock that SQLite does not wait for (its
     /// busy handler is skipped where waiting could deadlock), so several workers opening a new
     /// store at once may see "database is locked" here; they retry for up to 30 s.
-    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+    private static func openPool(path: String, configuration: Configuration) async throws -> DatabasePool {
         let deadline = Date().addingTimeInterval(30)
         var pause = 0.01
         while true {
@@ -56,7 +56,7 @@ public final class TrialStore: StudyStore {
                 try StoreSchema.prepare(pool)
                 return pool
             } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
-                Thread.sleep(forTimeInterval: pause * Double.random(in: 0.5...1.5))
+                try await Task.sleep(for: .seconds(pause * Double.random(in: 0.5...1.5)))
                 pause = min(pause * 2, 0.2)
             }
         }
@@ -65,11 +65,14 @@ public final class TrialStore: StudyStore {
     /// Folds the write-ahead log into the file, so that the file alone holds the study (a
     /// user may copy it). Best effort: when another process still writes, the log stays and
     /// nothing is lost, so a failure here is not an error.
-    deinit { close() }
-
-    public func close() {
+    deinit {
         guard let pool = database as? DatabasePool else { return }
         _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+
+    public func close() async {
+        guard let pool = database as? DatabasePool else { return }
+        _ = try? await pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
     private init(path: String, readOnly database: DatabaseQueue) {
@@ -111,9 +114,9 @@ public final class TrialStore: StudyStore {
     }
 
 
-    public func study() throws -> StudyRecord? {
-        try access {
-            try database.read { db in
+    public func study() async throws -> StudyRecord? {
+        try await access {
+            try await database.read { db in
                 try Row.fetchOne(db, sql: "SELECT name, spec, fingerprint, created_at FROM study WHERE id = ?",
                                  arguments: [Self.studyID])
                     .map { row in
@@ -127,9 +130,9 @@ public final class TrialStore: StudyStore {
 
     /// Records the study and all its trials as pending, in one transaction; when another
     /// process created the study first, changes nothing (the caller compares fingerprints).
-    public func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) throws {
-        try access {
-            try database.write { db in
+    public func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) async throws {
+        try await access {
+            try await database.write { db in
                 try db.execute(sql: "INSERT OR IGNORE INTO study (id, name, spec, fingerprint, created_at) VALUES (?, ?, ?, ?, ?)",
                                arguments: [Self.studyID, name, spec, fingerprint, Self.now()])
                 guard db.changesCount == 1 else { return }
@@ -143,9 +146,9 @@ public final class TrialStore: StudyStore {
     }
 
     /// Records a study run elsewhere (imported) with its finished trials, in one transaction.
-    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) throws {
-        try access {
-            try database.write { db in
+    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) async throws {
+        try await access {
+            try await database.write { db in
                 try Self.insertStudy(db, name: name, spec: spec, fingerprint: fingerprint)
                 for t in trials {
                     try db.execute(sql: """
@@ -166,9 +169,9 @@ public final class TrialStore: StudyStore {
     /// On a file store a worker is a process on this host (`WorkerIdentity`): its trials come
     /// back when that process is gone; `lease` is not used (no heartbeats are kept).
     @discardableResult
-    public func reclaim(lease: Double, maxAttempts: Int) throws -> Int {
-        try access {
-            try database.write { db in
+    public func reclaim(lease: Double, maxAttempts: Int) async throws -> Int {
+        try await access {
+            try await database.write { db in
                 let gone = try running(db).filter { WorkerIdentity.isGone($0.worker) }
                 guard !gone.isEmpty else { return 0 }
                 let version = try nextVersion(db)
@@ -185,8 +188,8 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func liveRunning(lease: Double) throws -> Int {
-        try access { try database.read { db in try running(db).filter { !WorkerIdentity.isGone($0.worker) }.count } }
+    public func liveRunning(lease: Double) async throws -> Int {
+        try await access { try await database.read { db in try running(db).filter { !WorkerIdentity.isGone($0.worker) }.count } }
     }
 
     /// Id and worker of every running trial.
@@ -199,11 +202,11 @@ public final class TrialStore: StudyStore {
     }
 
     /// A file store keeps no heartbeats: a worker lives while its process does.
-    public func heartbeat(worker: String, trials: [StoredTrial]) throws {}
+    public func heartbeat(worker: String, trials: [StoredTrial]) async throws {}
 
-    public func workers(lease: Double) throws -> [WorkerRecord] {
-        try access {
-            try database.read { db in
+    public func workers(lease: Double) async throws -> [WorkerRecord] {
+        try await access {
+            try await database.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT worker, SUM(state = 'done') AS done, SUM(state = 'failed') AS failed,
                         SUM(state = 'running') AS running FROM trial
@@ -219,9 +222,9 @@ public final class TrialStore: StudyStore {
     }
 
     @discardableResult
-    public func retryFailed() throws -> Int {
-        try access {
-            try database.write { db in
+    public func retryFailed() async throws -> Int {
+        try await access {
+            try await database.write { db in
                 let version = try nextVersion(db)
                 try db.execute(sql: """
                     UPDATE trial SET state = 'pending', failure = NULL, stderr_tail = NULL, version = ?
@@ -234,9 +237,9 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func pendingHead(space: ParameterSpace) throws -> PendingHead? {
-        try access {
-            try database.read { db in
+    public func pendingHead(space: ParameterSpace) async throws -> PendingHead? {
+        try await access {
+            try await database.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM trial WHERE study_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
                                                  arguments: [Self.studyID]) else { return nil }
                 let next = try trial(row, space: space)
@@ -249,10 +252,10 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func changes(since version: Int64, space: ParameterSpace) throws -> StoreChanges {
-        try access {
+    public func changes(since version: Int64, space: ParameterSpace) async throws -> StoreChanges {
+        try await access {
             // One read transaction: one snapshot of the file.
-            try database.read { db in
+            try await database.read { db in
                 let counts = try Row.fetchOne(db, sql: "SELECT version, claims FROM study WHERE id = ?", arguments: [Self.studyID])
                     .map { CheckedRow(row: $0, file: path, place: "table study") }
                 let trials = try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE study_id = ? AND version > ? ORDER BY id",
@@ -265,9 +268,9 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) throws -> StoredTrial? {
-        try access {
-            try database.write { db in
+    public func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) async throws -> StoredTrial? {
+        try await access {
+            try await database.write { db in
                 if let claims, try Int64.fetchOne(db, sql: "SELECT claims FROM study WHERE id = ?", arguments: [Self.studyID]) != claims {
                     return nil
                 }
@@ -304,9 +307,9 @@ public final class TrialStore: StudyStore {
                        arguments: [version, claim ? 1 : 0, Self.studyID])
     }
 
-    public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) throws -> Bool {
-        try access {
-            try database.write { db in
+    public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) async throws -> Bool {
+        try await access {
+            try await database.write { db in
                 let version = try nextVersion(db)
                 let claim = "study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?"
                 let arguments: StatementArguments = [version, Self.studyID, trial.id, worker, trial.attempts]
@@ -329,9 +332,9 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func release(_ trial: StoredTrial, worker: String) throws {
-        try access {
-            try database.write { db in
+    public func release(_ trial: StoredTrial, worker: String) async throws {
+        try await access {
+            try await database.write { db in
                 let version = try nextVersion(db)
                 try db.execute(sql: """
                     UPDATE trial SET state = 'pending', worker = NULL, version = ?
@@ -342,16 +345,16 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func pendingCount() throws -> Int {
-        try access {
-            try database.read { db in
+    public func pendingCount() async throws -> Int {
+        try await access {
+            try await database.read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trial WHERE study_id = ? AND state = 'pending'", arguments: [Self.studyID]) ?? 0
             }
         }
     }
 
-    public func decisions(space: ParameterSpace) throws -> [StageDecision] {
-        try access { try database.read { db in try decisions(db, space: space) } }
+    public func decisions(space: ParameterSpace) async throws -> [StageDecision] {
+        try await access { try await database.read { db in try decisions(db, space: space) } }
     }
 
     private func decisions(_ db: Database, space: ParameterSpace) throws -> [StageDecision] {
@@ -364,9 +367,9 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func trials(space: ParameterSpace) throws -> [StoredTrial] {
-        try access {
-            try database.read { db in
+    public func trials(space: ParameterSpace) async throws -> [StoredTrial] {
+        try await access {
+            try await database.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM trial WHERE study_id = ? ORDER BY id", arguments: [Self.studyID])
                     .map { try trial($0, space: space) }
             }
@@ -393,8 +396,8 @@ public final class TrialStore: StudyStore {
     }
 
     /// Runs a database access, turning database errors into one-line store errors.
-    private func access<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as SlopeError { throw error } catch {
+    private func access<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as SlopeError { throw error } catch {
             throw SlopeError.store(file: path, reason: Self.reason(error))
         }
     }

@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+import NIOPosix
+import PostgresNIO
+import SlopeCore
+import Synchronization
+
+/// One connection to the server and the calls that take turns on it: a statement or a
+/// transaction at a time (`SerialGate`), nothing blocked while waiting. A store has two
+/// lanes, so that heartbeats never wait behind a worker's claims and results. A lost
+/// connection is opened again with backoff (0.25 s doubling to 5 s) until `retryWindow`
+/// seconds after the outage began (`OutageWindow`, shared by every call of the lane).
+final class ConnectionLane: Sendable {
+    let address: PostgresAddress
+    /// Seconds an outage is waited out (0: a reader, which fails at once).
+    let retryWindow: Double
+    private let gate = SerialGate()
+    private let state: Mutex<(connection: PostgresConnection?, outage: OutageWindow)>
+    private let logger = Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() }
+
+    /// Seconds one statement (or a connection attempt) may take before the connection is
+    /// taken for lost: every statement of the store is short.
+    static let statementTimeout = 30.0
+
+    init(address: PostgresAddress, retryWindow: Double, connection: PostgresConnection? = nil) {
+        self.address = address
+        self.retryWindow = retryWindow
+        state = Mutex((connection, OutageWindow(length: retryWindow)))
+    }
+
+    deinit {
+        if let connection = state.withLock({ $0.connection }) { Task.detached { try? await connection.close() } }
+    }
+
+    /// The result of `body` on the lane's connection.
+    /// - Throws: `SlopeError.store` naming the server's reason once the outage outlasts the
+    ///   window, or at once for an error that is not a lost connection.
+    func perform<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        try await gate.through { [self] in
+            var delay = 0.25
+            while true {
+                do {
+                    // A connection the server closed is replaced before it is used: a query
+                    // written to a closed channel may never be answered.
+                    let reusable = state.withLock { $0.connection }.flatMap { $0.isClosed ? nil : $0 }
+                    let connection: PostgresConnection
+                    if let reusable { connection = reusable } else { connection = try await Self.connect(address) }
+                    state.withLock { $0.connection = connection }
+                    let result = try await Self.bounded(on: connection) { [logger] in try await body(connection, logger) }
+                    state.withLock { $0.outage.restored() }
+                    return result
+                } catch let error as SlopeError {
+                    throw error
+                } catch {
+                    let now = Date()
+                    guard PostgresStore.isConnectionLoss(error) else {
+                        throw SlopeError.store(file: address.shown, reason: PostgresStore.reason(error))
+                    }
+                    let (old, deadline) = state.withLock { s in
+                        s.outage.lost(at: now)
+                        defer { s.connection = nil }
+                        return (s.connection, s.outage.deadline(now: now))
+                    }
+                    guard now < deadline else {
+                        let waited = retryWindow > 0 ? " (the server has not answered for \(Int(retryWindow)) s)" : ""
+                        throw SlopeError.store(file: address.shown, reason: PostgresStore.reason(error) + waited)
+                    }
+                    if let old { try? await old.close() }
+                    try await Task.sleep(for: .seconds(min(delay, max(0.01, deadline.timeIntervalSince(now)))))
+                    delay = min(5, delay * 2)
+                }
+            }
+        }
+    }
+
+    /// Closes the connection (best effort).
+    func close() async {
+        let open = state.withLock { s in
+            defer { s.connection = nil }
+            return s.connection
+        }
+        try? await open?.close()
+    }
+
+    /// A statement that did not end in `statementTimeout` seconds.
+    struct TimedOut: Error {}
+
+    /// The result of `body`; after `statementTimeout` seconds the connection is closed (which
+    /// ends the statement) and `TimedOut` thrown, so that a connection silently gone does not
+    /// hang the caller.
+    private static func bounded<T: Sendable>(on connection: PostgresConnection,
+                                             _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(statementTimeout))
+                return nil
+            }
+            if let first = try await group.next(), let value = first {
+                group.cancelAll()
+                return value
+            }
+            try? await connection.close()
+            group.cancelAll()
+            throw TimedOut()
+        }
+    }
+
+    /// Opens a connection; throws the driver's error (which `perform` may retry).
+    static func connect(_ address: PostgresAddress) async throws -> PostgresConnection {
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: .disable)
+        if address.tls {
+            do {
+                configuration.tls = .require(try .init(configuration: .makeClientConfiguration()))
+            } catch {
+                throw SlopeError.store(file: address.shown, reason: "cannot set up TLS: \(PostgresStore.reason(error))")
+            }
+        }
+        configuration.options.connectTimeout = .seconds(10)
+        return try await PostgresConnection.connect(configuration: configuration, id: 1,
+                                                    logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
+    }
+
+    /// Opens a connection; a failure is one line naming the server's reason.
+    static func open(_ address: PostgresAddress) async throws -> PostgresConnection {
+        do {
+            return try await connect(address)
+        } catch let error as SlopeError {
+            throw error
+        } catch {
+            throw SlopeError.store(file: address.shown, reason: "cannot connect: \(PostgresStore.reason(error))")
+        }
+    }
+}
