@@ -22,6 +22,8 @@ struct TrainingArguments: ParsableArguments {
     var batchSize: Int?
     @Option(name: .customLong("init"), help: "JSON file {\"weights\": [...], \"bias\": b} of starting parameters.")
     var initFile: String?
+    @Option(parsing: .unconditional, help: "The most memory (GB) the trainings' histories may take; more is refused with the epochs or restarts that fit.")
+    var memory: Double = 4
 
     /// The training options (checked by the request they go into).
     func options() throws -> TrainingOptions {
@@ -34,6 +36,7 @@ struct TrainingArguments: ParsableArguments {
         training.activation = activation
         training.loss = loss.loss(delta: huberDelta)
         training.initial = try initFile.map(InitialParameters.read(path:))
+        training.memoryLimit = memory.isFinite && memory > 0 ? min(memory * 1e9, .greatestFiniteMagnitude) : memory
         return training
     }
 }

@@ -76,3 +76,41 @@ import Testing
         #expect(export.stderr.contains("exported 1 trial\n"), "\(export.stderr)")
     }
 }
+
+/// One resource rule (issue 26, items 1 and 4): a request whose memory would not fit is refused
+/// before anything is allocated, naming what fits; permutations hold nothing; a reading that
+/// cannot mean much says so.
+@Suite struct ResourceRuleTests {
+    @Test func trainingsThatWouldNotFitAreRefusedAtOnce() throws {
+        let start = Date()
+        let epochs = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "100000000", "--restarts", "2", "--null", "0", "--quiet"])
+        #expect(epochs.status == 2 && epochs.stderr.contains("--epochs: 100000000 epochs of 2 restarts record about") && epochs.stderr.contains("epochs fit"),
+                "\(epochs.stderr)")
+        let restarts = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--restarts", "100000", "--quiet"])
+        #expect(restarts.status == 2 && restarts.stderr.contains("--restarts: 100000 restarts and 20 null trainings") && restarts.stderr.contains("restarts fit"),
+                "\(restarts.stderr)")
+        // Raising --memory is the way past it, and is said to be.
+        let raised = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "100000000", "--restarts", "2", "--null", "0", "--quiet",
+                                        "--memory", "0.001"])
+        #expect(raised.status == 2 && raised.stderr.contains("more than the 0.001 GB allowed"), "\(raised.stderr)")
+        let bootstrap = try CLIRunner.run(["hsic", CLIRunner.example("toy-trials.csv"), "--bootstrap", "100000000", "--quiet"])
+        #expect(bootstrap.status == 2 && bootstrap.stderr.contains("--bootstrap: 100000000 resamples of 4 inputs hold about 12.8 GB; at most"),
+                "\(bootstrap.stderr)")
+        #expect(Date().timeIntervalSince(start) < 60)
+    }
+
+    @Test func fewEpochsAndRepeatedRestartsAreSaid() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let few = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "5", "--restarts", "2", "--null", "0", "--quiet"])
+        #expect(few.status == 0 && few.stdout.contains("fewer than 10 epochs"), "\(few.stdout)")
+        let initial = folder.appendingPathComponent("init.json").path
+        try #"{"weights": [0,0,0,0,0,0,0,0,0,0], "bias": 0}"#.write(toFile: initial, atomically: true, encoding: .utf8)
+        let repeated = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "50", "--restarts", "3", "--null", "0",
+                                          "--init", initial, "--quiet"])
+        #expect(repeated.status == 0 && repeated.stdout.contains("2 restarts (1, 2) repeat an earlier one exactly"), "\(repeated.stdout)")
+        // Mini-batches make the restarts differ (their order follows the seed): no such warning.
+        let batched = try CLIRunner.run(["analyze", CLIRunner.example("diabetes.csv"), "--epochs", "50", "--restarts", "3", "--null", "0",
+                                         "--init", initial, "--batch-size", "32", "--quiet"])
+        #expect(batched.status == 0 && !batched.stdout.contains("repeat"), "\(batched.stdout)")
+    }
+}

@@ -42,8 +42,10 @@ import Testing
             $0.epochs = 30
         }
         let health = TrainingHealth(histories)
-        #expect(health.warnings.map(\.kind) == [.constantLoss] && health.warnings[0].restarts == [0, 1, 2, 3])
+        #expect(health.warnings.map(\.kind) == [.constantLoss, .repeatedRestart] && health.warnings[0].restarts == [0, 1, 2, 3])
         #expect(health.warnings[0].message.contains("dead units"))
+        // One starting point and full batches: restarts 1, 2 and 3 repeat restart 0.
+        #expect(health.warnings[1].restarts == [1, 2, 3])
     }
 
     @Test func commonModeIsOneForIdenticalFeaturesAndHighOnTheKnownTruth() throws {

@@ -207,7 +207,8 @@ public struct HSICAnalysis: Sendable {
     /// The goal weights on all rows (nil without a goal), after checking the options against
     /// the sample, that the output varies and that the goal set splits the rows.
     private static func checked(_ sample: HSICSample, _ options: HSICOptions) throws -> [Double]? {
-        try options.validate(rows: sample.output.count, source: sample.source)
+        try options.validate(rows: sample.output.count, inputs: sample.inputs.count * (options.pairs ? max(1, sample.inputs.count) : 1),
+                             source: sample.source)
         let y = sample.output
         guard Set(y).count > 1 else { throw SlopeError.constantTarget(file: sample.source, name: sample.outputName) }
         guard let goal = options.measure.goal else { return nil }

@@ -40,7 +40,8 @@ private struct Group {
     let options: HSICOptions
     let output: OutputSide?
     let problem: String?
-    let permutations: [[Int]]
+    /// How many permutations test each job (none when the output cannot be measured).
+    let permutationCount: Int
 
     init(rows: [Int], y: [Double], options: HSICOptions) {
         self.rows = rows
@@ -61,8 +62,7 @@ private struct Group {
                 problem = reason.description
             }
         }
-        var generator = RowStream.permutations(options.seed, size: m)
-        permutations = (0..<(problem == nil ? options.permutations : 0)).map { _ in generator.next() }
+        permutationCount = problem == nil ? options.permutations : 0
     }
 
     /// Measures a batch of jobs on this group's rows.
@@ -86,11 +86,11 @@ private struct Group {
                                                      l: output.gram, lSummary: output.summary)
             }
         }
-        progress?.advance(by: (jobs.count - live.count) * (1 + permutations.count + options.bootstrap))
-        if !permutations.isEmpty {
+        progress?.advance(by: (jobs.count - live.count) * (1 + permutationCount + options.bootstrap))
+        if permutationCount > 0 {
             let exceed = permutationCounts(liveGrams, summaries, values, progress: progress)
             for (k, j) in live.enumerated() {
-                indices[j].pPermutation = Double(1 + exceed[k]) / Double(1 + permutations.count)
+                indices[j].pPermutation = Double(1 + exceed[k]) / Double(1 + permutationCount)
             }
         }
         if options.bootstrap > 0 {
@@ -104,27 +104,39 @@ private struct Group {
         return indices
     }
 
-    /// #{b : HSIC_b ≥ HSIC} per job (with a relative tolerance of 1e-12 for rounding).
+    /// #{b : HSIC_b ≥ HSIC} per job (with a relative tolerance of 1e-12 for rounding). The
+    /// permutations are drawn in chunks and dropped once counted: memory does not grow with
+    /// their number (the same permutations, in the same order, as one list would hold).
     private func permutationCounts(_ grams: [GramMatrix], _ summaries: [GramSummary], _ values: [Double],
                                    progress: ProgressCounter?) -> [Int] {
         let output = self.output!
-        // Blocks of permutations share each pass over the input matrices (see permutedInner).
-        let block = 16
-        let blocks = (permutations.count + block - 1) / block
-        let partial = parallelMap(blocks) { c in
-            var counts = [Int](repeating: 0, count: grams.count)
-            let range = c * block..<min(permutations.count, (c + 1) * block)
-            let inner = permutedInner(grams, output.operand, Array(permutations[range]))
-            for (q, b) in range.enumerated() {
-                for k in grams.indices {
-                    let value = output.value(inner: inner[q][k], input: summaries[k], sigma: permutations[b])
-                    if value >= values[k] - 1e-12 * abs(values[k]) { counts[k] += 1 }
+        // Blocks of permutations share each pass over the input matrices (see permutedInner);
+        // a chunk of blocks (at most about 64 MB of row indices) is drawn at a time.
+        let block = 16, m = max(1, rows.count)
+        let chunk = max(block, min(1024, (64 << 20) / (8 * m)) / block * block)
+        var generator = RowStream.permutations(options.seed, size: m)
+        var counts = [Int](repeating: 0, count: grams.count)
+        var done = 0
+        while done < permutationCount {
+            let drawn = (0..<min(chunk, permutationCount - done)).map { _ in generator.next() }
+            let blocks = (drawn.count + block - 1) / block
+            let partial = parallelMap(blocks) { c in
+                var counts = [Int](repeating: 0, count: grams.count)
+                let range = c * block..<min(drawn.count, (c + 1) * block)
+                let inner = permutedInner(grams, output.operand, Array(drawn[range]))
+                for (q, b) in range.enumerated() {
+                    for k in grams.indices {
+                        let value = output.value(inner: inner[q][k], input: summaries[k], sigma: drawn[b])
+                        if value >= values[k] - 1e-12 * abs(values[k]) { counts[k] += 1 }
+                    }
                 }
+                progress?.advance(by: grams.count * range.count)
+                return counts
             }
-            progress?.advance(by: grams.count * range.count)
-            return counts
+            for k in grams.indices { counts[k] += partial.reduce(0) { $0 + $1[k] } }
+            done += drawn.count
         }
-        return grams.indices.map { k in partial.reduce(0) { $0 + $1[k] } }
+        return counts
     }
 
     /// Percentile intervals of HSIC and R2-HSIC over row resamples (with replacement); the

@@ -29,15 +29,28 @@ public struct HSICOptions: Sendable {
     /// The memory the n × n matrices of `rows` rows take (about three of them), in bytes.
     public static func matrixBytes(rows: Int) -> Double { 3 * 8 * Double(rows) * Double(rows) }
 
-    /// Checks the settings against a sample of `rows` rows from `source`: `validate()`, then
-    /// the rows the estimator needs and the memory its matrices take.
-    public func validate(rows: Int, source: String) throws {
+    /// The bytes the bootstrap's replicates hold for `inputs` inputs: HSIC and R2-HSIC of each
+    /// input, and one array, a resample (percentiles need them all).
+    public func resampleBytes(inputs: Int) -> Double { Double(bootstrap) * (Double(max(1, inputs)) * 16 + 64) }
+
+    /// Checks the settings against a sample of `rows` rows and `inputs` inputs from `source`:
+    /// `validate()`, then the rows the estimator needs, the memory its matrices take and the
+    /// memory of the bootstrap's replicates (permutations are counted as they are drawn: they
+    /// hold nothing).
+    public func validate(rows: Int, inputs: Int = 1, source: String) throws {
         try validate()
         let minimum = estimator == .u ? 4 : 2
         guard rows >= minimum else {
             throw SlopeError.tooFewRows(file: source, rows: rows, needed: minimum, purpose: "the \(estimator.rawValue)-statistic")
         }
         let limit = min(memoryLimit, Double(ProcessInfo.processInfo.physicalMemory) / 2)
+        let held = resampleBytes(inputs: inputs)
+        guard held <= limit else {
+            let fit = Int(limit / (held / Double(bootstrap)))
+            throw SlopeError.invalidSetting(.bootstrap, reason: String(
+                format: "%d resamples of %d inputs hold about %.3g GB; at most %d fit in %.3g GB",
+                bootstrap, inputs, held / 1e9, fit, limit / 1e9))
+        }
         let bytes = Self.matrixBytes(rows: rows)
         guard bytes <= limit else {
             let rowsThatFit = Int((limit / 24).squareRoot())

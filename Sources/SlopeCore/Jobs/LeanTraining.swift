@@ -16,6 +16,7 @@ enum LeanTraining {
     /// epochs as they finish.
     static func histories(_ design: Design, _ training: TrainingOptions, null: NullTrainings?,
                           progress: (any ProgressReporter)?) throws -> TrainedHistories {
+        try training.checkMemory(features: design.featureCount, nullTrainings: null?.count ?? 0)
         let trainings = training.restarts + (null?.count ?? 0)
         return try Trainer.train(design, options: training, null: null,
                                  progress: progress.counter(.training, total: trainings * training.epochs))

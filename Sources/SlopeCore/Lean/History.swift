@@ -30,6 +30,14 @@ public struct History: Sendable {
 
     /// Number of epochs recorded.
     public var epochCount: Int { loss.count }
+
+    /// True when `other` recorded exactly the same losses and values (a training repeated).
+    func repeats(_ other: History) -> Bool { loss == other.loss && values == other.values }
+
+    /// The bytes a history of `epochs` epochs and `parameters` parameters holds.
+    public static func bytes(epochs: Int, parameters: Int) -> Double {
+        Double(epochs) * Double(1 + Quantity.allCases.count * parameters) * 8
+    }
     /// Number of parameters P (features + bias).
     public var parameterCount: Int { parameterNames.count }
 

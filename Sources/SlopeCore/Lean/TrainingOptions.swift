@@ -36,6 +36,9 @@ public struct TrainingOptions: Sendable {
     public var loss: Loss = .mse
     /// Starting parameters for every restart instead of Xavier-normal draws.
     public var initial: InitialParameters?
+    /// The most memory the trainings' histories may take, in bytes (never more than half the
+    /// machine's): more is refused with the epochs or restarts that fit.
+    public var memoryLimit = 4e9
 
     public init() {}
 
@@ -57,6 +60,7 @@ public struct TrainingOptions: Sendable {
         }
         guard epochs >= 2 else { throw SlopeError.invalidSetting(.epochs, reason: "must be at least 2") }
         guard restarts >= 1 else { throw SlopeError.invalidSetting(.restarts, reason: "must be at least 1") }
+        guard memoryLimit > 0 && memoryLimit.isFinite else { throw SlopeError.invalidSetting(.memoryLimit, reason: "must be a positive number") }
         if let batchSize, batchSize < 1 {
             throw SlopeError.invalidSetting(.batchSize, reason: "must be at least 1")
         }
@@ -68,5 +72,25 @@ public struct TrainingOptions: Sendable {
                 throw SlopeError.invalidSetting(.initialParameters, reason: "weights and bias must be finite")
             }
         }
+    }
+
+    /// Refuses trainings whose histories (the restarts' and `nullTrainings` more) would not
+    /// fit in `memoryLimit` (at most half the machine's) for `features` features, naming the
+    /// epochs (or restarts) that fit, before anything is allocated.
+    public func checkMemory(features: Int, nullTrainings: Int) throws {
+        let limit = min(memoryLimit, Double(ProcessInfo.processInfo.physicalMemory) / 2)
+        let trainings = restarts + nullTrainings
+        let perTraining = History.bytes(epochs: epochs, parameters: features + 1)
+        let need = Double(trainings) * perTraining
+        guard need > limit else { return }
+        let perEpoch = History.bytes(epochs: 1, parameters: features + 1)
+        let epochsThatFit = Int(limit / (Double(trainings) * perEpoch))
+        let gb = String(format: "%.3g GB of histories, more than the %.3g GB allowed", need / 1e9, limit / 1e9)
+        let trainingsText = nullTrainings > 0 ? "\(restarts) restarts and \(nullTrainings) null trainings" : "\(restarts) restarts"
+        if epochsThatFit >= 2 && restarts <= 100 {
+            throw SlopeError.invalidSetting(.epochs, reason: "\(epochs) epochs of \(trainingsText) record about \(gb); at most \(epochsThatFit) epochs fit")
+        }
+        let restartsThatFit = max(0, Int(limit / perTraining) - nullTrainings)
+        throw SlopeError.invalidSetting(.restarts, reason: "\(trainingsText) of \(epochs) epochs record about \(gb); at most \(restartsThatFit) restarts fit")
     }
 }

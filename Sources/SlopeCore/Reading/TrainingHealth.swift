@@ -15,6 +15,12 @@ public struct TrainingHealth: Sendable, Equatable {
             case saturated
             /// Every feature's first derivative is zero from the start (nothing to learn from).
             case vanishingGradient = "vanishing_gradient"
+            /// Fewer epochs than a trend needs: a rank correlation over so few points takes few
+            /// values (±1 over 2).
+            case fewEpochs = "few_epochs"
+            /// A restart repeats an earlier one exactly (the same starting parameters and full
+            /// batches): it is no independent evidence, and its agreement says nothing.
+            case repeatedRestart = "repeated_restart"
         }
 
         public let kind: Kind
@@ -29,6 +35,10 @@ public struct TrainingHealth: Sendable, Equatable {
             case .constantLoss: return "the loss did not change \(which): dead units or no gradient"
             case .saturated: return "every second derivative is zero \(which): the activations are saturated"
             case .vanishingGradient: return "every first derivative is zero from the start \(which): the gradient vanished"
+            case .fewEpochs: return "fewer than \(TrainingHealth.trendEpochs) epochs: a trend's rank correlation over so few epochs takes few values (±1 over 2), so its sign says little"
+            case .repeatedRestart:
+                let list = restarts.prefix(10).map(String.init).joined(separator: ", ") + (restarts.count > 10 ? ", …" : "")
+                return "\(counted(restarts.count, "restart")) (\(list)) \(restarts.count == 1 ? "repeats" : "repeat") an earlier one exactly (the same starting parameters, full batches): no independent evidence, and their agreement says nothing"
             }
         }
     }
@@ -40,6 +50,8 @@ public struct TrainingHealth: Sendable, Equatable {
 
     /// Derivatives whose magnitude stays below this are zero for the purpose of health.
     public static let zero = 1e-12
+    /// The fewest epochs whose trend the reading takes for more than a sign.
+    public static let trendEpochs = 10
 
     /// The health of `histories` (their features are every parameter but the last, the bias).
     /// - Complexity: O(restarts · epochs · parameters).
@@ -64,6 +76,12 @@ public struct TrainingHealth: Sendable, Equatable {
             if !features.isEmpty && features.allSatisfy({ abs(h.value(.d1, parameter: $0, epoch: 0)) < Self.zero }) {
                 found[.vanishingGradient, default: []].append(r)
             }
+        }
+        if let first = histories.first, first.epochCount < Self.trendEpochs {
+            found[.fewEpochs] = Array(histories.indices)
+        }
+        for r in histories.indices.dropFirst() where histories[..<r].contains(where: { $0.repeats(histories[r]) }) {
+            found[.repeatedRestart, default: []].append(r)
         }
         warnings = Warning.Kind.allCases.compactMap { kind in found[kind].map { Warning(kind: kind, restarts: $0) } }
     }
