@@ -114,3 +114,23 @@ import Testing
         #expect(batched.status == 0 && !batched.stdout.contains("repeat"), "\(batched.stdout)")
     }
 }
+
+/// A table written with a decimal comma and read with a point (issue 26, item 6): refused with
+/// the hint, never read as levels without a word; with the separator given it reads.
+@Suite struct DecimalCommaTests {
+    @Test func numbersWithADecimalCommaAreNeverLevels() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let path = folder.appendingPathComponent("dc.csv").path
+        var text = "lr;width;error\n"
+        for k in 1...30 { text += "0,\(k);\(k % 3);\(k * 7 % 10),5\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let hsic = try CLIRunner.run(["hsic", path, "--delimiter", "semicolon", "--quiet"])
+        #expect(hsic.status == 2 && hsic.stderr.contains("is not a number (it is one with a decimal comma: give the separator with --decimal ,)"),
+                "\(hsic.stderr)")
+        let study = try CLIRunner.run(["study", "analyze", path, "--delimiter", "semicolon", "--objective", "error", "--quiet"])
+        #expect(study.status == 2 && study.stderr.contains("decimal comma"), "\(study.stderr)")
+        let read = try CLIRunner.run(["hsic", path, "--delimiter", "semicolon", "--decimal", ",", "--quiet", "--permutations", "0"])
+        #expect(read.status == 0 && read.stdout.contains("lr") && !read.stdout.contains("categorical"), "\(read.stdout) \(read.stderr)")
+    }
+}
+

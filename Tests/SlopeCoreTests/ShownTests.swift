@@ -19,4 +19,9 @@ import Testing
     @Test func countsTakeTheirNumber() {
         #expect(counted(1, "trial") == "1 trial" && counted(0, "trial") == "0 trials" && counted(2, "index", "indices") == "2 indices")
     }
+
+    @Test func decimalCommaShapes() {
+        for text in ["0,5", "-1,25", "+3,0e-2", "12,5E7"] { #expect(DecimalComma.looksLike(text), "\(text)") }
+        for text in ["0.5", "1,", ",5", "1,2,3", "a,b", "1,5e", "", "1 ,5", "1,5x"] { #expect(!DecimalComma.looksLike(text), "\(text)") }
+    }
 }

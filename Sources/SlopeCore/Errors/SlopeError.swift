@@ -98,8 +98,10 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file): row \(row): expected \(expected) cells as in the header, found \(found)"
         case let .emptyCell(file, row, column, name):
             return "\(file): row \(row), column \(column) (\(Shown.bare(name))): the cell is empty"
-        case let .notANumber(file, row, column, name, text):
-            return "\(file): row \(row), column \(column) (\(Shown.bare(name))): \(Shown.quoted(text)) is not a number"
+        case let .notANumber(file, row, column, header, text):
+            let comma = DecimalComma.looksLike(text)
+                ? " (it is one with a decimal comma: give the separator with \(name(.decimal)) ,)" : ""
+            return "\(file): row \(row), column \(column) (\(Shown.bare(header))): \(Shown.quoted(text)) is not a number" + comma
         case let .missingValue(file, row, column, name, text):
             return "\(file): row \(row), column \(column) (\(Shown.bare(name))): \(text.isEmpty ? "the cell is empty" : Shown.quoted(text) + " marks a missing value"); every cell must be a number"
         case let .missingValues(file, count, row, column, header, text):

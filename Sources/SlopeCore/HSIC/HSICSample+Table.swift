@@ -54,6 +54,11 @@ extension HSICSample {
     static func input(_ column: MixedTable.Column, _ table: MixedTable,
                       log: Bool, categorical: Bool) throws -> HSICInput {
         if categorical || !column.hasNumbers {
+            // Numbers written with a decimal comma are never read as levels without a word.
+            let texts = column.texts.compactMap { $0 }
+            if !categorical, !texts.isEmpty, texts.allSatisfy(DecimalComma.looksLike), let (row, text) = column.firstText {
+                throw SlopeError.notANumber(file: table.source, row: row, column: column.position, name: column.name, text: text)
+            }
             if log, let (row, text) = column.firstText {
                 throw SlopeError.notANumber(file: table.source, row: row, column: column.position, name: column.name, text: text)
             }
