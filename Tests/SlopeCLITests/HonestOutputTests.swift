@@ -134,3 +134,24 @@ import Testing
     }
 }
 
+
+/// A feature whose range is subnormal is a feature (issue 26, item 5): analyze trains on it
+/// (its min-max scaling divided by the range, whose reciprocal overflows), and hsic measures
+/// it as analyze's baseline does, not as constant.
+@Suite struct SubnormalColumnTests {
+    @Test func aSubnormalRangeIsReadLikeAnyOther() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let path = folder.appendingPathComponent("sub.csv").path
+        var text = "a,b,y\n"
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            let a = Double.random(in: 0..<1, using: &g), b = Double.random(in: 0..<1, using: &g)
+            text += "\(a * 1e-310),\(b),\(a + 0.3 * b)\n"
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let analyze = try CLIRunner.run(["analyze", path, "--epochs", "100", "--restarts", "2", "--null", "0", "--quiet"])
+        #expect(analyze.status == 0 && !analyze.stderr.contains("diverged") && analyze.stdout.contains(" a "), "\(analyze.stdout) \(analyze.stderr)")
+        let hsic = try CLIRunner.run(["hsic", path, "--quiet", "--permutations", "0"])
+        #expect(hsic.status == 0 && !hsic.stdout.contains("constant"), "\(hsic.stdout)")
+    }
+}

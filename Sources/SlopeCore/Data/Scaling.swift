@@ -42,24 +42,42 @@ struct ColumnStatistics {
 /// The map that scales one column, from its statistics. Positive-affine, so ranks and
 /// correlations of a scaled column are those of the raw one (up to rounding).
 struct ColumnMap {
-    /// lower + (v − shift) · factor (min-max), or (v − shift) / divisor (standardising).
+    /// lower + (v − shift) · factor (min-max), or lower + (v − shift) / divisor (standardising,
+    /// and a min-max whose range has no finite reciprocal, or is itself beyond the largest
+    /// double: then on halves, lower + (v/2 − lo/2) / ((hi/2 − lo/2) / (upper − lower))).
     private let shift, lower, factor, divisor: Double
-    private let divides: Bool
+    private let divides, halves: Bool
 
     /// Min-max into [lower, upper]. - Precondition: the column is not constant.
     static func range(_ s: ColumnStatistics, _ lower: Double, _ upper: Double) -> ColumnMap {
-        ColumnMap(shift: s.lo, lower: lower, factor: (upper - lower) / (s.hi - s.lo), divisor: 1, divides: false)
+        let span = s.hi - s.lo, factor = (upper - lower) / span
+        if span.isFinite && factor.isFinite {
+            return ColumnMap(shift: s.lo, lower: lower, factor: factor, divisor: 1, divides: false, halves: false)
+        }
+        // A subnormal range (1 / range overflows) is divided by; a range beyond the largest
+        // double is taken on halves, which cannot overflow.
+        let halves = !span.isFinite
+        let divisor = (halves ? s.hi / 2 - s.lo / 2 : span) / (upper - lower)
+        return ColumnMap(shift: halves ? s.lo / 2 : s.lo, lower: lower, factor: 1, divisor: divisor, divides: true, halves: halves)
     }
 
     /// Centres and divides by the population standard deviation; needs `squaredDeviations`.
     static func standard(_ s: ColumnStatistics) -> ColumnMap {
-        ColumnMap(shift: s.mean, lower: 0, factor: 1, divisor: (s.squaredDeviations / Double(s.count)).squareRoot(), divides: true)
+        ColumnMap(shift: s.mean, lower: 0, factor: 1, divisor: (s.squaredDeviations / Double(s.count)).squareRoot(), divides: true, halves: false)
     }
 
-    static let identity = ColumnMap(shift: 0, lower: 0, factor: 1, divisor: 1, divides: true)  // (v − 0) / 1 keeps −0
+    static let identity = ColumnMap(shift: 0, lower: 0, factor: 1, divisor: 1, divides: true, halves: false)  // (v − 0) / 1 keeps −0
 
     func callAsFunction(_ v: Double) -> Double {
-        divides ? (v - shift) / divisor : lower + (v - shift) * factor
+        Self.map(v, shift, lower, factor, divisor, divides, halves)
+    }
+
+    @inline(__always)
+    private static func map(_ v: Double, _ shift: Double, _ lower: Double, _ factor: Double, _ divisor: Double,
+                            _ divides: Bool, _ halves: Bool) -> Double {
+        guard divides else { return lower + (v - shift) * factor }
+        let q = ((halves ? v / 2 : v) - shift) / divisor
+        return lower == 0 ? q : lower + q  // no lower: −0 stays −0
     }
 
     /// Scales a row-major matrix in place: row k's columns `kept` (of `width`) become row k
@@ -68,14 +86,13 @@ struct ColumnMap {
     static func scaleRows(_ x: inout [Double], rows: Int, width: Int, kept: [Int], maps: [ColumnMap]) {
         let m = kept.count
         let shift = maps.map(\.shift), lower = maps.map(\.lower), factor = maps.map(\.factor), divisor = maps.map(\.divisor)
-        let divides = maps.map(\.divides)
+        let divides = maps.map(\.divides), halves = maps.map(\.halves)
         x.withUnsafeMutableBufferPointer { buffer in
             let p = buffer.baseAddress!
             for k in 0..<rows {
                 let from = p + k * width, to = p + k * m
                 for j in 0..<m {
-                    let v = from[kept[j]]
-                    to[j] = divides[j] ? (v - shift[j]) / divisor[j] : lower[j] + (v - shift[j]) * factor[j]
+                    to[j] = map(from[kept[j]], shift[j], lower[j], factor[j], divisor[j], divides[j], halves[j])
                 }
             }
         }

@@ -103,8 +103,10 @@ public struct HSICAnalysis: Sendable {
     ///   split the rows.
     /// - Complexity: O(d (1 + B) n²) time for d inputs, B permutations + resamples; O(n²) memory
     ///   per input of a batch.
-    public static func run(_ sample: HSICSample, options: HSICOptions,
+    public static func run(_ raw: HSICSample, options: HSICOptions,
                            progress: ProgressCounter? = nil) throws -> HSICAnalysis {
+        // Extreme columns on a usable scale; the goal threshold is reported on the raw one.
+        let sample = ExtremeScale.conditioned(raw)
         let weights = try checked(sample, options)
         let kernels = options.kernels
         let jobs = sample.inputs.map { input in
@@ -118,7 +120,7 @@ public struct HSICAnalysis: Sendable {
         let goal = options.measure.goal
         return HSICAnalysis(
             source: sample.source, output: sample.outputName, rows: sample.output.count, settings: options,
-            goalThreshold: goal?.threshold(for: sample.output),
+            goalThreshold: goal?.threshold(for: raw.output),
             goalCount: goal?.smoothness == nil ? weights?.filter { $0 == 1 }.count : nil,
             indices: indices,
             pairs: options.pairs ? measurePairs(sample, options: options, marginals: indices.map(\.hsic), progress: progress) : [])
