@@ -7,9 +7,11 @@ import Testing
 enum PostgresTestServer {
     static let url = ProcessInfo.processInfo.environment["SLOPE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     static let required = ProcessInfo.processInfo.environment["SLOPE_REQUIRE_POSTGRES"] == "1"
+    /// Why the PostgreSQL tests are skipped, and how to run them.
+    static let howToRun: Comment = "no PostgreSQL server: set SLOPE_TEST_POSTGRES=postgresql://USER@127.0.0.1:PORT/DATABASE to run these (README, Tests)"
 }
 
-@Suite(.enabled(if: PostgresTestServer.url != nil || PostgresTestServer.required))
+@Suite(.enabled(if: PostgresTestServer.url != nil || PostgresTestServer.required, PostgresTestServer.howToRun))
 struct PostgresStudyTests {
     static var url: String? { PostgresTestServer.url }
 

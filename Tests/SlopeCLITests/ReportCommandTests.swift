@@ -69,7 +69,7 @@ enum Browser {
         #expect(result.stderr.contains("(truncated)") && result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test(.enabled(if: Browser.path != nil || Browser.required))
+    @Test(.enabled(if: Browser.path != nil || Browser.required, "no Chromium at /usr/bin/chromium: install it to check the reports in a browser"))
     func reportRendersInAHeadlessBrowser() throws {
         let folder = try CLIRunner.temporaryFolder()
         let html = folder.appendingPathComponent("wine.html"), png = folder.appendingPathComponent("wine.png")

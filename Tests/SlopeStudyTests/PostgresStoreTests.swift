@@ -7,11 +7,13 @@ import SlopeStudyPostgres
 enum PostgresTestServer {
     static let url = ProcessInfo.processInfo.environment["SLOPE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     static let required = ProcessInfo.processInfo.environment["SLOPE_REQUIRE_POSTGRES"] == "1"
+    /// Why the PostgreSQL tests are skipped, and how to run them.
+    static let howToRun: Comment = "no PostgreSQL server: set SLOPE_TEST_POSTGRES=postgresql://USER@127.0.0.1:PORT/DATABASE to run these (README, Tests)"
 }
 
 /// The PostgreSQL store's claims and leases, on a real server (SLOPE_TEST_POSTGRES; see
 /// Tests/SlopeCLITests/PostgresStudyTests.swift for the worker processes).
-@Suite(.enabled(if: PostgresTestServer.url != nil || PostgresTestServer.required))
+@Suite(.enabled(if: PostgresTestServer.url != nil || PostgresTestServer.required, PostgresTestServer.howToRun))
 struct PostgresStoreTests {
     /// A new study of 5 trials on a store whose lease clock the test moves.
     func newStudy() async throws -> (PostgresStore, StudySpec, LeaseClock) {
@@ -75,14 +77,6 @@ struct PostgresStoreTests {
                 "\(trials[0])")
     }
 
-    @Test func aBadURLIsOneLine() async {
-        #expect(throws: SlopeError.store(file: "postgresql://host/db", reason: "the URL names no user (postgresql://USER@host/database)")) {
-            try PostgresAddress("postgresql://host/db")
-        }
-        #expect(throws: SlopeError.self) { try PostgresAddress("postgresql://u@host/") }
-        #expect((try? PostgresAddress("postgresql://u:secret@h:5/d"))?.shown == "postgresql://u@h:5/d")
-    }
-
     /// A server refusal in words, not the driver's code name: this test server has no TLS.
     @Test func aRefusalIsInWords() async throws {
         let url = try #require(PostgresTestServer.url, "SLOPE_TEST_POSTGRES is not set")
@@ -94,6 +88,17 @@ struct PostgresStoreTests {
             let message = error.message(naming: { $0.label })
             #expect(message.contains("the server does not accept TLS") && !message.contains("sslUnsupported"), "\(message)")
         }
+    }
+}
+
+/// PostgreSQL URLs as slope reads them (no server needed).
+@Suite struct PostgresAddressTests {
+    @Test func aBadURLIsOneLine() async {
+        #expect(throws: SlopeError.store(file: "postgresql://host/db", reason: "the URL names no user (postgresql://USER@host/database)")) {
+            try PostgresAddress("postgresql://host/db")
+        }
+        #expect(throws: SlopeError.self) { try PostgresAddress("postgresql://u@host/") }
+        #expect((try? PostgresAddress("postgresql://u:secret@h:5/d"))?.shown == "postgresql://u@h:5/d")
     }
 
     /// An IPv6 literal is a host (without its brackets), the scheme is read in any case, and a
