@@ -22,7 +22,7 @@ public struct TrialMetrics: Sendable, Hashable {
 
     /// The finite numbers of the JSON object `json` (other values are ignored).
     /// - Throws: `SlopeError.store` naming `source` when `json` is not a JSON object.
-    package static func decode(_ json: String, source: String) throws -> TrialMetrics {
+    public static func decode(_ json: String, source: String) throws -> TrialMetrics {
         guard let pairs = JSONValue.parse(json)?.pairs else {
             throw SlopeError.store(file: source, reason: "a trial's metrics are not a JSON object: \(json.prefix(60))")
         }

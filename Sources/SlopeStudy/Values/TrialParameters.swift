@@ -33,7 +33,7 @@ public struct TrialParameters: Sendable, Hashable {
     /// the space's order. Keys that are not parameters are ignored; a value a domain cannot
     /// hold is kept as text.
     /// - Throws: `SlopeError.store` naming `source` when `json` is not a JSON object.
-    package static func decode(_ json: String, space: ParameterSpace, source: String) throws -> TrialParameters {
+    public static func decode(_ json: String, space: ParameterSpace, source: String) throws -> TrialParameters {
         guard let pairs = JSONValue.parse(json)?.pairs else {
             throw SlopeError.store(file: source, reason: "a trial's parameters are not a JSON object: \(json.prefix(60))")
         }
