@@ -154,3 +154,20 @@ import Testing
         #expect(hsic.status == 0 && !hsic.stdout.contains("constant"), "\(hsic.stdout)")
     }
 }
+
+/// Names that differ by an invisible character round-trip through an exported CSV (issue 26,
+/// item 11): only spaces and tabs are trimmed around a cell.
+@Suite struct InvisibleNameTests {
+    @Test func namesDifferingByAZeroWidthSpaceStayTwo() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("#!/bin/sh\necho '{\"error\": 1.5}'\n", to: folder.appendingPathComponent("t.sh").path)
+        let spec = folder.appendingPathComponent("zw.yaml").path, store = folder.appendingPathComponent("zw.sqlite").path
+        try "name: zw\ntrials: 6\nobjectives: {error: minimize}\ncommand: ./t.sh\nparameters:\n  x: {distribution: uniform, min: 0, max: 1}\n  \"x\u{200B}\": {distribution: uniform, min: 0, max: 1}\n"
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["study", "run", spec, "--store", store, "--quiet"]).status == 0)
+        let csv = folder.appendingPathComponent("zw.csv").path
+        #expect(try CLIRunner.run(["study", "export", store, "--csv", csv, "--quiet"]).status == 0)
+        let analysis = try CLIRunner.run(["study", "analyze", csv, "--quiet", "--bootstrap", "0"])
+        #expect(analysis.status == 0 && !analysis.stderr.contains("both named"), "\(analysis.stderr)")
+    }
+}

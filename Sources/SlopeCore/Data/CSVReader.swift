@@ -82,7 +82,7 @@ public struct CSVReader: Sendable {
             if scanner.recordIsBlank { continue }
             guard let names = state.names else {
                 let names = (0..<scanner.cellCount).map { c in
-                    Self.text(scanner.cellBytes[scanner.cellRange(c)]).trimmingCharacters(in: .whitespaces)
+                    Self.text(scanner.cellBytes[scanner.cellRange(c)]).trimmingCharacters(in: Self.blanks)
                 }
                 try checkHeader(names, source: source)
                 state.names = names
@@ -115,6 +115,11 @@ public struct CSVReader: Sendable {
     static func text<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         String(decoding: bytes, as: UTF8.self)
     }
+
+    /// What is trimmed around a cell: spaces and tabs, as around a number (`NumberParser`).
+    /// Not Foundation's `.whitespaces`, which on Linux also takes the zero-width space off, so
+    /// that "x" and "x" + U+200B, two names of a spec, would read back as one.
+    static let blanks = CharacterSet(charactersIn: " \t")
 }
 
 /// The numeric columns of a table as a CSV is read: every cell must be a finite number.

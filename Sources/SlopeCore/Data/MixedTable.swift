@@ -56,7 +56,7 @@ extension CSVReader {
             }) { row, c, cell in
                 if c == 0 { rowNumbers.append(row) }
                 let outcome = NumberParser.parse(cell, decimalComma: decimalComma)
-                let text = Self.text(cell).trimmingCharacters(in: .whitespaces)
+                let text = Self.text(cell).trimmingCharacters(in: CSVReader.blanks)
                 // The usual tokens are never numbers; a user's token may be one (-999).
                 let unparsed = outcome == .notANumber || outcome == .notFinite
                 if unparsed ? missing.isMissing(text) : missing.tokens.contains(text) {

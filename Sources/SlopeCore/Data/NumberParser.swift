@@ -65,7 +65,7 @@ enum NumberParser {
         case .empty:
             throw SlopeError.emptyCell(file: file, row: row, column: column + 1, name: name)
         case .notANumber, .notFinite:
-            let text = CSVReader.text(cell).trimmingCharacters(in: .whitespaces)
+            let text = CSVReader.text(cell).trimmingCharacters(in: CSVReader.blanks)
             if MissingValues().isMissing(text) {
                 throw SlopeError.missingValue(file: file, row: row, column: column + 1, name: name, text: text)
             }
