@@ -84,6 +84,39 @@ import SlopeOutput
         #expect(StudySummary.sentences(analysis).contains("width trades error against memory: a larger width improves error (ρ = -0.90) and worsens memory (ρ = +1.00)."), "\(StudySummary.sentences(analysis))")
     }
 
+    /// The report's shares (issue 26, item 2): an objective that is exactly width / 100 is
+    /// decided by width alone, however large a conditional hyperparameter's estimate on its
+    /// 8 active trials of 30; shares go to what is shown to matter, weighted by active trials.
+    @Test func sharesGoToWhatIsShownToMatterWeightedByActiveTrials() throws {
+        var g = SeededGenerator(seed: 12)
+        let width = (0..<30).map { _ in Double(16 + g.nextInt(below: 497)) }
+        let momentum: [Double?] = (0..<30).map { k in k % 30 < 8 ? g.nextUnit() : nil }
+        let lr = (0..<30).map { _ in g.nextUnit() }
+        let table = TrialTable(source: "t", parameters: [
+            HSICInput(name: "width", kind: .integer, values: .real(width)),
+            HSICInput(name: "momentum", kind: .continuous, values: .real(momentum)),
+            HSICInput(name: "lr", kind: .continuous, values: .real(lr)),
+        ], objectives: [TrialObjective(name: "error", direction: .minimize, values: width.map { $0 / 100 })],
+           labels: (1...30).map(String.init))
+        var options = StudyAnalysisOptions()
+        options.permutations = 199
+        options.bootstrap = 0
+        let o = try #require(try StudyAnalysis.run(table, options: options).objectives.first)
+        let evidence = try #require(o.evidence)
+        let shares = o.shares(alpha: 0.05)
+        let names = evidence.parameters.map(\.name)
+        let share = Dictionary(uniqueKeysWithValues: zip(names, shares)).compactMapValues { $0 }
+        #expect(share["width"] == 1, "\(share)")
+        #expect(share["momentum"] == 0 && share["lr"] == 0, "\(share)")
+        // The weights by hand: max(0, HSIC) x active / trials, among the significant ones.
+        let component = try #require(o.shareComponent)
+        let k = try #require(evidence.components.firstIndex(of: component))
+        let weights = evidence.parameters.map { p in (p.pValue ?? 1) <= 0.05 ? max(0, p.component(k)?.hsic ?? 0) * Double(p.rows) / 30 : 0 }
+        for (s, w) in zip(shares, weights) { #expect(abs((s ?? 0) - w / weights.reduce(0, +)) < 1e-12) }
+        // Nothing shown to matter: no shares.
+        #expect(o.shares(alpha: 1e-12).isEmpty)
+    }
+
     @Test func aConditionalParameterIsAnalysedOnItsActiveTrialsOnly() throws {
         var g = SeededGenerator(seed: 9)
         var optimizer: [Int?] = [], momentum: [Double?] = [], lr: [Double?] = [], error: [Double?] = []

@@ -86,13 +86,22 @@ public struct ObjectiveAnalysis: Sendable {
         return components.contains(.ranked) ? .ranked : components.first
     }
 
-    /// Each hyperparameter's share of the summed HSIC of `shareComponent` (negative estimates
-    /// count as 0), in table order; nil for skipped ones.
-    public var shares: [Double?] {
+    /// Each hyperparameter's share of what decides the objective (docs/method.md, "Shares"):
+    /// the HSIC of `shareComponent` of each hyperparameter shown to matter (adjusted p at most
+    /// `alpha`), weighted by the fraction of the trials where it is active, as a part of their
+    /// sum; 0 for those not shown to matter, nil for skipped ones, in table order. Weighting
+    /// makes hyperparameters active on different trials comparable: a conditional one measured
+    /// on 8 trials of 30 decides at most those 8. Empty when none is shown to matter.
+    public func shares(alpha: Double) -> [Double?] {
         guard let evidence, let component = shareComponent, let k = evidence.components.firstIndex(of: component) else { return [] }
-        let hsic = evidence.parameters.map { $0.component(k)?.hsic }
-        let total = hsic.reduce(0) { $0 + max(0, $1 ?? 0) }
-        return hsic.map { value in value.map { total > 0 ? max(0, $0) / total : 0 } }
+        let weighted = evidence.parameters.map { p -> Double? in
+            guard let hsic = p.component(k)?.hsic else { return nil }
+            guard (p.pValue ?? 1) <= alpha, rows > 0 else { return 0 }
+            return max(0, hsic) * Double(p.rows) / Double(rows)
+        }
+        let total = weighted.reduce(0) { $0 + ($1 ?? 0) }
+        guard total > 0 else { return [] }
+        return weighted.map { $0.map { $0 / total } }
     }
 }
 

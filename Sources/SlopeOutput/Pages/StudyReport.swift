@@ -13,7 +13,7 @@ public enum StudyReport {
         var sections = [
             HTMLPage.Section(
                 id: "shares", title: "What decides each objective",
-                caption: "Each bar splits the summed goal-oriented HSIC of one objective among the hyperparameters (Novello et al. 2023): the wider a segment, the more that hyperparameter decides whether a trial lands in " + (analysis.components.contains(.ranked) ? "the good part of the ranking (HSIC averaged over every goal level)." : "the best \(analysis.goal) of the trials.") + " Faint segments are not significant (combined p > \(analysis.alpha)).",
+                caption: "Each bar splits one objective among the hyperparameters shown to matter (adjusted p ≤ \(analysis.alpha)), by their goal-oriented HSIC (Novello et al. 2023) weighted by the share of the trials where each is active: the wider a segment, the more that hyperparameter decides whether a trial lands in " + (analysis.components.contains(.ranked) ? "the good part of the ranking (HSIC averaged over every goal level)." : "the best \(analysis.goal) of the trials.") + " Hyperparameters not shown to matter get no segment.",
                 body: ShareFigure.render(analysis)),
         ]
         let interactions = perObjective("pairs") { InteractionFigure.render(analysis.objectives[$0], alpha: analysis.alpha) }
