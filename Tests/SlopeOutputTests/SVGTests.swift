@@ -74,6 +74,19 @@ struct SVGTests {
     @Test func bytesReadInUnits() {
         #expect(Ticks.labels([2.6e7, 2.8e7, 3e7], bytes: true) == ["26 MB", "28 MB", "30 MB"])
         #expect(Ticks.labels([0, 1.5e9], bytes: true) == ["0", "1.5 GB"])
+        // Ticks 50 kB apart near 14 MB read apart (they read "14.1 MB" twice: issue 26, item 2).
+        let close = Ticks.labels([14.05e6, 14.1e6, 14.15e6], bytes: true)
+        #expect(Set(close).count == 3, "\(close)")
+    }
+
+    /// A log axis within one decade has at least two ticks (wine's |d1| panels had one).
+    @Test func logAxesHaveTwoTicksAtLeast() {
+        for (lo, hi) in [(0.3, 0.8), (2.0, 9.0), (0.012, 0.019), (150.0, 160.0), (1e-7, 3e-7)] {
+            let ticks = Ticks.decades(lo, hi)
+            #expect(ticks.count >= 2 && ticks.allSatisfy { $0 >= lo * (1 - 1e-9) && $0 <= hi * (1 + 1e-9) }, "\(lo)...\(hi): \(ticks)")
+            #expect(Set(Ticks.labels(ticks)).count == ticks.count)
+        }
+        #expect(Ticks.decades(2, 9) == [2, 5])
     }
 
     @Test func wholeNumberAxesTickOnWholeNumbers() {

@@ -7,7 +7,7 @@ public enum SurfaceFigure {
     public static func render(_ surface: LossSurface, directionsLabel: String) -> String {
         let grid = surface.coordinates.count
         let size = 420.0
-        var svg = SVG(width: size + 160, height: size + 100)
+        var svg = SVG(width: size + 160, height: size + 106)
         let frame = PlotFrame(left: 70, top: 15, width: size, height: size,
                               xDomain: (surface.coordinates.first!, surface.coordinates.last!),
                               yDomain: (surface.coordinates.first!, surface.coordinates.last!))
@@ -33,8 +33,13 @@ public enum SurfaceFigure {
             let points = drawnEpochs(path.count).map { clip(path[$0]) }
             svg.polyline(points, stroke: "#ffffff", width: r == 0 ? 2 : 1, opacity: r == 0 ? 0.95 : 0.55,
                          title: "restart \(r)")
-            if let start = points.first(where: { $0.0.isFinite }) {
+            // A dot on the first epoch only where it lies on the plane; a path that starts off
+            // it gets a hollow ring where it enters (not a dot on the border that reads as a start).
+            if let start = points.first, start.0.isFinite {
                 svg.circle(start.0, start.1, r: 3, fill: "#ffffff", stroke: "#333", title: "restart \(r): first epoch")
+            } else if let k = points.firstIndex(where: { $0.0.isFinite }) {
+                svg.circle(points[k].0, points[k].1, r: 3, fill: "none", stroke: "#ffffff",
+                           title: "restart \(r): enters the plane here; its first epoch lies outside it")
             }
         }
         let k = surface.minimumIndex
@@ -47,8 +52,9 @@ public enum SurfaceFigure {
                     title: "θ*: loss \(String(format: "%.5g", surface.centerLoss))")
         frame.drawAxes(&svg, xTitle: "α (units of ‖θ*‖) along δ", yTitle: "β (units of ‖θ*‖) along η")
         drawColorBar(&svg, x: frame.left + size + 25, y: frame.top, height: size, lo: lo, hi: hi, shade: shade)
-        svg.text(frame.left, frame.top + size + 62,
+        svg.text(frame.left, frame.top + size + 58,
                  "White lines: training paths (bold: restart 0); dots: first epochs; red star: grid minimum; red ring: θ*.", size: 10)
+        svg.text(frame.left, frame.top + size + 72, "White rings: where a path that starts off the plane enters it.", size: 10)
         return svg.render(label: "Loss surface on the plane \(directionsLabel)")
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// The plot area of a chart inside its SVG, with the x and y scales and the axes drawn
 /// around it (ticks with "nice" labels, axis titles with units).
 public struct PlotFrame: Sendable {
@@ -18,6 +19,19 @@ public struct PlotFrame: Sendable {
         y = yKind == .linear ? .linear(yDomain, to: (top + height, top)) : .log(yDomain, to: (top + height, top))
     }
 
+    /// The domain of values from `lo` to `hi` widened by 4 % at each end (in log space for a log
+    /// axis), so that the points at the ends are drawn inside the frame, not on it; a single
+    /// value gets a domain around it.
+    public static func padded(_ lo: Double, _ hi: Double, log: Bool = false) -> (Double, Double) {
+        if log, lo > 0, hi > lo {
+            let (a, b) = (Foundation.log10(lo), Foundation.log10(hi)), pad = 0.04 * (b - a)
+            return (pow(10, a - pad), pow(10, b + pad))
+        }
+        guard hi > lo else { return lo == 0 ? (-1, 1) : (lo - abs(lo) / 2, hi + abs(hi) / 2) }
+        let pad = 0.04 * (hi - lo)
+        return (lo - pad, hi + pad)
+    }
+
     /// Draws the frame, ticks, grid lines and axis titles into `svg`.
     /// - Parameter yInBytes: the y axis holds bytes (labelled in kB, MB or GB).
     public func drawAxes(_ svg: inout SVG, xTitle: String, yTitle: String, xTicks: Int = 5, yTicks: Int = 4, fontSize: Double = 10,
@@ -36,8 +50,8 @@ public struct PlotFrame: Sendable {
             svg.line(px, top, px, top + height, stroke: "#eee")
             svg.text(px, top + height + 6 + fontSize, text, size: fontSize, anchor: "middle")
         }
-        let ys = ticks(y, yTicks)
-        for (v, text) in zip(ys, Ticks.labels(ys, bytes: yInBytes)) {
+        let ys = ticks(y, yTicks), yLabels = Ticks.labels(ys, bytes: yInBytes)
+        for (v, text) in zip(ys, yLabels) {
             let py = y(v)
             svg.line(left - 4, py, left, py, stroke: "#666")
             svg.line(left, py, left + width, py, stroke: "#eee")
@@ -45,7 +59,10 @@ public struct PlotFrame: Sendable {
         }
         svg.text(left + width / 2, top + height + 2 * fontSize + 10, xTitle, size: fontSize + 1, anchor: "middle")
         if !yTitle.isEmpty {
-            svg.text(left - 3.6 * fontSize - 8, top + height / 2, yTitle, size: fontSize + 1, anchor: "middle", rotate: true)
+            // Beside the widest tick label (about 0.62 em a character), never over it.
+            let widest = 0.62 * fontSize * Double(yLabels.map(\.count).max() ?? 0)
+            svg.text(min(left - 3.6 * fontSize - 8, left - 6 - widest - 0.8 * fontSize), top + height / 2, yTitle,
+                     size: fontSize + 1, anchor: "middle", rotate: true)
         }
     }
 }

@@ -23,13 +23,25 @@ public enum Ticks {
         return nice * power
     }
 
-    /// Powers of ten covering [lo, hi] (both > 0), for a log axis.
+    /// Ticks for a log axis over [lo, hi] (both > 0): powers of ten; where fewer than two fall
+    /// inside (a range within one decade), 1, 2 and 5 times them; where still fewer, round
+    /// values spaced evenly, so that a log axis is never read from one tick.
     public static func decades(_ lo: Double, _ hi: Double) -> [Double] {
-        guard lo > 0, hi >= lo else { return [] }
-        let a = Int(log10(lo).rounded(.up)), b = Int(log10(hi).rounded(.down))
-        guard a <= b else { return [pow(10, log10(lo).rounded())] }
-        let step = max(1, (b - a + 1) / 6)
-        return stride(from: a, through: b, by: step).map { pow(10, Double($0)) }
+        guard lo > 0, hi >= lo, lo.isFinite, hi.isFinite else { return [] }
+        let a = Int(log10(lo).rounded(.down)), b = Int(log10(hi).rounded(.up))
+        let powers = (a...b).map { pow(10, Double($0)) }.filter { $0 >= lo * (1 - 1e-12) && $0 <= hi * (1 + 1e-12) }
+        if powers.count >= 2 {
+            let step = max(1, powers.count / 6)
+            return stride(from: 0, to: powers.count, by: step).map { powers[$0] }
+        }
+        var oneTwoFive: [Double] = []
+        for k in a...b {
+            let power = pow(10, Double(k))
+            for m in [1.0, 2, 5] where m * power >= lo * (1 - 1e-12) && m * power <= hi * (1 + 1e-12) { oneTwoFive.append(m * power) }
+        }
+        if oneTwoFive.count >= 2 { return oneTwoFive }
+        let even = nice(lo, hi, count: 4)
+        return even.count >= 2 ? even : [lo, hi]
     }
 
     /// Labels for a set of ticks, each different from its neighbours: `label`'s form, with more
@@ -44,11 +56,9 @@ public enum Ticks {
         }
         var out = values.map(label)
         var digits = 2
-        while Set(out).count < Set(values).count && digits <= 8 {
-            out = values.map { v in
-                let a = abs(v)
-                return a >= 1e5 || (a < 1e-3 && a > 0) ? String(format: "%.\(digits)g", v) : label(v)
-            }
+        // Two ticks that read the same get more significant digits, all of them alike.
+        while Set(out).count < Set(values).count && digits <= 12 {
+            out = values.map { v in v == 0 ? "0" : String(format: "%.\(digits)g", v) }
             digits += 1
         }
         return out

@@ -19,7 +19,7 @@ enum ParetoFigure {
             let (left, top, width, height) = layout.area(panel)
             let xLog = x0 > 0 && x1 / x0 >= 100, yLog = y0 > 0 && y1 / y0 >= 100
             let frame = PlotFrame(left: left, top: top, width: width, height: height,
-                                  xDomain: x1 > x0 ? (x0, x1) : (x0 - 1, x1 + 1), yDomain: y1 > y0 ? (y0, y1) : (y0 - 1, y1 + 1),
+                                  xDomain: PlotFrame.padded(x0, x1, log: xLog), yDomain: PlotFrame.padded(y0, y1, log: yLog),
                                   xKind: xLog ? .log : .linear, yKind: yLog ? .log : .linear)
             frame.drawAxes(&svg, xTitle: "\(a.name) (\(a.direction.rawValue)\(xLog ? ", log" : ""))",
                            yTitle: "\(b.name) (\(b.direction.rawValue)\(yLog ? ", log" : ""))",

@@ -17,7 +17,7 @@ enum ScatterFigure {
             let axis = TrialAxis(input)
             let (left, top, width, height) = layout.area(p)
             let frame = PlotFrame(left: left, top: top, width: width, height: height, xDomain: (-0.05, 1.05),
-                                  yDomain: hi > lo ? (lo, hi) : (lo - 1, hi + 1))
+                                  yDomain: PlotFrame.padded(lo, hi))
             frame.drawAxes(&svg, xTitle: axis.name + (axis.kind == .log ? " (log)" : ""), yTitle: p % 4 == 0 ? objective.name : "",
                            xTicks: 0, yTicks: 4, fontSize: 9, yInBytes: objective.name.hasSuffix("_bytes"))
             for (t, label) in axis.ticks where t >= -1e-9 && t <= 1 + 1e-9 {
