@@ -54,7 +54,7 @@ final class ConnectionLane: Sendable {
                 } catch {
                     let now = Date()
                     guard PostgresStore.isConnectionLoss(error) else {
-                        throw SlopeError.store(file: address.shown, reason: PostgresStore.reason(error))
+                        throw SlopeError.store(file: address.shown, reason: PostgresStore.reason(error), problem: .refused)
                     }
                     let (old, deadline) = state.withLock { s in
                         s.outage.lost(at: now)
@@ -63,7 +63,7 @@ final class ConnectionLane: Sendable {
                     }
                     guard now < deadline else {
                         let waited = retryWindow > 0 ? " (the server has not answered for \(Int(retryWindow)) s)" : ""
-                        throw SlopeError.store(file: address.shown, reason: PostgresStore.reason(error) + waited)
+                        throw SlopeError.store(file: address.shown, reason: PostgresStore.reason(error) + waited, problem: .unreachable)
                     }
                     if let old { try? await old.close() }
                     try await Task.sleep(for: .seconds(min(delay, max(0.01, deadline.timeIntervalSince(now)))))
@@ -115,7 +115,7 @@ final class ConnectionLane: Sendable {
             do {
                 configuration.tls = .require(try .init(configuration: .makeClientConfiguration()))
             } catch {
-                throw SlopeError.store(file: address.shown, reason: "cannot set up TLS: \(PostgresStore.reason(error))")
+                throw SlopeError.store(file: address.shown, reason: "cannot set up TLS: \(PostgresStore.reason(error))", problem: .refused)
             }
         }
         configuration.options.connectTimeout = .seconds(10)
@@ -130,7 +130,12 @@ final class ConnectionLane: Sendable {
         } catch let error as SlopeError {
             throw error
         } catch {
-            throw SlopeError.store(file: address.shown, reason: "cannot connect: \(PostgresStore.reason(error))")
+            // The server said why (authentication, no database, too many connections), or
+            // nothing answered at all.
+            let refusals: [PSQLError.Code] = [.sslUnsupported, .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError]
+            let answered = (error as? PSQLError).map { $0.serverInfo != nil || refusals.contains($0.code) } ?? false
+            throw SlopeError.store(file: address.shown, reason: "cannot connect: \(PostgresStore.reason(error))",
+                                   problem: answered ? .refused : .unreachable)
         }
     }
 }

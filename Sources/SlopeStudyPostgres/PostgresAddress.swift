@@ -28,21 +28,21 @@ public struct PostgresAddress: Sendable, Equatable {
     /// - Throws: `SlopeError.store` naming what is missing or malformed.
     public init(_ text: String) throws {
         guard Self.isURL(text), let url = URLComponents(string: text), let host = url.host, !host.isEmpty else {
-            throw SlopeError.store(file: Self.shown(text), reason: "not a PostgreSQL URL (postgresql://user@host:port/database)")
+            throw SlopeError.store(file: Self.shown(text), reason: "not a PostgreSQL URL (postgresql://user@host:port/database)", problem: .badLocation)
         }
         guard let user = url.user, !user.isEmpty else {
-            throw SlopeError.store(file: Self.shown(text), reason: "the URL names no user (postgresql://USER@host/database)")
+            throw SlopeError.store(file: Self.shown(text), reason: "the URL names no user (postgresql://USER@host/database)", problem: .badLocation)
         }
         let database = String(url.path.drop { $0 == "/" })
         guard !database.isEmpty, !database.contains("/") else {
-            throw SlopeError.store(file: Self.shown(text), reason: "the URL names no database (postgresql://user@host/DATABASE)")
+            throw SlopeError.store(file: Self.shown(text), reason: "the URL names no database (postgresql://user@host/DATABASE)", problem: .badLocation)
         }
         if let unknown = url.queryItems?.first(where: { !Self.parameters.contains($0.name) }) {
-            throw SlopeError.store(file: Self.shown(text), reason: "unknown parameter \(Shown.quoted(unknown.name)) (known: \(Self.parameters.joined(separator: ", ")))")
+            throw SlopeError.store(file: Self.shown(text), reason: "unknown parameter \(Shown.quoted(unknown.name)) (known: \(Self.parameters.joined(separator: ", ")))", problem: .badLocation)
         }
         let mode = url.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
         guard ["disable", "require"].contains(mode) else {
-            throw SlopeError.store(file: Self.shown(text), reason: "sslmode must be disable or require, not \(Shown.quoted(mode))")
+            throw SlopeError.store(file: Self.shown(text), reason: "sslmode must be disable or require, not \(Shown.quoted(mode))", problem: .badLocation)
         }
         // An IPv6 literal keeps its brackets in the URL only.
         self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host

@@ -40,7 +40,7 @@ public final class PostgresStore: StudyStore, Sendable {
             try await PostgresSchema.prepare(opened, logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
         } catch {
             try? await opened.close()
-            throw SlopeError.store(file: address.shown, reason: "cannot create the tables: \(Self.reason(error))")
+            throw SlopeError.store(file: address.shown, reason: "cannot create the tables: \(Self.reason(error))", problem: .refused)
         }
         work = ConnectionLane(address: address, retryWindow: retryWindow, connection: opened)
         beats = ConnectionLane(address: address, retryWindow: retryWindow)
@@ -77,8 +77,8 @@ public final class PostgresStore: StudyStore, Sendable {
         if let study, names.contains(study) { return PostgresStore(address: address, study: study, lane: lane) }
         if study == nil, names.count == 1, let only = names.first { return PostgresStore(address: address, study: only, lane: lane) }
         await lane.close()
-        if names.isEmpty { throw SlopeError.store(file: address.shown, reason: "no slope study in this database") }
-        if let study { throw SlopeError.store(file: address.shown, reason: "no study \(Shown.quoted(study)) (studies: \(Shown.list(names)))") }
+        if names.isEmpty { throw SlopeError.store(file: address.shown, reason: "no slope study in this database", problem: .missing) }
+        if let study { throw SlopeError.store(file: address.shown, reason: "no study \(Shown.quoted(study)) (studies: \(Shown.list(names)))", problem: .missing) }
         throw SlopeError.ambiguousStudy(file: address.shown, studies: names)
     }
 
@@ -411,7 +411,7 @@ public final class PostgresStore: StudyStore, Sendable {
         } catch let error as SlopeError {
             throw error
         } catch {
-            throw SlopeError.store(file: location, reason: "a trial row of an unexpected shape: \(Self.reason(error))")
+            throw SlopeError.store(file: location, reason: "a trial row of an unexpected shape: \(Self.reason(error))", problem: .damaged)
         }
     }
 
@@ -422,7 +422,7 @@ public final class PostgresStore: StudyStore, Sendable {
             try await c.query("SELECT id FROM slope_study WHERE name = \(studyName)", logger: logger).collect().first?
                 .decode(Int64.self)
         }
-        guard let found else { throw SlopeError.store(file: location, reason: "no study \(Shown.quoted(studyName))") }
+        guard let found else { throw SlopeError.store(file: location, reason: "no study \(Shown.quoted(studyName))", problem: .missing) }
         cachedStudyID.withLock { $0 = found }
         return found
     }

@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func anUnknownStudyListsThoseThere() async {
-        #expect(throws: SlopeError.store(file: Self.db, reason: "no Optuna study named \"nope\"; the storage holds \"toy\", \"multi\"")) {
+        #expect(throws: SlopeError.store(file: Self.db, reason: "no Optuna study named \"nope\"; the storage holds \"toy\", \"multi\"", problem: .missing)) {
             try OptunaStudy(path: Self.db, study: "nope")
         }
         #expect(throws: SlopeError.ambiguousStudy(file: Self.db, studies: ["toy", "multi"])) {

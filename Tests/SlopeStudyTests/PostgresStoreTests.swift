@@ -87,14 +87,27 @@ struct PostgresStoreTests {
         } catch let error as SlopeError {
             let message = error.message(naming: { $0.label })
             #expect(message.contains("the server does not accept TLS") && !message.contains("sslUnsupported"), "\(message)")
+            guard case let .store(_, _, problem) = error else { Issue.record("\(error)"); return }
+            #expect(problem == .refused)
         }
     }
 }
 
 /// PostgreSQL URLs as slope reads them (no server needed).
 @Suite struct PostgresAddressTests {
+    /// Nothing listens on port 1 of the loopback: unreachable, not refused (a caller may wait
+    /// and retry the one, not the other).
+    @Test func aClosedPortIsUnreachable() async throws {
+        do {
+            _ = try await PostgresStore(address: PostgresAddress("postgresql://slope@127.0.0.1:1/studies"), study: "s")
+            Issue.record("a store on a closed port opened")
+        } catch let SlopeError.store(_, reason, problem) {
+            #expect(problem == .unreachable && reason.hasPrefix("cannot connect"), "\(problem): \(reason)")
+        }
+    }
+
     @Test func aBadURLIsOneLine() async {
-        #expect(throws: SlopeError.store(file: "postgresql://host/db", reason: "the URL names no user (postgresql://USER@host/database)")) {
+        #expect(throws: SlopeError.store(file: "postgresql://host/db", reason: "the URL names no user (postgresql://USER@host/database)", problem: .badLocation)) {
             try PostgresAddress("postgresql://host/db")
         }
         #expect(throws: SlopeError.self) { try PostgresAddress("postgresql://u@host/") }
@@ -109,7 +122,7 @@ struct PostgresStoreTests {
         #expect(PostgresAddress.isURL("POSTGRESQL://u@h/d") && PostgresAddress.isURL("Postgres://u@h/d"))
         #expect(try PostgresAddress("POSTGRESQL://u@h/d").host == "h")
         #expect(try PostgresAddress("postgresql://u@h/d?sslmode=require").tls)
-        #expect(throws: SlopeError.store(file: "postgresql://u@h/d?sslmod=require", reason: "unknown parameter \"sslmod\" (known: sslmode)")) {
+        #expect(throws: SlopeError.store(file: "postgresql://u@h/d?sslmod=require", reason: "unknown parameter \"sslmod\" (known: sslmode)", problem: .badLocation)) {
             try PostgresAddress("postgresql://u@h/d?sslmod=require")
         }
     }

@@ -10,7 +10,7 @@ import SlopeStudyPostgres
         let scratch = try Scratch()
         let url = "postgresql://slope@127.0.0.1:1/studies"
         #expect(!StoreOpener.files.isFile(url) && StoreOpener.files.isFile(scratch.file("s.sqlite")))
-        await #expect(throws: SlopeError.store(file: url, reason: "no store of kind \"postgresql\" in this build (an SQLite file path, or a PostgreSQL URL with SlopeStudyPostgres)")) {
+        await #expect(throws: SlopeError.store(file: url, reason: "no store of kind \"postgresql\" in this build (an SQLite file path, or a PostgreSQL URL with SlopeStudyPostgres)", problem: .badLocation)) {
             _ = try await StoreOpener.files.running(url, study: "s")
         }
         await #expect(throws: SlopeError.self) { _ = try await StoreOpener.files.reading("mysql://h/db") }

@@ -19,11 +19,11 @@ import Testing
         try await store.checkIntact()
         let path = scratch.file("s.sqlite")
         try FileManager.default.moveItem(atPath: path, toPath: path + ".moved")
-        await #expect(throws: SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost")) {
+        await #expect(throws: SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost", problem: .vanished)) {
             try await store.checkIntact()
         }
         try FileManager.default.copyItem(atPath: path + ".moved", toPath: path)
-        await #expect(throws: SlopeError.store(file: path, reason: "the store file was replaced by another file while the study ran: the results written to it are not in this one")) {
+        await #expect(throws: SlopeError.store(file: path, reason: "the store file was replaced by another file while the study ran: the results written to it are not in this one", problem: .vanished)) {
             try await store.checkIntact()
         }
     }
@@ -53,10 +53,10 @@ import Testing
         let scratch = try Scratch()
         try "not a database".write(toFile: scratch.file("bad.sqlite"), atomically: true, encoding: .utf8)
         await #expect(throws: SlopeError.self) { try await TrialStore(path: scratch.file("bad.sqlite")) }
-        #expect(throws: SlopeError.store(file: scratch.file("none.sqlite"), reason: "no such study store")) {
+        #expect(throws: SlopeError.store(file: scratch.file("none.sqlite"), reason: "no such study store", problem: .missing)) {
             try TrialStore.reading(path: scratch.file("none.sqlite"))
         }
         let empty = try await TrialStore(path: scratch.file("empty.sqlite"))
-        await #expect(throws: SlopeError.store(file: scratch.file("empty.sqlite"), reason: "the store holds no study")) { try await StoredStudy(store: empty) }
+        await #expect(throws: SlopeError.store(file: scratch.file("empty.sqlite"), reason: "the store holds no study", problem: .missing)) { try await StoredStudy(store: empty) }
     }
 }

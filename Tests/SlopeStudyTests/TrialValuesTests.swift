@@ -18,7 +18,7 @@ import Testing
         // Spec order, whatever the order in the store.
         let shuffled = try TrialParameters.decode(#"{"width":8,"lr":0.5,"optimizer":"adam"}"#, space: space, source: "s")
         #expect(shuffled.entries.map(\.name) == ["lr", "width", "optimizer"])
-        #expect(throws: SlopeError.store(file: "s.sqlite", reason: "a trial's parameters are not a JSON object: [1, 2]")) {
+        #expect(throws: SlopeError.store(file: "s.sqlite", reason: "a trial's parameters are not a JSON object: [1, 2]", problem: .damaged)) {
             try TrialParameters.decode("[1, 2]", space: space, source: "s.sqlite")
         }
     }
@@ -37,7 +37,7 @@ import Testing
         try await store.create(name: spec.name, spec: toySpec, fingerprint: try spec.fingerprint(), plan: spec.plan())
         let queue = try DatabaseQueue(path: scratch.file("s.sqlite"))
         try await queue.write { try $0.execute(sql: "UPDATE trial SET seed = -5 WHERE id = 2") }
-        await #expect(throws: SlopeError.store(file: scratch.file("s.sqlite"), reason: "trial 2: the seed -5 is negative")) {
+        await #expect(throws: SlopeError.store(file: scratch.file("s.sqlite"), reason: "trial 2: the seed -5 is negative", problem: .damaged)) {
             try await store.trials(space: spec.space)
         }
     }

@@ -66,8 +66,9 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalidSetting(Setting, reason: String)
     /// A study spec is wrong at `key` (a dotted path), on `line` of `file` when known.
     case spec(file: String, line: Int?, key: String, reason: String)
-    /// A study store (or another tool's storage) cannot be used.
-    case store(file: String, reason: String)
+    /// A study store (or another tool's storage) cannot be used: the sentence a person reads,
+    /// and what kind of problem it is (`StoreProblem`), for a caller that acts on it.
+    case store(file: String, reason: String, problem: StoreProblem = .unusable)
     /// A store holds a study made from another spec.
     case specMismatch(file: String, study: String)
     /// An Optuna storage where a slope store is needed.
@@ -148,7 +149,7 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(name(setting)): \(reason)"
         case let .spec(file, line, key, reason):
             return "\(file)\(line.map { ":\($0)" } ?? ""): \(key): \(reason)"
-        case let .store(file, reason):
+        case let .store(file, reason, _):
             return "\(file): \(reason)"
         case let .specMismatch(file, study):
             return "\(file): holds study '\(study)' with a different spec; use the spec it was created with or a new \(name(.store))"

@@ -18,7 +18,7 @@ public enum ExportedTrials {
         let byName = Dictionary(table.columns.map { ($0.name, $0) }) { first, _ in first }
         let column = { (name: String) in byName[name] }
         guard let ids = column("id"), let states = column("state") else {
-            throw SlopeError.store(file: table.source, reason: "not a CSV of `study export` (no id and state columns)")
+            throw SlopeError.store(file: table.source, reason: "not a CSV of `study export` (no id and state columns)", problem: .notAStore)
         }
         let objectives = spec.objectives.map(\.name) + [RecordedObjective.wallTime, RecordedObjective.peakMemory]
         return try table.rowNumbers.indices.map { k in
@@ -28,12 +28,12 @@ public enum ExportedTrials {
             }
             let stateText = states.texts[k] ?? ""
             guard let state = TrialState(rawValue: stateText) else {
-                throw SlopeError.store(file: table.source, reason: "row \(row): unknown state \(Shown.quoted(stateText))")
+                throw SlopeError.store(file: table.source, reason: "row \(row): unknown state \(Shown.quoted(stateText))", problem: .damaged)
             }
             let parameters = try spec.space.parameters.compactMap { p -> TrialParameters.Entry? in
                 guard let cells = column(p.name), let text = cells.texts[k] else { return nil }
                 guard let value = p.domain.value(text: text) else {
-                    throw SlopeError.store(file: table.source, reason: "row \(row), column \(cells.position) (\(Shown.bare(p.name))): \(Shown.quoted(text)) is not a value of the parameter")
+                    throw SlopeError.store(file: table.source, reason: "row \(row), column \(cells.position) (\(Shown.bare(p.name))): \(Shown.quoted(text)) is not a value of the parameter", problem: .damaged)
                 }
                 return TrialParameters.Entry(name: p.name, value: value)
             }
@@ -46,14 +46,14 @@ public enum ExportedTrials {
             let placementText = column("placed_by")?.texts[k]
             let placement = try placementText.map { text in
                 guard let p = Placement(rawValue: text) else {
-                    throw SlopeError.store(file: table.source, reason: "row \(row): unknown placed_by \(Shown.quoted(text))")
+                    throw SlopeError.store(file: table.source, reason: "row \(row): unknown placed_by \(Shown.quoted(text))", problem: .damaged)
                 }
                 return p
             }
             let stageText = column("stage")?.texts[k]
             let stageNumber = stageText.map { Int($0) ?? -1 } ?? 0
             guard stageNumber >= 0 && stageNumber < spec.stages.count else {
-                throw SlopeError.store(file: table.source, reason: "row \(row): stage \(Shown.quoted(stageText ?? "")) is not a stage of the spec (0 to \(spec.stages.count - 1))")
+                throw SlopeError.store(file: table.source, reason: "row \(row): stage \(Shown.quoted(stageText ?? "")) is not a stage of the spec (0 to \(spec.stages.count - 1))", problem: .damaged)
             }
             return StoredTrial(id: id, parameters: TrialParameters(parameters), seed: 0, state: state,
                                metrics: reported.isEmpty ? nil : TrialMetrics(reported),

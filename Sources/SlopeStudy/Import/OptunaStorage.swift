@@ -32,14 +32,14 @@ public struct OptunaStudy: Sendable {
     /// - Throws: `SlopeError` when the file is not an Optuna storage, the study is unknown
     ///   (listing those present), or a distribution cannot be read.
     public init(path: String, study name: String?) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file", problem: .missing) }
         do {
             let db = try ReadOnlyDatabase.open(path)
             self = try db.read { db in try Self.read(db, path: path, study: name) }
         } catch let error as SlopeError {
             throw error
         } catch {
-            throw SlopeError.store(file: path, reason: "cannot read the Optuna storage: \(error)")
+            throw SlopeError.store(file: path, reason: "cannot read the Optuna storage: \(error)", problem: .damaged)
         }
     }
 
@@ -54,7 +54,7 @@ public struct OptunaStudy: Sendable {
 
     private static func read(_ db: Database, path: String, study name: String?) throws -> OptunaStudy {
         guard try db.tableExists("trial_params") && db.tableExists("studies") else {
-            throw SlopeError.store(file: path, reason: "not an Optuna storage (no tables studies and trial_params)")
+            throw SlopeError.store(file: path, reason: "not an Optuna storage (no tables studies and trial_params)", problem: .notAStore)
         }
         let studies = try Row.fetchAll(db, sql: "SELECT study_id, study_name FROM studies ORDER BY study_id").map { row in
             let cells = CheckedRow(row: row, file: path, place: "table studies")
@@ -64,7 +64,7 @@ public struct OptunaStudy: Sendable {
         let chosen: (id: Int64, name: String)
         if let name {
             guard let match = studies.first(where: { $0.name == name }) else {
-                throw SlopeError.store(file: path, reason: "no Optuna study named \"\(name)\"; the storage holds \(listed)")
+                throw SlopeError.store(file: path, reason: "no Optuna study named \"\(name)\"; the storage holds \(listed)", problem: .missing)
             }
             chosen = match
         } else {
@@ -83,7 +83,7 @@ public struct OptunaStudy: Sendable {
             let trial = CheckedRow(row: row, file: path, place: "table trials")
             let id = try trial.value("trial_id", as: Int64.self), number = try trial.value("number", as: Int.self)
             guard number >= 0 && number < 1 << 40, seen.insert(number).inserted else {
-                throw SlopeError.store(file: path, reason: "table trials: the trial number \(number) is negative, too large or repeated")
+                throw SlopeError.store(file: path, reason: "table trials: the trial number \(number) is negative, too large or repeated", problem: .damaged)
             }
             let cells = CheckedRow(row: row, file: path, place: "trial \(number)")
             var parameters: [(name: String, value: ParameterValue)] = []
@@ -92,7 +92,7 @@ public struct OptunaStudy: Sendable {
                 let pname = try param.value("param_name", as: String.self), json = try param.value("distribution_json", as: String.self)
                 guard let distribution = OptunaDistribution(json: json),
                       let value = distribution.value(internal: try param.value("param_value", as: Double.self)) else {
-                    throw SlopeError.store(file: path, reason: "trial \(number) parameter \(Shown.quoted(pname)): cannot read the distribution \(Shown.quoted(json))")
+                    throw SlopeError.store(file: path, reason: "trial \(number) parameter \(Shown.quoted(pname)): cannot read the distribution \(Shown.quoted(json))", problem: .damaged)
                 }
                 if !distributions.contains(where: { $0.name == pname }) { distributions.append((pname, distribution)) }
                 parameters.append((pname, value))

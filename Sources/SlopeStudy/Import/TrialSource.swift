@@ -62,7 +62,7 @@ public enum TrialSource {
             return ReadStudy(spec: stored.spec, trials: stored.trials, source: "\(store.location) (study \"\(stored.spec.name)\")",
                              decisions: stored.decisions, stopped: [:])
         }
-        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file", problem: .missing) }
         let store: TrialStore
         do {
             store = try TrialStore.reading(path: path)

@@ -50,6 +50,6 @@ public struct TrialClaimer: Sendable {
                 return .trial(claimed)
             }
         }
-        throw SlopeError.store(file: store.location, reason: "\(Self.maxConflicts) claims in a row lost to other workers' claims")
+        throw SlopeError.store(file: store.location, reason: "\(Self.maxConflicts) claims in a row lost to other workers' claims", problem: .contended)
     }
 }

@@ -107,7 +107,7 @@ public struct StageDecision: Sendable, Equatable {
     /// A stored decision, typed by `space`.
     /// - Throws: `SlopeError.store` naming `source` when `json` is not a decision.
     package static func decode(_ json: String, space: ParameterSpace, source: String) throws -> StageDecision {
-        func fail() -> SlopeError { .store(file: source, reason: "a stage decision is not readable: \(Shown.bare(json, limit: 80))") }
+        func fail() -> SlopeError { .store(file: source, reason: "a stage decision is not readable: \(Shown.bare(json, limit: 80))", problem: .damaged) }
         guard let top = JSONValue.parse(json)?.pairs else { throw fail() }
         func field(_ pairs: [(key: String, value: JSONValue)], _ key: String) -> JSONValue? { pairs.first { $0.key == key }?.value }
         guard let stage = field(top, "stage")?.double.flatMap({ Int(exactly: $0) }), stage >= 0,

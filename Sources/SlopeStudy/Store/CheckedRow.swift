@@ -14,7 +14,7 @@ struct CheckedRow {
     /// The cell of `column`, which must not be NULL.
     func value<T: DatabaseValueConvertible>(_ column: String, as type: T.Type = T.self) throws -> T {
         guard let value = try optional(column, as: type) else {
-            throw SlopeError.store(file: file, reason: "\(place): \(column) is empty (NULL)")
+            throw SlopeError.store(file: file, reason: "\(place): \(column) is empty (NULL)", problem: .damaged)
         }
         return value
     }
@@ -22,12 +22,12 @@ struct CheckedRow {
     /// The cell of `column`, nil when NULL.
     func optional<T: DatabaseValueConvertible>(_ column: String, as type: T.Type = T.self) throws -> T? {
         guard row.hasColumn(column) else {
-            throw SlopeError.store(file: file, reason: "\(place): no column \(column)")
+            throw SlopeError.store(file: file, reason: "\(place): no column \(column)", problem: .damaged)
         }
         let cell: DatabaseValue = row[column]
         if cell.isNull { return nil }
         guard let value = T.fromDatabaseValue(cell) else {
-            throw SlopeError.store(file: file, reason: "\(place): \(column) holds \(Self.describe(cell)), not \(Self.kind(type))")
+            throw SlopeError.store(file: file, reason: "\(place): \(column) holds \(Self.describe(cell)), not \(Self.kind(type))", problem: .damaged)
         }
         return value
     }

@@ -39,7 +39,7 @@ public struct StoreOpener: Sendable {
         if let kind = kinds.first(where: { $0.claims(location) }) { return kind }
         if let scheme = location.range(of: "://").map({ location[..<$0.lowerBound] }), !scheme.isEmpty,
            scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
-            throw SlopeError.store(file: location, reason: "no store of kind \(Shown.quoted(String(scheme))) in this build (an SQLite file path, or a PostgreSQL URL with SlopeStudyPostgres)")
+            throw SlopeError.store(file: location, reason: "no store of kind \(Shown.quoted(String(scheme))) in this build (an SQLite file path, or a PostgreSQL URL with SlopeStudyPostgres)", problem: .badLocation)
         }
         return nil
     }

@@ -10,7 +10,7 @@ public struct StoredStudy: Sendable {
 
     /// Reads the study in `store`; fails when the store holds none.
     public init(store: any StudyStore) async throws {
-        guard let study = try await store.study() else { throw SlopeError.store(file: store.location, reason: "the store holds no study") }
+        guard let study = try await store.study() else { throw SlopeError.store(file: store.location, reason: "the store holds no study", problem: .missing) }
         var parsed = try SpecReader.parse(study.spec, file: "\(store.location) (stored spec)", folder: "")
         // A spec without `name:` takes its file's name: the store keeps the name it ran under.
         parsed.name = study.name

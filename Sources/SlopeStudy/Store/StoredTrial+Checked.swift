@@ -13,19 +13,19 @@ extension StoredTrial {
                         attempts: Int, failure: String?, stderrTail: String?, placement placementName: String?, stage: Int,
                         space: ParameterSpace, source: String) throws -> StoredTrial {
         guard let seed = UInt64(exactly: seed) else {
-            throw SlopeError.store(file: source, reason: "trial \(id): the seed \(seed) is negative")
+            throw SlopeError.store(file: source, reason: "trial \(id): the seed \(seed) is negative", problem: .damaged)
         }
         guard let state = TrialState(rawValue: stateName) else {
-            throw SlopeError.store(file: source, reason: "trial \(id): unknown state \(Shown.quoted(stateName))")
+            throw SlopeError.store(file: source, reason: "trial \(id): unknown state \(Shown.quoted(stateName))", problem: .damaged)
         }
         let placement = try placementName.map { name in
             guard let p = Placement(rawValue: name) else {
-                throw SlopeError.store(file: source, reason: "trial \(id): unknown placed_by \(Shown.quoted(name))")
+                throw SlopeError.store(file: source, reason: "trial \(id): unknown placed_by \(Shown.quoted(name))", problem: .damaged)
             }
             return p
         }
         guard attempts >= 0, stage >= 0, (peakRSS ?? 0) >= 0 else {
-            throw SlopeError.store(file: source, reason: "trial \(id): a negative count (attempts \(attempts), peak_rss_bytes \(peakRSS ?? 0))")
+            throw SlopeError.store(file: source, reason: "trial \(id): a negative count (attempts \(attempts), peak_rss_bytes \(peakRSS ?? 0))", problem: .damaged)
         }
         return StoredTrial(
             id: id, parameters: try TrialParameters.decode(parameters, space: space, source: source), seed: seed, state: state,

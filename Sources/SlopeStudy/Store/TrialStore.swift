@@ -26,7 +26,7 @@ public final class TrialStore: StudyStore {
         do {
             database = try await Self.openPool(path: path, configuration: config)
         } catch {
-            throw SlopeError.store(file: path, reason: "cannot open the study store: \(Self.reason(error))")
+            throw SlopeError.store(file: path, reason: "cannot open the study store: \(Self.reason(error))", problem: .notAStore)
         }
         identity = FileIdentity(path: path)
     }
@@ -36,10 +36,10 @@ public final class TrialStore: StudyStore {
     public func checkIntact() async throws {
         guard let identity else { return }
         guard let now = FileIdentity(path: path) else {
-            throw SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost")
+            throw SlopeError.store(file: path, reason: "the store file was deleted while the study ran: the results written to it are lost", problem: .vanished)
         }
         guard now == identity else {
-            throw SlopeError.store(file: path, reason: "the store file was replaced by another file while the study ran: the results written to it are not in this one")
+            throw SlopeError.store(file: path, reason: "the store file was replaced by another file while the study ran: the results written to it are not in this one", problem: .vanished)
         }
     }
 
@@ -86,9 +86,9 @@ public final class TrialStore: StudyStore {
     /// - Throws: `SlopeError.store` when `path` does not exist or is not a slope store
     ///   (`.optunaStorage` for Optuna's).
     public static func reading(path: String) throws -> TrialStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such study store") }
+        guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such study store", problem: .missing) }
         let (queue, tables) = try slopeTables(path)
-        guard !tables.isEmpty else { throw SlopeError.store(file: path, reason: "not a study store (no tables)") }
+        guard !tables.isEmpty else { throw SlopeError.store(file: path, reason: "not a study store (no tables)", problem: .notAStore) }
         return TrialStore(path: path, readOnly: queue)
     }
 
@@ -102,13 +102,13 @@ public final class TrialStore: StudyStore {
             queue = try ReadOnlyDatabase.open(path)
             tables = try queue.read { try ReadOnlyDatabase.tableNames($0) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-            throw SlopeError.store(file: path, reason: "a damaged SQLite file (\(reason(error))): neither slope nor Optuna can read it")
+            throw SlopeError.store(file: path, reason: "a damaged SQLite file (\(reason(error))): neither slope nor Optuna can read it", problem: .damaged)
         } catch {
-            throw SlopeError.store(file: path, reason: "not a study store (\(reason(error)))")
+            throw SlopeError.store(file: path, reason: "not a study store (\(reason(error)))", problem: .notAStore)
         }
         if tables.isSuperset(of: ["studies", "trial_params"]) { throw SlopeError.optunaStorage(file: path) }
         guard tables.isEmpty || tables.isSuperset(of: ["study", "trial"]) else {
-            throw SlopeError.store(file: path, reason: "not a slope study store (tables: \(Shown.list(tables.sorted())))")
+            throw SlopeError.store(file: path, reason: "not a slope study store (tables: \(Shown.list(tables.sorted())))", problem: .notAStore)
         }
         return (queue, tables)
     }
@@ -398,7 +398,17 @@ public final class TrialStore: StudyStore {
     /// Runs a database access, turning database errors into one-line store errors.
     private func access<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch let error as SlopeError { throw error } catch {
-            throw SlopeError.store(file: path, reason: Self.reason(error))
+            throw SlopeError.store(file: path, reason: Self.reason(error), problem: Self.problem(error))
+        }
+    }
+
+    /// The kind of a database error: a lock held too long, a damaged file, or another failure.
+    private static func problem(_ error: any Error) -> StoreProblem {
+        guard let e = error as? DatabaseError else { return .unusable }
+        switch e.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged
+        default: return .unusable
         }
     }
 

@@ -24,7 +24,7 @@ public struct TrialMetrics: Sendable, Hashable {
     /// - Throws: `SlopeError.store` naming `source` when `json` is not a JSON object.
     public static func decode(_ json: String, source: String) throws -> TrialMetrics {
         guard let pairs = JSONValue.parse(json)?.pairs else {
-            throw SlopeError.store(file: source, reason: "a trial's metrics are not a JSON object: \(json.prefix(60))")
+            throw SlopeError.store(file: source, reason: "a trial's metrics are not a JSON object: \(json.prefix(60))", problem: .damaged)
         }
         return TrialMetrics(pairs.compactMap { p in p.value.double.flatMap { $0.isFinite ? (p.key, $0) : nil } })
     }

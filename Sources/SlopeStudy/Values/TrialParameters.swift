@@ -35,7 +35,7 @@ public struct TrialParameters: Sendable, Hashable {
     /// - Throws: `SlopeError.store` naming `source` when `json` is not a JSON object.
     public static func decode(_ json: String, space: ParameterSpace, source: String) throws -> TrialParameters {
         guard let pairs = JSONValue.parse(json)?.pairs else {
-            throw SlopeError.store(file: source, reason: "a trial's parameters are not a JSON object: \(json.prefix(60))")
+            throw SlopeError.store(file: source, reason: "a trial's parameters are not a JSON object: \(json.prefix(60))", problem: .damaged)
         }
         return TrialParameters(space.parameters.compactMap { p in
             guard let raw = pairs.first(where: { $0.key == p.name })?.value else { return nil }
