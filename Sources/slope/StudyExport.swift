@@ -21,7 +21,7 @@ struct StudyExport: AsyncParsableCommand {
             throw ValidationError("give --csv FILE and/or --json FILE")
         }
         for path in [csv, json] { try OutputFiles.checkWritable(path) }
-        let study = try await StudyStatusJob.read(store: store, study: self.study, opener: .withPostgres)
+        let study = try await StudyStatusJob.run(StudyStatusRequest(store: store, study: self.study, opener: .withPostgres))
         var files = OutputFiles()
         files.add(csv, Data(TrialsCSV.render(study).utf8))
         // The spec beside the CSV keeps the types and objectives for `study analyze`.

@@ -17,7 +17,7 @@ struct StudyStatus: AsyncParsableCommand {
     @Flag(help: "Print only the counts line.") var quiet = false
 
     func run() async throws {
-        Terminal.show(StudyStatusText.render(try await StudyStatusJob.read(store: store, study: study, lease: lease, opener: .withPostgres),
+        Terminal.show(StudyStatusText.render(try await StudyStatusJob.run(StudyStatusRequest(store: store, study: study, lease: lease, opener: .withPostgres)),
                                              countsOnly: quiet))
     }
 }

@@ -57,7 +57,7 @@ import Testing
                                                           scratch: scratch, name: "m.sqlite") else { continue }
                         applied += 1
                         let what = "\(table).\(column) = \(value) where \(rows)"
-                        _ = await Self.clean(what) { _ = try await StudyStatusJob.read(store: path) }
+                        _ = await Self.clean(what) { _ = try await StudyStatusJob.run(StudyStatusRequest(store: path)) }
                         _ = await Self.clean(what) { _ = try await TrialSource.table(path: path, study: nil, columns: ColumnSelection(), reader: CSVReader()) }
                         _ = await Self.clean(what) { _ = try await TrialStore(path: path).trials(space: spec.space) }
                     }

@@ -28,18 +28,37 @@ public struct StudyOverview: Sendable {
     public func count(_ state: TrialState) -> Int { trials.filter { $0.state == state }.count }
 }
 
+/// Everything `slope study status` (and `export`) needs: which store and study, and how long
+/// a lease lasts when telling live workers from gone ones. Checked when it is made.
+public struct StudyStatusRequest: Sendable {
+    /// A store file, or a location of a kind `opener` knows (a PostgreSQL URL).
+    public let store: String
+    /// The study, where a database holds several (nil: the only one).
+    public let study: String?
+    /// Seconds without a heartbeat after which a worker's lease counts as expired.
+    public let lease: Double
+    public let opener: StoreOpener
+
+    /// - Throws: `SlopeError.invalidSetting` for a lease that is not a positive number of seconds.
+    public init(store: String, study: String? = nil, lease: Double = 60, opener: StoreOpener = .files) throws {
+        guard lease > 0 && lease.isFinite else { throw SlopeError.invalidSetting(.lease, reason: "must be a positive number of seconds") }
+        self.store = store
+        self.study = study
+        self.lease = lease
+        self.opener = opener
+    }
+}
+
 /// `slope study status` (and `export`) as library calls: read a store without changing it.
 public enum StudyStatusJob {
-    /// The study in the store at `path` (a file, or a location of a kind `opener` knows, with
-    /// `study` naming the study when a database holds several); workers count as alive under
-    /// `lease` seconds.
-    /// - Throws: `SlopeError.store` when the file is not a slope store or holds no study.
+    /// The study in the request's store, its best trials within the constraints, its workers
+    /// and stage decisions.
+    /// - Throws: `SlopeError.store` when the store cannot be read or holds no study.
     /// - Complexity: O(trials · parameters).
-    public static func read(store path: String, study name: String? = nil, lease: Double = 60,
-                            opener: StoreOpener = .files) async throws -> StudyOverview {
-        let store = try await opener.reading(path, study: name)
+    public static func run(_ request: StudyStatusRequest) async throws -> StudyOverview {
+        let store = try await request.opener.reading(request.store, study: request.study)
         let (study, workers) = try await store.closing { store in
-            (try await StoredStudy(store: store), try await store.workers(lease: lease))
+            (try await StoredStudy(store: store), try await store.workers(lease: request.lease))
         }
         let feasible = study.trials.filter { study.spec.isFeasible($0.observation) }
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
