@@ -235,15 +235,6 @@ public final class PostgresStore: StudyStore, Sendable {
         } ?? 0
     }
 
-    public func pendingCount() async throws -> Int {
-        let study = try await studyID()
-        let count: Int64 = try await perform { c, logger in
-            try await c.query("SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND state = 'pending'", logger: logger)
-                .collect().first?.decode(Int64.self) ?? 0
-        }
-        return Int(count)
-    }
-
     public func decisions(space: ParameterSpace) async throws -> [StageDecision] {
         let study = try await studyID()
         return try await perform { c, logger in

@@ -30,7 +30,6 @@ final class BeatCounter: StudyStore {
     func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) async throws -> StoredTrial? {
         try await inner.claim(id, worker: worker, proposal: proposal, ifClaims: claims, space: space)
     }
-    func pendingCount() async throws -> Int { try await inner.pendingCount() }
     func decisions(space: ParameterSpace) async throws -> [StageDecision] { try await inner.decisions(space: space) }
     func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) async throws -> Bool {
         try await inner.finish(trial, worker: worker, outcome)

@@ -54,7 +54,7 @@ import SlopeCore
         }
         let last = try await #require(try store.claimNext("w", spec: spec))
         #expect(try await store.claimNext("w", spec: spec) == nil)
-        #expect(try await store.pendingCount() == 30)
+        #expect(try await store.trials(space: spec.space).filter { $0.state == .pending }.count == 30)
         #expect(try await store.decisions(space: spec.space).isEmpty)
         _ = try await store.finish(last, worker: "w", .done(metrics: TrialMetrics([("error", Self.error(last.parameters))]), wallTime: 1, peakRSS: 1))
         try await Self.run(store, spec)

@@ -61,8 +61,6 @@ public protocol StudyStore: Sendable {
     /// - Returns: the claimed trial, or nil when the trial was taken or another claim came
     ///   first (read again and retry); nothing is written then.
     func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) async throws -> StoredTrial?
-    /// How many trials are pending.
-    func pendingCount() async throws -> Int
     /// The stage decisions recorded, by stage.
     func decisions(space: ParameterSpace) async throws -> [StageDecision]
     /// Renews the leases of `trials` (as `claim` returned them) while their claims are still

@@ -345,14 +345,6 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    public func pendingCount() async throws -> Int {
-        try await access {
-            try await database.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trial WHERE study_id = ? AND state = 'pending'", arguments: [Self.studyID]) ?? 0
-            }
-        }
-    }
-
     public func decisions(space: ParameterSpace) async throws -> [StageDecision] {
         try await access { try await database.read { db in try decisions(db, space: space) } }
     }
