@@ -108,6 +108,12 @@ func specError(_ text: String) -> String? {
         ("sampler: lhs", "sampler: lhs\nconstraints: {wall_time_s: {max: 5}}", "s.yaml:5: constraints: constraints steer TPE"),
         ("sampler: lhs", "sampler: tpe\nconstraints: {wall_time_s: {}}", "s.yaml:5: constraints.wall_time_s: give min:, max: or both"),
         ("sampler: lhs", "sampler: tpe\nconstraints: {wall_time_s: {min: 5, max: 1}}", "constraints.wall_time_s.min: min (5.0) is greater than max (1.0)"),
+        ("  lr: {distribution: log_uniform_values, min: 0.0001, max: 1.0}",
+         "  lr: {distribution: q_log_uniform_values, min: 16, max: 512, q: 2}", "s.yaml:9: parameters.lr.q: q_log_uniform_values takes q: 1"),
+        ("  lr: {distribution: log_uniform_values, min: 0.0001, max: 1.0}",
+         "  lr: {distribution: q_log_uniform_values, min: 0, max: 512}", "s.yaml:9: parameters.lr.min: q_log_uniform_values needs 1 <= min"),
+        ("  lr: {distribution: log_uniform_values, min: 0.0001, max: 1.0}",
+         "  lr: {distribution: q_log_uniform_values, min: 1.5, max: 512}", "s.yaml:9: parameters.lr.min: expected a whole number"),
         ("sampler: lhs", "stages:\n  - {name: a, trials: 5, sampler: sobol}\n  - {name: a, trials: 5, sampler: tpe}",
          "s.yaml:2: trials: with stages:, give trials: in each stage"),
     ]

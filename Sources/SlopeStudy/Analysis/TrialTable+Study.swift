@@ -73,7 +73,10 @@ extension TrialTable {
             return .levels(name: p.name, labels: values.map { $0?.description }, names: order)
         }
         var isLog = log
-        if case .logUniform = p.domain { isLog = true }
+        switch p.domain {
+        case .logUniform, .logInt: isLog = true
+        default: break
+        }
         if isLog {
             if let bad = numbers.compactMap({ $0 }).first(where: { $0 <= 0 }) {
                 throw SlopeError.store(file: source, reason: "hyperparameter \"\(p.name)\" is read on a log scale but takes the value \(bad)")

@@ -70,7 +70,7 @@ extension Domain {
     func value(text: String) -> ParameterValue? {
         switch self {
         case .uniform, .logUniform, .quantized: return Double(text).map(ParameterValue.real)
-        case .intUniform: return Int(text).map(ParameterValue.integer)
+        case .intUniform, .logInt: return Int(text).map(ParameterValue.integer)
         case let .values(list): return list.first { $0.description == text }
         }
     }

@@ -62,7 +62,7 @@ struct OptunaDistribution: Equatable {
             if let step { return .quantized(min: low, max: high, q: step) }
             return .uniform(min: low, max: high)
         case let .int(low, high, log, step):
-            if log { return .logUniform(min: Double(low), max: Double(high)) }
+            if log { return low >= 1 ? .logInt(min: low, max: high) : .logUniform(min: Double(low), max: Double(high)) }
             if step == 1 { return .intUniform(min: low, max: high) }
             return .values(stride(from: low, through: high, by: max(1, step)).map(ParameterValue.integer))
         case let .categorical(choices):

@@ -69,6 +69,8 @@ public struct StageDecision: Sendable, Equatable {
                 return Parameter(name: p.name, domain: .logUniform(min: low, max: high), when: p.when)
             case let .intUniform(lo, hi) where Double(lo) <= low && high <= Double(hi):
                 return Parameter(name: p.name, domain: .intUniform(min: Int(low.rounded(.up)), max: Int(high.rounded(.down))), when: p.when)
+            case let .logInt(lo, hi) where Double(lo) <= low && high <= Double(hi):
+                return Parameter(name: p.name, domain: .logInt(min: Int(low.rounded(.up)), max: Int(high.rounded(.down))), when: p.when)
             case let .quantized(lo, hi, q) where lo <= low && high <= hi && (low / q).rounded(.up) <= (high / q).rounded(.down):
                 return Parameter(name: p.name, domain: .quantized(min: low, max: high, q: q), when: p.when)
             default:

@@ -8,6 +8,10 @@ public enum Domain: Hashable, Sendable, Encodable {
     case logUniform(min: Double, max: Double)
     /// Integers min ... max, each equally likely (`int_uniform`).
     case intUniform(min: Int, max: Int)
+    /// Integers min ... max on a log scale, 1 ≤ min (`q_log_uniform_values` with q: 1; Optuna's
+    /// `suggest_int(log=True)`): log-uniform on [min − ½, max + ½], rounded, so that each
+    /// integer k has the share log((k + ½) / (k − ½)) (a batch size, a width).
+    case logInt(min: Int, max: Int)
     /// Uniform on [min, max] rounded to a multiple of q (`q_uniform`).
     case quantized(min: Double, max: Double, q: Double)
     /// One of a list (`values`): categorical, or boolean when the list is true/false.
@@ -24,6 +28,9 @@ public enum Domain: Hashable, Sendable, Encodable {
         case let .intUniform(lo, hi):
             let span = Double(hi - lo + 1)
             return .integer(lo + Swift.min(hi - lo, Int((u * span).rounded(.down))))
+        case let .logInt(lo, hi):
+            let (a, b) = (log(Double(lo) - 0.5), log(Double(hi) + 0.5))
+            return .integer(Int(Swift.min(Double(hi), Swift.max(Double(lo), exp(a + u * (b - a)).rounded()))))
         case let .quantized(lo, hi, q):
             // The multiples of q inside [lo, hi], each with the share of [lo, hi] nearest to it.
             let first = (lo / q).rounded(.up), last = (hi / q).rounded(.down)

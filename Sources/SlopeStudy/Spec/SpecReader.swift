@@ -10,7 +10,7 @@ public enum SpecReader {
     /// Columns of `slope study export` that no objective may be named.
     static let exportColumns = ["id", "state", "wall_time_s", "peak_rss_bytes"]
     static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
-    static let distributions = ["uniform", "log_uniform_values", "int_uniform", "q_uniform"]
+    static let distributions = ["uniform", "log_uniform_values", "int_uniform", "q_uniform", "q_log_uniform_values"]
     /// More trials than a study store is meant to hold is a typo, not a study.
     static let maximumTrials = 1_000_000
     /// Names the command template uses for itself.
@@ -250,6 +250,15 @@ public enum SpecReader {
             guard lo <= hi else { throw p.error("min", "min (\(lo)) is greater than max (\(hi))") }
             guard abs(lo) < 1 << 52 && abs(hi) < 1 << 52 else { throw p.error("min", "int_uniform bounds must lie within ±2^52") }
             return .intUniform(min: lo, max: hi)
+        }
+        if name == "q_log_uniform_values" {
+            // W&B's name; slope takes its integers (q: 1): a batch size, a width on a log scale.
+            guard (try p.double("q") ?? 1) == 1 else { throw p.error("q", "q_log_uniform_values takes q: 1 (integers on a log scale) only") }
+            guard let lo = try p.int("min"), let hi = try p.int("max") else { throw p.error("min", "q_log_uniform_values needs whole-number min and max") }
+            guard lo >= 1 else { throw p.error("min", "q_log_uniform_values needs 1 <= min, found min = \(lo)") }
+            guard lo <= hi else { throw p.error("min", "min (\(lo)) is greater than max (\(hi))") }
+            guard hi < 1 << 52 else { throw p.error("max", "q_log_uniform_values bounds must lie below 2^52") }
+            return .logInt(min: lo, max: hi)
         }
         guard distributions.contains(name) else {
             throw p.error("distribution", "unknown distribution '\(name)' (expected \(distributions.joined(separator: ", ")))")

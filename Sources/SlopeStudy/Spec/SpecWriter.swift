@@ -70,6 +70,7 @@ public enum SpecWriter {
         case let .uniform(lo, hi): return "distribution: uniform, min: \(number(lo)), max: \(number(hi))"
         case let .logUniform(lo, hi): return "distribution: log_uniform_values, min: \(number(lo)), max: \(number(hi))"
         case let .intUniform(lo, hi): return "distribution: int_uniform, min: \(lo), max: \(hi)"
+        case let .logInt(lo, hi): return "distribution: q_log_uniform_values, min: \(lo), max: \(hi), q: 1"
         case let .quantized(lo, hi, q): return "distribution: q_uniform, min: \(number(lo)), max: \(number(hi)), q: \(number(q))"
         case let .values(list): return "values: [\(list.map(\.json).joined(separator: ", "))]"
         }

@@ -60,7 +60,7 @@ enum TrainerSpec {
             case let .values(list): candidates = list.map(\.description)
             case let .uniform(lo, hi), let .logUniform(lo, hi), let .quantized(lo, hi, _):
                 candidates = ["\(lo)", "\(hi)"]
-            case let .intUniform(lo, hi): candidates = ["\(lo)", "\(hi)"]
+            case let .intUniform(lo, hi), let .logInt(lo, hi): candidates = ["\(lo)", "\(hi)"]
             }
             for text in candidates {
                 var options = MLPOptions()

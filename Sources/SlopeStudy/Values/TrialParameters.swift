@@ -49,7 +49,7 @@ extension Domain {
     func typed(_ raw: JSONValue) -> ParameterValue {
         switch self {
         case .uniform, .logUniform, .quantized: return raw.double.map(ParameterValue.real) ?? .text("\(raw)")
-        case .intUniform: return raw.double.flatMap { Int(exactly: $0) }.map(ParameterValue.integer) ?? .text("\(raw)")
+        case .intUniform, .logInt: return raw.double.flatMap { Int(exactly: $0) }.map(ParameterValue.integer) ?? .text("\(raw)")
         case let .values(list):
             return list.first { JSONValue.parse($0.json) == raw } ?? .text("\(raw)")
         }

@@ -13,6 +13,9 @@ enum TPEAxis: Sendable, Equatable {
         case let .uniform(lo, hi): self = .numeric(low: lo, high: hi, step: nil, log: false)
         case let .logUniform(lo, hi): self = .numeric(low: Foundation.log(lo), high: Foundation.log(hi), step: nil, log: true)
         case let .intUniform(lo, hi): self = .numeric(low: Double(lo), high: Double(hi), step: 1, log: false)
+        // Each integer's share of the log axis, as in the prior (`Domain.logInt`).
+        case let .logInt(lo, hi):
+            self = .numeric(low: Foundation.log(Double(lo) - 0.5), high: Foundation.log(Double(hi) + 0.5), step: nil, log: true)
         case let .quantized(lo, hi, q):
             let first = (lo / q).rounded(.up) * q, last = (hi / q).rounded(.down) * q
             self = .numeric(low: first, high: Swift.max(first, last), step: q, log: false)
@@ -49,6 +52,10 @@ extension Domain {
             return k >= lo && k <= hi ? Double(k) : nil
         case (.intUniform, _):
             return nil
+        case let (.logInt(lo, hi), .integer(k)):
+            return k >= lo && k <= hi ? log(Double(k)) : nil
+        case (.logInt, _):
+            return nil
         }
     }
 
@@ -60,6 +67,7 @@ extension Domain {
         case let .uniform(lo, hi): return .real(clamp(x, lo, hi))
         case let .logUniform(lo, hi): return .real(clamp(exp(x), lo, hi))
         case let .intUniform(lo, hi): return .integer(Int(clamp(x.rounded(), Double(lo), Double(hi))))
+        case let .logInt(lo, hi): return .integer(Int(clamp(exp(clamp(x, -700, 700)).rounded(), Double(lo), Double(hi))))
         case let .quantized(lo, hi, q):
             let first = (lo / q).rounded(.up), last = Swift.max(first, (hi / q).rounded(.down))
             return .real(clamp((x / q).rounded(), first, last) * q)
