@@ -21,10 +21,10 @@ public enum TrialSelection: Sendable, Equatable {
         case .fromPrior:
             guard others > 0 else { return (trials, nil) }
             return (prior, "read \(prior.count) of \(trials.count) trials, those drawn from the prior (HSIC's p-values assume them); "
-                    + "the \(others) placed by TPE or in a reduced space are left out (reading every stage includes them)")
+                    + "the \(others) placed by TPE, given in enqueue: or in a reduced space are left out (reading every stage includes them)")
         case .all:
             guard others > 0 else { return (trials, nil) }
-            return (trials, "read all \(trials.count) trials; \(others) were placed by TPE or in a reduced space, "
+            return (trials, "read all \(trials.count) trials; \(others) were placed by TPE, given in enqueue: or in a reduced space, "
                     + "not drawn from the prior, so the p-values are optimistic")
         case let .stage(name):
             guard let k = spec.stages.firstIndex(where: { $0.name == name }) else {

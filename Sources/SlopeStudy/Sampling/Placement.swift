@@ -6,7 +6,9 @@ public enum Placement: String, Sendable, CaseIterable, Encodable {
     case prior
     /// Proposed by TPE from the trials before it, when the trial was claimed.
     case tpe
+    /// Given by the user in the spec (`enqueue:`), run first.
+    case enqueued
 
     /// True for draws from the prior, the trials whose HSIC p-values hold (docs/method.md).
-    public var fromPrior: Bool { self != .tpe }
+    public var fromPrior: Bool { self != .tpe && self != .enqueued }
 }

@@ -29,14 +29,19 @@ extension StudySpec {
         var seeds = SeededGenerator(seed: seed ^ 0x5EED_0F_7121A15)
         var out: [PlannedTrial] = []
         for (k, stage) in stages.enumerated() {
+            // The user's parameter sets open the first stage, and count among its start.
+            let queued = k == 0 ? Array(enqueued.prefix(stage.trials)) : []
             let deferred = stages[...k].contains { $0.reduce != nil }
-            let ahead = deferred ? 0 : stage.sampler != .tpe ? stage.trials : k == 0 ? min(stage.trials, stage.tpe.startup) : 0
+            let start = deferred ? 0 : stage.sampler != .tpe ? stage.trials : k == 0 ? min(stage.trials, stage.tpe.startup) : 0
+            let ahead = max(0, start - queued.count)
             let points = stage.sampler.points(ahead, dimension: space.parameters.count, seed: stageSeed(k))
             let later: Placement = stage.sampler == .tpe ? .tpe : stage.sampler.spaceFilling
             for i in 0..<stage.trials {
-                let id = out.count + 1, trialSeed = seeds.next() >> 33
-                out.append(i < ahead
-                    ? PlannedTrial(id: id, parameters: TrialParameters(space.values(at: points[i])), seed: trialSeed,
+                let id = out.count + 1, trialSeed = seeds.next() >> 33, j = i - queued.count
+                out.append(i < queued.count
+                    ? PlannedTrial(id: id, parameters: queued[i], seed: trialSeed, placement: .enqueued, stage: k)
+                    : j < ahead
+                    ? PlannedTrial(id: id, parameters: TrialParameters(space.values(at: points[j])), seed: trialSeed,
                                    placement: stage.sampler.spaceFilling, stage: k)
                     : PlannedTrial(id: id, parameters: TrialParameters([TrialParameters.Entry]()), seed: trialSeed,
                                    placement: later, stage: k))

@@ -17,6 +17,24 @@ public enum Domain: Hashable, Sendable, Encodable {
     /// One of a list (`values`): categorical, or boolean when the list is true/false.
     case values([ParameterValue])
 
+    /// `value` as this domain holds it (a whole number for an integer domain, a real for a
+    /// range, one of the list), or nil when the domain does not hold it.
+    public func accepting(_ value: ParameterValue) -> ParameterValue? {
+        switch self {
+        case let .uniform(lo, hi), let .logUniform(lo, hi):
+            guard let x = value.number, x >= lo, x <= hi else { return nil }
+            return .real(x)
+        case let .intUniform(lo, hi), let .logInt(lo, hi):
+            guard let x = value.number, x == x.rounded(), x >= Double(lo), x <= Double(hi) else { return nil }
+            return .integer(Int(x))
+        case let .quantized(lo, hi, q):
+            guard let x = value.number, x >= lo, x <= hi, abs(x / q - (x / q).rounded()) <= 1e-9 * Swift.max(1, abs(x / q)) else { return nil }
+            return .real((x / q).rounded() * q)
+        case let .values(list):
+            return list.first { $0 == value || ($0.number != nil && $0.number == value.number) }
+        }
+    }
+
     /// The value at position `u` in [0, 1) of the unit interval: the inverse of the domain's
     /// distribution function, so a uniform `u` gives the domain's distribution.
     public func value(at u: Double) -> ParameterValue {

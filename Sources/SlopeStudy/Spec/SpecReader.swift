@@ -6,7 +6,7 @@ import Yams
 /// before anything runs, as one `SlopeError` naming the file, line and key.
 public enum SpecReader {
     static let topKeys = ["name", "trials", "seed", "sampler", "tpe", "stages", "constraints", "objectives", "command", "trainer", "data",
-                          "timeout", "max_attempts", "parameters"]
+                          "timeout", "max_attempts", "parameters", "enqueue"]
     /// Columns of `slope study export` that no objective may be named.
     static let exportColumns = ["id", "state", "wall_time_s", "peak_rss_bytes"]
     static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
@@ -73,7 +73,36 @@ public enum SpecReader {
             }
             spec.constraints = try constraints(map)
         }
+        if let sets = try top.maps("enqueue") {
+            guard sets.count <= stages[0].trials else {
+                throw top.error("enqueue", "\(sets.count) parameter sets for the \(stages[0].trials) trials of the first stage")
+            }
+            spec.enqueued = try sets.map { m throws(SlopeError) in try enqueued(m, space: space) }
+        }
         return spec
+    }
+
+    /// One parameter set of `enqueue:`, checked against the space: every parameter active
+    /// under the set's own values given, in its domain; no inactive or unknown one.
+    static func enqueued(_ m: YAMLMap, space: ParameterSpace) throws(SlopeError) -> TrialParameters {
+        for name in m.pairs.map(\.key) where space.parameter(named: name) == nil {
+            throw m.error(name, "not a parameter (parameters: \(Shown.list(space.parameters.map(\.name))))")
+        }
+        var chosen: [String: ParameterValue] = [:]
+        for i in space.evaluationOrder {
+            let p = space.parameters[i]
+            let active = p.when.allSatisfy { c in chosen[c.parameter].map(c.values.contains) ?? false }
+            guard active else {
+                if m[p.name] != nil { throw m.error(p.name, "is not active with this set's values (its condition does not hold)") }
+                continue
+            }
+            guard let node = m[p.name] else { throw m.error(p.name, "give a value: the parameter is active with this set's values") }
+            guard let raw = YAMLMap.value(node), let value = p.domain.accepting(raw) else {
+                throw m.error(p.name, "\(Shown.quoted(node.string ?? "\(node)")) is not a value of the parameter")
+            }
+            chosen[p.name] = value
+        }
+        return TrialParameters(space.parameters.compactMap { p in chosen[p.name].map { (p.name, $0) } })
     }
 
     static func constraints(_ map: YAMLMap) throws(SlopeError) -> [Constraint] {

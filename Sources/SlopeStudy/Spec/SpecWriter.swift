@@ -35,6 +35,12 @@ public enum SpecWriter {
                 .joined(separator: ", ") + "}")
         }
         if let timeout = spec.timeout { lines.append("timeout: \(number(timeout))") }
+        if !spec.enqueued.isEmpty {
+            lines.append("enqueue:")
+            lines += spec.enqueued.map { set in
+                "  - {" + set.entries.map { "\(JSONText.quoted($0.name)): \($0.value.json)" }.joined(separator: ", ") + "}"
+            }
+        }
         lines.append("parameters:")
         for p in spec.space.parameters {
             var entry = domain(p.domain)

@@ -37,7 +37,7 @@ enum StoreSchema {
                     attempts INTEGER NOT NULL DEFAULT 0,
                     failure TEXT,
                     stderr_tail TEXT,
-                    placed_by TEXT,              -- random, lhs, sobol, prior or tpe (Placement); NULL: the study's sampler
+                    placed_by TEXT,              -- random, lhs, sobol, prior, tpe or enqueued (Placement); NULL: the study's sampler
                     stage INTEGER NOT NULL DEFAULT 0,
                     version INTEGER NOT NULL DEFAULT 0,  -- the study's version when the row last changed
                     PRIMARY KEY (study_id, id)
