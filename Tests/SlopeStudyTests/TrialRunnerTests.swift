@@ -72,6 +72,24 @@ import Testing
         #expect(lines.count == TrialRunner.stderrLines && lines.first == "line 81" && lines.last == "line 100")
     }
 
+    /// The metrics line is read whole wherever it is long (a 75 KB line after 100 KB of other
+    /// output was cut at 64 KiB and refused), up to a stated limit.
+    @Test func aLongMetricsLineIsReadWhole() throws {
+        let (outcome, _) = try run("""
+            import json
+            d = {"error": 0.5}
+            d.update({f"m{i:05d}": i * 0.001 for i in range(4000)})
+            print("x" * 100000)
+            print(json.dumps(d))
+            print("   ")
+            """, interpreter: "/usr/bin/env python3")
+        guard case let .done(metrics, _, _)? = outcome else { Issue.record("\(String(describing: outcome))"); return }
+        #expect(metrics["error"] == 0.5 && metrics.names.count == 4001)
+        let (huge, _) = try run("python3 -c 'print(\"{\\\"error\\\": 1, \\\"pad\\\": \\\"\" + \"y\" * 5000000 + \"\\\"}\")'")
+        guard case let .failed(reason, _, _, _)? = huge else { Issue.record("\(String(describing: huge))"); return }
+        #expect(reason.contains("slope reads a metrics line of at most 4194304 bytes (4 MiB)"), "\(reason)")
+    }
+
     @Test func timeoutIsAFailure() throws {
         let start = Date()
         let (outcome, _) = try run("sleep 20", timeout: 0.5)

@@ -34,12 +34,23 @@ public struct ChildProcess: Sendable {
         /// Peak resident set size of the child, bytes; nil when it could not be measured (a
         /// child smaller than this process that ended before /proc could be read).
         public let peakRSS: Int?
-        /// The last `tailBytes` bytes of stdout and stderr.
-        public let stdout: String
+        /// The last non-empty line of stdout, whole (empty when there is none), or how many
+        /// bytes it has when it is longer than `lineLimit`.
+        public let lastLine: LastLine
+        /// The last `tailBytes` bytes of stderr.
         public let stderr: String
     }
 
     static let tailBytes = 65_536
+    /// The longest last stdout line read (the metrics line): 4 MiB.
+    public static let lineLimit = 4 << 20
+
+    /// The last non-empty line of a stream.
+    public enum LastLine: Sendable, Equatable {
+        case text(String)
+        /// Longer than `lineLimit`: its length in bytes (at least).
+        case tooLong(bytes: Int)
+    }
     /// Polling starts every 0.2 ms (so that a short-lived child's memory is seen) and slows to
     /// every 5 ms.
     static let pollInterval: (first: useconds_t, last: useconds_t) = (200, 5_000)
@@ -60,7 +71,7 @@ public struct ChildProcess: Sendable {
             spawned = spawn(&pid, stdout: out, stderr: err)
         }
         guard spawned == 0 else {
-            return Result(ending: .notStarted(String(cString: strerror(spawned))), wallTime: 0, peakRSS: nil, stdout: "", stderr: "")
+            return Result(ending: .notStarted(String(cString: strerror(spawned))), wallTime: 0, peakRSS: nil, lastLine: .text(""), stderr: "")
         }
         var status: Int32 = 0, usage = rusage()
         var ending: Result.Ending? = nil, stopAt: Date? = nil, killed = false, polledPeak = 0
@@ -94,7 +105,7 @@ public struct ChildProcess: Sendable {
         let rusagePeak = Int(usage.ru_maxrss)  // bytes on macOS; there is no /proc to poll either
         #endif
         return Result(ending: end, wallTime: wall, peakRSS: rusagePeak > parentPeak ? rusagePeak : polledPeak > 0 ? polledPeak : nil,
-                      stdout: Self.tail(out), stderr: Self.tail(err))
+                      lastLine: Self.lastLine(out), stderr: Self.tail(err))
     }
 
     /// posix_spawnp with stdin from /dev/null, stdout/stderr to the given files, the working
@@ -144,6 +155,38 @@ public struct ChildProcess: Sendable {
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         return fd
     }
+
+    /// The last non-empty line written to `fd`, whole, read backwards in blocks from the end
+    /// (so a long metrics line is never cut, and a long output before it is never read).
+    private static func lastLine(_ fd: Int32) -> LastLine {
+        let size = Int(lseek(fd, 0, SEEK_END))
+        guard size > 0 else { return .text("") }
+        let block = 65_536
+        var position = size, end: Int?, collected: [UInt8] = []
+        while position > 0 {
+            let count = min(block, position)
+            position -= count
+            var bytes = [UInt8](repeating: 0, count: count)
+            guard pread(fd, &bytes, count, off_t(position)) == count else { break }
+            collected = bytes + collected
+            // The end of the last line that is not blank, then the newline before it.
+            if end == nil, let k = collected.lastIndex(where: { !isBlank($0) }) { end = position + k + 1 }
+            if let end {
+                if let k = collected[..<(end - position)].lastIndex(of: UInt8(ascii: "\n")) {
+                    return .text(String(decoding: collected[(k + 1)..<(end - position)], as: UTF8.self))
+                }
+                if end - position > lineLimit { return .tooLong(bytes: end - position) }
+            } else {
+                collected = []  // blank so far: nothing to keep
+            }
+        }
+        guard let end else { return .text("") }
+        return end - position > lineLimit ? .tooLong(bytes: end - position)
+            : .text(String(decoding: collected[..<(end - position)], as: UTF8.self))
+    }
+
+    /// Space, tab, CR and LF.
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
 
     /// The last `tailBytes` bytes written to `fd`, as UTF-8 (invalid bytes repaired).
     private static func tail(_ fd: Int32) -> String {

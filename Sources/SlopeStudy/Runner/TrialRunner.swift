@@ -50,14 +50,20 @@ public struct TrialRunner: Sendable {
         case let .exited(code) where code != 0: return failed("exit status \(code)")
         case .exited: break
         }
-        switch Self.metrics(stdout: result.stdout, objectives: spec.objectives) {
+        switch Self.metrics(lastLine: result.lastLine, objectives: spec.objectives) {
         case let .success(metrics): return .done(metrics: metrics, wallTime: result.wallTime, peakRSS: result.peakRSS)
         case let .failure(problem): return failed(problem.description)
         }
     }
 
     /// The finite numbers of the last non-empty stdout line (a JSON object), or why not.
-    static func metrics(stdout: String, objectives: [Objective]) -> Result<TrialMetrics, SlopeError> {
+    static func metrics(lastLine: ChildProcess.LastLine, objectives: [Objective]) -> Result<TrialMetrics, SlopeError> {
+        let stdout: String
+        switch lastLine {
+        case let .text(text): stdout = text
+        case let .tooLong(bytes):
+            return .failure(SlopeError.metrics(reason: "the last stdout line has \(bytes) bytes; slope reads a metrics line of at most \(ChildProcess.lineLimit) bytes (4 MiB)"))
+        }
         guard let line = stdout.split(whereSeparator: \.isNewline).last(where: { !$0.allSatisfy(\.isWhitespace) }) else {
             return .failure(SlopeError.metrics(reason: "printed nothing on stdout (expected a JSON object of metrics as its last line)"))
         }
