@@ -124,7 +124,7 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .emptyColumnName(file, column):
             return "\(file): row 1, column \(column): the column has no name"
         case let .tooFewRows(file, rows, needed, purpose):
-            return "\(file): \(rows) \(rows == 1 ? "row" : "rows") to measure; \(purpose) needs at least \(needed)"
+            return "\(file): \(counted(rows, "row")) to measure; \(purpose) needs at least \(needed)"
         case let .chosenTwice(file, header):
             return "\(file): the column \(Shown.quoted(header)) is chosen twice"
         case let .missingColumn(file, name, available):

@@ -105,9 +105,8 @@ public struct HSICAnalysis: Sendable {
     ///   per input of a batch.
     public static func run(_ raw: HSICSample, options: HSICOptions,
                            progress: ProgressCounter? = nil) throws -> HSICAnalysis {
-        // Extreme columns on a usable scale; the goal threshold is reported on the raw one.
-        let sample = ExtremeScale.conditioned(raw)
-        let weights = try checked(sample, options)
+        // The goal threshold is reported on the raw output's scale.
+        let (sample, weights) = try checked(raw, options)
         let kernels = options.kernels
         let jobs = sample.inputs.map { input in
             let rows = input.activeRows
@@ -133,7 +132,7 @@ public struct HSICAnalysis: Sendable {
     /// - Complexity: O(d² (1 + B) n²) time.
     static func pairs(_ sample: HSICSample, options: HSICOptions, marginals: [Double?], adjust: PValueAdjustment,
                       progress: ProgressCounter?) throws -> [HSICPair] {
-        _ = try checked(sample, options)
+        let (sample, _) = try checked(sample, options)
         var pairs = measurePairs(sample, options: options, marginals: marginals, progress: progress)
         adjustInteractions(&pairs, by: adjust)
         return pairs
@@ -206,20 +205,22 @@ public struct HSICAnalysis: Sendable {
         (0..<d).flatMap { a in (a + 1..<d).map { (a, $0) } }
     }
 
-    /// The goal weights on all rows (nil without a goal), after checking the options against
-    /// the sample, that the output varies and that the goal set splits the rows.
-    private static func checked(_ sample: HSICSample, _ options: HSICOptions) throws -> [Double]? {
+    /// The sample with its extreme columns on a usable scale (`ExtremeScale`), and the goal
+    /// weights on all rows (nil without a goal), after checking the options against the
+    /// sample, that the output varies and that the goal set splits the rows.
+    private static func checked(_ raw: HSICSample, _ options: HSICOptions) throws -> (sample: HSICSample, weights: [Double]?) {
+        let sample = ExtremeScale.conditioned(raw)
         try options.validate(rows: sample.output.count, inputs: sample.inputs.count * (options.pairs ? max(1, sample.inputs.count) : 1),
                              source: sample.source)
         let y = sample.output
         guard Set(y).count > 1 else { throw SlopeError.constantTarget(file: sample.source, name: sample.outputName) }
-        guard let goal = options.measure.goal else { return nil }
+        guard let goal = options.measure.goal else { return (sample, nil) }
         let w = goal.weights(for: y)
         let inside = w.filter { $0 == 1 }.count
         if Set(w).count < 2 || !w.contains(where: { $0 > 0 }) {
             let setting: Setting = if case .conditional = options.measure { .conditionalGoal } else { .goal }
             throw SlopeError.invalidSetting(setting, reason: "the goal set holds \(inside) of \(y.count) rows of \(sample.outputName), so it does not split them")
         }
-        return w
+        return (sample, w)
     }
 }

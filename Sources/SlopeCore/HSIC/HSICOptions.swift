@@ -43,7 +43,7 @@ public struct HSICOptions: Sendable {
         guard rows >= minimum else {
             throw SlopeError.tooFewRows(file: source, rows: rows, needed: minimum, purpose: "the \(estimator.rawValue)-statistic")
         }
-        let limit = min(memoryLimit, Double(ProcessInfo.processInfo.physicalMemory) / 2)
+        let limit = MemoryRule.allowed(memoryLimit)
         let held = resampleBytes(inputs: inputs)
         guard held <= limit else {
             let fit = Int(limit / (held / Double(bootstrap)))

@@ -78,7 +78,7 @@ public struct TrainingOptions: Sendable {
     /// fit in `memoryLimit` (at most half the machine's) for `features` features, naming the
     /// epochs (or restarts) that fit, before anything is allocated.
     public func checkMemory(features: Int, nullTrainings: Int) throws {
-        let limit = min(memoryLimit, Double(ProcessInfo.processInfo.physicalMemory) / 2)
+        let limit = MemoryRule.allowed(memoryLimit)
         let trainings = restarts + nullTrainings
         let perTraining = History.bytes(epochs: epochs, parameters: features + 1)
         let need = Double(trainings) * perTraining

@@ -28,7 +28,8 @@ public struct TrainingHealth: Sendable, Equatable {
 
         /// One line for a person.
         public var message: String {
-            let which = "in \(restarts.count) \(restarts.count == 1 ? "restart" : "restarts") (\(restarts.prefix(10).map(String.init).joined(separator: ", "))\(restarts.count > 10 ? ", …" : ""))"
+            let list = restarts.prefix(10).map(String.init).joined(separator: ", ") + (restarts.count > 10 ? ", …" : "")
+            let which = "in \(counted(restarts.count, "restart")) (\(list))"
             switch kind {
             case .minimumAtFirstEpoch: return "the loss never fell below its first value \(which): the training diverged or the step size is far too large"
             case .lossNotDecreased: return "the loss ended no lower than it started \(which)"
@@ -37,7 +38,6 @@ public struct TrainingHealth: Sendable, Equatable {
             case .vanishingGradient: return "every first derivative is zero from the start \(which): the gradient vanished"
             case .fewEpochs: return "fewer than \(TrainingHealth.trendEpochs) epochs: a trend's rank correlation over so few epochs takes few values (±1 over 2), so its sign says little"
             case .repeatedRestart:
-                let list = restarts.prefix(10).map(String.init).joined(separator: ", ") + (restarts.count > 10 ? ", …" : "")
                 return "\(counted(restarts.count, "restart")) (\(list)) \(restarts.count == 1 ? "repeats" : "repeat") an earlier one exactly (the same starting parameters, full batches): no independent evidence, and their agreement says nothing"
             }
         }

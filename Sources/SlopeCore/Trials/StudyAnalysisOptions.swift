@@ -59,7 +59,7 @@ public struct StudyAnalysisOptions: Sendable {
 
     /// The most memory the draws of one objective may hold (the smaller of 4 GB and half the
     /// machine's).
-    static var memoryLimit: Double { min(4e9, Double(ProcessInfo.processInfo.physicalMemory) / 2) }
+    static var memoryLimit: Double { MemoryRule.allowed(4e9) }
 
     /// The bytes the draws of one objective hold for `d` hyperparameters: each component's
     /// statistic on every permutation, one small array a permutation and hyperparameter (the

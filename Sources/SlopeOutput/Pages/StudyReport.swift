@@ -51,7 +51,7 @@ public enum StudyReport {
     private static func pruned(_ analysis: StudyAnalysis) -> [String] {
         analysis.objectives.compactMap { o in
             guard o.prunedRanked + o.prunedLeftOut > 0 else { return nil }
-            return "\(o.objective): \(o.prunedRanked) pruned \(o.prunedRanked == 1 ? "trial" : "trials") ranked below the completed ones, "
+            return "\(o.objective): \(counted(o.prunedRanked, "pruned trial")) ranked below the completed ones, "
                 + "\(o.prunedLeftOut) left out (their last report reached the goal)"
         }
     }

@@ -170,21 +170,16 @@ public final class TrialStore: StudyStore {
     /// back when that process is gone; `lease` is not used (no heartbeats are kept).
     @discardableResult
     public func reclaim(lease: Double, maxAttempts: Int) async throws -> Int {
-        try await access {
-            try await database.write { db in
-                let gone = try running(db).filter { WorkerIdentity.isGone($0.worker) }
-                guard !gone.isEmpty else { return 0 }
-                let version = try nextVersion(db)
-                for (id, _) in gone {
-                    try db.execute(sql: """
-                        UPDATE trial SET state = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END,
-                            failure = CASE WHEN attempts >= ? THEN ? ELSE failure END, worker = NULL, version = ?
-                        WHERE study_id = ? AND id = ?
-                        """, arguments: [maxAttempts, maxAttempts, StoredTrial.lostTooOften(maxAttempts), version, Self.studyID, id])
-                }
-                try raise(db, to: version)
-                return gone.count
+        try await stamped { [self] db, version in
+            let gone = try running(db).filter { WorkerIdentity.isGone($0.worker) }
+            for (id, _) in gone {
+                try db.execute(sql: """
+                    UPDATE trial SET state = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END,
+                        failure = CASE WHEN attempts >= ? THEN ? ELSE failure END, worker = NULL, version = ?
+                    WHERE study_id = ? AND id = ?
+                    """, arguments: [maxAttempts, maxAttempts, StoredTrial.lostTooOften(maxAttempts), version, Self.studyID, id])
             }
+            return gone.count
         }
     }
 
@@ -223,17 +218,12 @@ public final class TrialStore: StudyStore {
 
     @discardableResult
     public func retryFailed() async throws -> Int {
-        try await access {
-            try await database.write { db in
-                let version = try nextVersion(db)
-                try db.execute(sql: """
-                    UPDATE trial SET state = 'pending', failure = NULL, stderr_tail = NULL, version = ?
-                    WHERE study_id = ? AND state = 'failed'
-                    """, arguments: [version, Self.studyID])
-                let changed = db.changesCount
-                if changed > 0 { try raise(db, to: version) }
-                return changed
-            }
+        try await stamped { db, version in
+            try db.execute(sql: """
+                UPDATE trial SET state = 'pending', failure = NULL, stderr_tail = NULL, version = ?
+                WHERE study_id = ? AND state = 'failed'
+                """, arguments: [version, Self.studyID])
+            return db.changesCount
         }
     }
 
@@ -295,6 +285,21 @@ public final class TrialStore: StudyStore {
         }
     }
 
+    /// Runs `change` in a write transaction with the version the rows it changes are stamped
+    /// with (it returns how many it changed), and raises the study's version to it when any
+    /// did: every change to trials goes through here or `claim`.
+    @discardableResult
+    private func stamped(_ change: @escaping @Sendable (Database, Int64) throws -> Int) async throws -> Int {
+        try await access {
+            try await database.write { [self] db in
+                let version = try nextVersion(db)
+                let changed = try change(db, version)
+                if changed > 0 { try raise(db, to: version) }
+                return changed
+            }
+        }
+    }
+
     /// The version the changes of the current write transaction are stamped with.
     private func nextVersion(_ db: Database) throws -> Int64 {
         (try Int64.fetchOne(db, sql: "SELECT version FROM study WHERE id = ?", arguments: [Self.studyID]) ?? 0) + 1
@@ -308,40 +313,32 @@ public final class TrialStore: StudyStore {
     }
 
     public func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) async throws -> Bool {
-        try await access {
-            try await database.write { db in
-                let version = try nextVersion(db)
-                let claim = "study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?"
-                let arguments: StatementArguments = [version, Self.studyID, trial.id, worker, trial.attempts]
-                switch outcome {
-                case let .done(metrics, wall, rss):
-                    try db.execute(sql: """
-                        UPDATE trial SET state = 'done', metrics = ?, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
-                            failure = NULL, stderr_tail = NULL, version = ? WHERE \(claim)
-                        """, arguments: [metrics.json, wall, rss, Self.now()] + arguments)
-                case let .failed(reason, tail, wall, rss):
-                    try db.execute(sql: """
-                        UPDATE trial SET state = 'failed', metrics = NULL, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
-                            failure = ?, stderr_tail = ?, version = ? WHERE \(claim)
-                        """, arguments: [wall, rss, Self.now(), reason, tail] + arguments)
-                }
-                guard db.changesCount == 1 else { return false }
-                try raise(db, to: version)
-                return true
+        try await stamped { db, version in
+            let claim = "study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?"
+            let arguments: StatementArguments = [version, Self.studyID, trial.id, worker, trial.attempts]
+            switch outcome {
+            case let .done(metrics, wall, rss):
+                try db.execute(sql: """
+                    UPDATE trial SET state = 'done', metrics = ?, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
+                        failure = NULL, stderr_tail = NULL, version = ? WHERE \(claim)
+                    """, arguments: [metrics.json, wall, rss, Self.now()] + arguments)
+            case let .failed(reason, tail, wall, rss):
+                try db.execute(sql: """
+                    UPDATE trial SET state = 'failed', metrics = NULL, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
+                        failure = ?, stderr_tail = ?, version = ? WHERE \(claim)
+                    """, arguments: [wall, rss, Self.now(), reason, tail] + arguments)
             }
-        }
+            return db.changesCount
+        } == 1
     }
 
     public func release(_ trial: StoredTrial, worker: String) async throws {
-        try await access {
-            try await database.write { db in
-                let version = try nextVersion(db)
-                try db.execute(sql: """
-                    UPDATE trial SET state = 'pending', worker = NULL, version = ?
-                    WHERE study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?
-                    """, arguments: [version, Self.studyID, trial.id, worker, trial.attempts])
-                if db.changesCount == 1 { try raise(db, to: version) }
-            }
+        try await stamped { db, version in
+            try db.execute(sql: """
+                UPDATE trial SET state = 'pending', worker = NULL, version = ?
+                WHERE study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?
+                """, arguments: [version, Self.studyID, trial.id, worker, trial.attempts])
+            return db.changesCount
         }
     }
 
