@@ -19,7 +19,11 @@ enum PostgresSchema {
         ("slope_trial", "placed_by", "TEXT"),
         ("slope_trial", "stage", "INTEGER NOT NULL DEFAULT 0"),
         ("slope_trial", "version", "BIGINT NOT NULL DEFAULT 0"),  // the study's version when the row last changed
+        ("slope_trial", "last_step", "INTEGER"),                   // the step a pruned trial was stopped at
     ]
+
+    /// The states a trial may have (`TrialState`), as the state column's check lists them.
+    static let stateCheck = "CHECK (state IN ('pending', 'running', 'done', 'failed', 'pruned'))"
 
     /// Creates what is missing, and only that: a statement that changes a table locks it
     /// whole (even `ADD COLUMN IF NOT EXISTS` on a column that exists), which would stall or
@@ -29,7 +33,7 @@ enum PostgresSchema {
             try await c.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
             let present = Set(try await c.query("""
                 SELECT table_name::text || '.' || column_name::text FROM information_schema.columns
-                WHERE table_schema = current_schema() AND table_name IN ('slope_study', 'slope_trial', 'slope_stage_decision')
+                WHERE table_schema = current_schema() AND table_name IN ('slope_study', 'slope_trial', 'slope_stage_decision', 'slope_step_report')
                 """, logger: logger).collect().map { try $0.decode(String.self) })
             if !present.contains("slope_study.id") {
                 try await c.query("""
@@ -49,7 +53,7 @@ enum PostgresSchema {
                         id INTEGER NOT NULL,
                         parameters JSONB NOT NULL,
                         seed BIGINT NOT NULL,
-                        state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+                        state TEXT NOT NULL CONSTRAINT slope_trial_state_check \(unescaped: stateCheck),
                         metrics JSONB,
                         wall_time_s DOUBLE PRECISION,
                         peak_rss_bytes BIGINT,
@@ -70,6 +74,31 @@ enum PostgresSchema {
                 if table == "slope_trial" && column == "version" {
                     try await c.query("CREATE INDEX slope_trial_by_version ON slope_trial (study_id, version)", logger: logger)
                 }
+            }
+            // A database of an earlier version checks the states without 'pruned'; its other
+            // studies are unchanged by the wider check.
+            let checks = try await c.query("""
+                SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'slope_trial_state_check'
+                    AND conrelid = 'slope_trial'::regclass
+                """, logger: logger).collect().map { try $0.decode(String.self) }
+            if checks.count == 1, let check = checks.first, !check.contains("pruned") {
+                try await c.query("""
+                    ALTER TABLE slope_trial DROP CONSTRAINT slope_trial_state_check,
+                        ADD CONSTRAINT slope_trial_state_check \(unescaped: stateCheck)
+                    """, logger: logger)
+            }
+            if !present.contains("slope_step_report.step") {
+                try await c.query("""
+                    CREATE TABLE slope_step_report (
+                        study_id BIGINT NOT NULL REFERENCES slope_study(id) ON DELETE CASCADE,
+                        trial_id INTEGER NOT NULL,
+                        attempt INTEGER NOT NULL,
+                        step INTEGER NOT NULL,
+                        metrics JSONB NOT NULL,
+                        PRIMARY KEY (study_id, trial_id, attempt, step)
+                    )
+                    """, logger: logger)
+                try await c.query("CREATE INDEX slope_step_report_by_step ON slope_step_report (study_id, step, trial_id)", logger: logger)
             }
             if !present.contains("slope_stage_decision.stage") {
                 try await c.query("""

@@ -131,10 +131,11 @@ public final class PostgresStore: StudyStore, Sendable {
                 for trial in trials {
                     try await t.query("""
                         INSERT INTO slope_trial (study_id, id, parameters, seed, state, metrics, wall_time_s, peak_rss_bytes,
-                            worker, attempts, failure, placed_by, stage)
+                            worker, attempts, failure, placed_by, stage, last_step)
                         VALUES (\(id), \(trial.id), \(trial.parameters.json)::jsonb, \(Int64(bitPattern: trial.seed)),
                             \(trial.state.rawValue), \(trial.metrics?.json)::jsonb, \(trial.wallTime), \(trial.peakRSS),
-                            \(trial.worker), \(trial.attempts), \(trial.failure), \(trial.placement?.rawValue), \(trial.stage))
+                            \(trial.worker), \(trial.attempts), \(trial.failure), \(trial.placement?.rawValue), \(trial.stage),
+                            \(trial.lastStep))
                         """, logger: logger)
                 }
             }
@@ -194,6 +195,8 @@ public final class PostgresStore: StudyStore, Sendable {
                                 AND e.state IN ('pending', 'running'))
                         RETURNING \(unescaped: Self.trialColumns)
                         """, logger: logger).collect().first else { throw Unchanged() }
+                    // A trial run again reports again.
+                    try await t.query("DELETE FROM slope_step_report WHERE study_id = \(study) AND trial_id = \(id)", logger: logger)
                     if let (stage, json) = decision {
                         try await t.query("""
                             INSERT INTO slope_stage_decision (study_id, stage, decision) VALUES (\(study), \(stage), \(json)::jsonb)
@@ -278,14 +281,98 @@ public final class PostgresStore: StudyStore, Sendable {
                         WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
                         RETURNING id
                         """, logger: logger).collect().count
+                case let .pruned(last, wall, rss):
+                    return try await c.query("""
+                        UPDATE slope_trial SET state = 'pruned', metrics = \(last.metrics.json)::jsonb, last_step = \(last.step),
+                            wall_time_s = \(wall), peak_rss_bytes = \(rss), finished_at = \(now: self.clock), failure = NULL,
+                            stderr_tail = NULL, version = \(version)
+                        WHERE study_id = \(study) AND id = \(id) AND state = 'running' AND worker = \(worker) AND attempts = \(attempt)
+                        RETURNING id
+                        """, logger: logger).collect().count
                 }
             }
             if recorded > 0 { return true }
             // A retry after a lost connection may find its own result already recorded.
             return try await !c.query("""
-                SELECT 1 FROM slope_trial WHERE study_id = \(study) AND id = \(id) AND state IN ('done', 'failed')
+                SELECT 1 FROM slope_trial WHERE study_id = \(study) AND id = \(id) AND state IN ('done', 'failed', 'pruned')
                     AND worker = \(worker) AND attempts = \(attempt) AND finished_at IS NOT NULL
                 """, logger: logger).collect().isEmpty
+        }
+    }
+
+    public func report(_ trial: StoredTrial, worker: String, _ reports: [StepReport]) async throws -> Bool {
+        let study = try await studyID(), id = trial.id, attempt = trial.attempts
+        let steps = reports.map(\.step), metrics = reports.map(\.json)
+        return try await perform { c, logger in
+            // The trial's row is locked for the insert: a claim or a reclaim of the trial
+            // waits, so a report of a lost claim is never recorded for the next attempt.
+            try await Self.unlessUnchanged {
+                try await c.withTransaction(logger: logger) { t in
+                    guard try await !t.query("""
+                        SELECT 1 FROM slope_trial WHERE study_id = \(study) AND id = \(id) AND state = 'running'
+                            AND worker = \(worker) AND attempts = \(attempt) FOR SHARE
+                        """, logger: logger).collect().isEmpty else { throw Unchanged() }
+                    try await t.query("""
+                        INSERT INTO slope_step_report (study_id, trial_id, attempt, step, metrics)
+                        SELECT \(study), \(id), \(attempt), r.step, r.metrics::jsonb
+                        FROM unnest(\(steps)::int8[], \(metrics)::text[]) AS r(step, metrics)
+                        ON CONFLICT DO NOTHING
+                        """, logger: logger)
+                    return true
+                }
+            } ?? false
+        }
+    }
+
+    public func peers(at step: Int, orLater: Bool) async throws -> StepPeers {
+        let study = try await studyID()
+        let (done, rows) = try await perform { c, logger in
+            let done = try await c.query("SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND state = 'done'", logger: logger)
+                .collect().first?.decode(Int64.self) ?? 0
+            // Only the reports of each trial's current attempt, the first at or past `step`.
+            let rows = try await c.query("""
+                SELECT DISTINCT ON (r.trial_id) r.trial_id, t.state, r.step, r.metrics::text
+                FROM slope_step_report AS r JOIN slope_trial AS t ON t.study_id = r.study_id AND t.id = r.trial_id AND t.attempts = r.attempt
+                WHERE r.study_id = \(study) AND r.step >= \(step) AND (\(orLater) OR r.step = \(step))
+                ORDER BY r.trial_id, r.step
+                """, logger: logger).collect()
+            return (done, rows)
+        }
+        return StepPeers(entries: try rows.map { row in
+            let (id, stateName, at, json) = try decoded(row, (Int32, String, Int32, String).self)
+            guard let state = TrialState(rawValue: stateName) else {
+                throw SlopeError.store(file: location, reason: "trial \(id): unknown state \(Shown.quoted(stateName))", problem: .damaged)
+            }
+            return StepPeers.Entry(trial: Int(id), state: state, report: try StepReport.decode(step: Int(at), json, source: location))
+        }, done: Int(done))
+    }
+
+    public func stepReports() async throws -> [Int: [StepReport]] {
+        let study = try await studyID()
+        let rows = try await perform { c, logger -> [PostgresRow] in
+            // A database of an earlier version, read without being changed, has no reports.
+            guard try await c.query("SELECT to_regclass('slope_step_report') IS NOT NULL", logger: logger)
+                .collect().first?.decode(Bool.self) ?? false else { return [] }
+            return try await c.query("""
+                SELECT r.trial_id, r.step, r.metrics::text FROM slope_step_report AS r
+                JOIN slope_trial AS t ON t.study_id = r.study_id AND t.id = r.trial_id AND t.attempts = r.attempt
+                WHERE r.study_id = \(study) ORDER BY r.trial_id, r.step
+                """, logger: logger).collect()
+        }
+        var curves: [Int: [StepReport]] = [:]
+        for row in rows {
+            let (id, step, json) = try decoded(row, (Int32, Int32, String).self)
+            curves[Int(id), default: []].append(try StepReport.decode(step: Int(step), json, source: location))
+        }
+        return curves
+    }
+
+    /// The cells of `row` as `types`, a store error when they are of another shape.
+    private func decoded<each Column: PostgresDecodable>(_ row: PostgresRow, _ types: (repeat each Column).Type) throws -> (repeat each Column) {
+        do {
+            return try row.decode(types)
+        } catch {
+            throw SlopeError.store(file: location, reason: "a row of an unexpected shape: \(Self.reason(error))", problem: .damaged)
         }
     }
 
@@ -361,15 +448,15 @@ public final class PostgresStore: StudyStore, Sendable {
         return try await perform { c, logger in
             try await c.query("""
                 SELECT worker, count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'failed'),
-                    count(*) FILTER (WHERE state = 'running'),
+                    count(*) FILTER (WHERE state = 'pruned'), count(*) FILTER (WHERE state = 'running'),
                     EXTRACT(EPOCH FROM \(now: self.clock) - max(greatest(heartbeat_at, finished_at)))::float8,
                     coalesce(bool_or(state = 'running' AND heartbeat_at >= \(now: self.clock) - make_interval(secs => \(lease))), false)
                 FROM slope_trial WHERE study_id = \(study) AND worker IS NOT NULL
                 GROUP BY worker ORDER BY min(started_at), worker
                 """, logger: logger).collect().map { row in
-                let (name, done, failed, running, seen, alive) = try row.decode((String, Int64, Int64, Int64, Double?, Bool).self)
-                return WorkerRecord(name: name, done: Int(done), failed: Int(failed), running: Int(running), lastSeen: seen,
-                                    alive: alive)
+                let (name, done, failed, pruned, running, seen, alive) = try row.decode((String, Int64, Int64, Int64, Int64, Double?, Bool).self)
+                return WorkerRecord(name: name, done: Int(done), failed: Int(failed), pruned: Int(pruned), running: Int(running),
+                                    lastSeen: seen, alive: alive)
             }
         }
     }
@@ -378,11 +465,12 @@ public final class PostgresStore: StudyStore, Sendable {
 
     static let trialColumns = """
         id, parameters::text, seed, state, metrics::text, wall_time_s, peak_rss_bytes, worker, \
-        \(PostgresSchema.iso("started_at")), \(PostgresSchema.iso("finished_at")), attempts, failure, stderr_tail, placed_by, stage
+        \(PostgresSchema.iso("started_at")), \(PostgresSchema.iso("finished_at")), attempts, failure, stderr_tail, placed_by, stage, \
+        last_step
         """
 
     /// How many columns `trialColumns` lists.
-    static let trialColumnCount = 15
+    static let trialColumnCount = 16
 
     /// The column after the trial's columns.
     private static func after<T: PostgresDecodable>(_ row: PostgresRow, _ type: T.Type) throws -> T {
@@ -391,13 +479,13 @@ public final class PostgresStore: StudyStore, Sendable {
 
     private func trial(_ row: PostgresRow, space: ParameterSpace) throws -> StoredTrial {
         do {
-            let (id, parameters, seed, state, metrics, wall, rss, worker, started, finished, attempts, failure, tail, placement, stage)
-                = try row.decode((Int32, String, Int64, String, String?, Double?, Int64?, String?, String?, String?, Int32, String?,
-                                  String?, String?, Int32).self)
+            let (id, parameters, seed, state, metrics, wall, rss, worker, started, finished, attempts, failure, tail, placement, stage,
+                 last) = try row.decode((Int32, String, Int64, String, String?, Double?, Int64?, String?, String?, String?, Int32, String?,
+                                         String?, String?, Int32, Int32?).self)
             return try StoredTrial.checked(
                 id: Int(id), parameters: parameters, seed: seed, state: state, metrics: metrics, wallTime: wall,
                 peakRSS: rss.map { Int($0) }, worker: worker, startedAt: started, finishedAt: finished, attempts: Int(attempts),
-                failure: failure, stderrTail: tail, placement: placement, stage: Int(stage), space: space,
+                failure: failure, stderrTail: tail, placement: placement, stage: Int(stage), lastStep: last.map { Int($0) }, space: space,
                 source: "\(location) (study \(studyName))")
         } catch let error as SlopeError {
             throw error

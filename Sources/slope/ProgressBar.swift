@@ -11,7 +11,8 @@ struct ProgressBar {
         let filled = p.total == 0 ? Self.width : p.finished * Self.width / p.total
         var line = "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: Self.width - filled) + "]"
         line += " \(p.finished)/\(p.total)"
-        if p.failed > 0 { line += " (\(p.failed) failed)" }
+        let ended = [(p.failed, "failed"), (p.pruned, "pruned")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        if !ended.isEmpty { line += " (\(ended.joined(separator: ", ")))" }
         if let best = p.best { line += " · best \(objective.name) \(Self.number(best))" }
         if let eta = p.eta, p.finished < p.total { line += " · ETA \(Self.duration(eta))" }
         FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))

@@ -47,7 +47,7 @@ struct StudyRun: AsyncParsableCommand {
         bar?.finish()
         if !quiet {
             let best = final.best.map { ", best \(study.primaryObjective.name) \(ProgressBar.number($0))" } ?? ""
-            Terminal.note("\(final.finished)/\(counted(final.total, "trial")) finished (\(final.failed) failed)\(best); store: \(request.opener.shown(storePath))")
+            Terminal.note("\(final.finished)/\(counted(final.total, "trial")) finished (\(final.failed) failed\(final.pruned > 0 ? ", \(final.pruned) pruned" : ""))\(best); store: \(request.opener.shown(storePath))")
         }
         for c in result.unreportedConstraints {
             Terminal.note("warning: no trial reports \(Shown.quoted(c.name)), so every trial breaks the constraint \(Shown.bare(c.text, limit: 80)) (a misspelt metric?)")

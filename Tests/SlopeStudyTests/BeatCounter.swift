@@ -35,6 +35,11 @@ final class BeatCounter: StudyStore {
         try await inner.finish(trial, worker: worker, outcome)
     }
     func release(_ trial: StoredTrial, worker: String) async throws { try await inner.release(trial, worker: worker) }
+    func report(_ trial: StoredTrial, worker: String, _ reports: [StepReport]) async throws -> Bool {
+        try await inner.report(trial, worker: worker, reports)
+    }
+    func peers(at step: Int, orLater: Bool) async throws -> StepPeers { try await inner.peers(at: step, orLater: orLater) }
+    func stepReports() async throws -> [Int: [StepReport]] { try await inner.stepReports() }
     func reclaim(lease: Double, maxAttempts: Int) async throws -> Int { try await inner.reclaim(lease: lease, maxAttempts: maxAttempts) }
     func liveRunning(lease: Double) async throws -> Int { try await inner.liveRunning(lease: lease) }
     func retryFailed() async throws -> Int { try await inner.retryFailed() }

@@ -98,6 +98,53 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
     /// `changes(since:)` returns exactly the rows changed after a version; heartbeats and
     /// refused writes change no version; claims are counted.
+    /// Step reports: kept for the claim that made them (a lost claim's are refused), the
+    /// first report of a step kept, read back per trial and per step (exactly, or the first
+    /// at or past it), dropped when the trial is claimed again; a pruned trial keeps its last
+    /// report and step; reports change no version.
+    @Test(arguments: StoreKind.available)
+    func stepReportsAndPrunedTrials(kind: StoreKind) async throws {
+        let (store, spec, _) = try await kind.study(toySpec)
+        func r(_ step: Int, _ error: Double) -> StepReport { StepReport(step: step, metrics: TrialMetrics([("error", error), ("lr", 0.1)])) }
+        let a = try await #require(try store.claimNext("w1", spec: spec))
+        let b = try await #require(try store.claimNext("w1", spec: spec))
+        let version = try await store.changes(since: -1, space: spec.space).version
+        #expect(try await store.report(a, worker: "w1", [r(1, 0.9), r(2, 0.8), r(4, 0.7)]))
+        #expect(try await store.report(a, worker: "w1", [r(2, 0.1), StepReport(step: 5, metrics: TrialMetrics([]), notFinite: ["error"])]))
+        #expect(try await store.report(b, worker: "w1", [r(3, 0.5)]))
+        #expect(try await !store.report(b, worker: "w2", [r(9, 0.5)]))
+        #expect(try await store.changes(since: version, space: spec.space).trials.isEmpty)
+
+        let curves = try await store.stepReports()
+        #expect(curves[a.id]?.map(\.step) == [1, 2, 4, 5])
+        #expect(curves[a.id]?[1].metrics["error"] == 0.8)
+        #expect(curves[a.id]?.last?.value(of: "error")?.isNaN == true)
+        #expect(curves[b.id]?.map(\.step) == [3])
+        let atTwo = try await store.peers(at: 2, orLater: false)
+        #expect(atTwo.entries.map(\.trial) == [a.id] && atTwo.done == 0)
+        let pastTwo = try await store.peers(at: 2, orLater: true)
+        #expect(pastTwo.entries.map(\.trial) == [a.id, b.id])
+        #expect(pastTwo.entries.map(\.report.step) == [2, 3] && pastTwo.entries.map(\.state) == [.running, .running])
+
+        #expect(try await store.finish(a, worker: "w1", .pruned(last: r(4, 0.7), wallTime: 2, peakRSS: 100)))
+        #expect(try await store.finish(b, worker: "w1", Self.done))
+        let trials = try await store.trials(space: spec.space)
+        #expect(trials[0].state == .pruned && trials[0].lastStep == 4 && trials[0].metric("error") == 0.7)
+        #expect(trials[1].state == .done && trials[1].lastStep == nil)
+        #expect(try await store.peers(at: 3, orLater: false).entries.map(\.state) == [.done])
+        #expect(try await store.peers(at: 3, orLater: false).done == 1)
+        #expect(try await store.workers(lease: 60).first?.pruned == 1)
+
+        // A trial run again reports again: its earlier attempt's reports are gone.
+        let c = try await #require(try store.claimNext("w1", spec: spec))
+        #expect(try await store.report(c, worker: "w1", [r(1, 0.3)]))
+        try await store.release(c, worker: "w1")
+        let again = try await #require(try store.claimNext("w2", spec: spec))
+        #expect(again.id == c.id)
+        #expect(try await store.stepReports()[c.id] == nil)
+        #expect(try await store.peers(at: 1, orLater: false).entries.map(\.trial) == [a.id])
+    }
+
     @Test(arguments: StoreKind.available)
     func changesSinceAVersionAreTheChangedRows(kind: StoreKind) async throws {
         let (store, spec, _) = try await kind.study(toySpec)

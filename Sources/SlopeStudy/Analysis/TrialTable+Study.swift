@@ -7,17 +7,26 @@ public enum RecordedObjective {
 }
 
 extension TrialTable {
-    /// The finished (done or failed) trials of a study as a table for the analysis.
+    /// The finished (done, failed or pruned) trials of a study as a table for the analysis.
     /// Hyperparameter types come from the spec: uniform and q_uniform → continuous,
     /// log_uniform_values → log, int_uniform → integer, a list of text → categorical, of
     /// true/false → boolean, of numbers → integer or continuous (ordered).
-    /// `stopped` holds the last reports of pruned trials by trial id; they belong to the
-    /// spec's first objective (the one a trial reports as it goes).
+    /// A pruned trial has no value; its last report (`lastStep` and its metrics, or `stopped`
+    /// by trial id for a study imported from Optuna) belongs to the spec's first objective
+    /// (the one a trial reports as it goes and the pruner reads), for the target rule.
     /// - Throws: `SlopeError` for an objective no trial recorded (listing those recorded), a
     ///   log parameter with a value ≤ 0, or a name that is not a parameter.
     public init(spec: StudySpec, trials all: [TrialObservation], source: String, columns: ColumnSelection,
                 stopped: [Int: StoppedEarly] = [:]) throws {
-        let trials = all.filter { $0.state == .done || $0.state == .failed }
+        let trials = all.filter(\.state.isFinished)
+        let first = spec.objectives[0].name
+        let reports = trials.map { t -> StoppedEarly? in
+            guard t.state == .pruned else { return stopped[t.id] }
+            guard let step = t.lastStep, let value = t.metric(first) else { return nil }
+            return StoppedEarly(step: step, value: value)
+        }
+        // A pruned trial's numbers are its last report's, not a result.
+        func value(_ t: TrialObservation, _ read: (TrialObservation) -> Double?) -> Double? { t.state == .pruned ? nil : read(t) }
         guard !trials.isEmpty else { throw SlopeError.store(file: source, reason: "no finished trial to analyse") }
         let names = spec.space.parameters.map(\.name)
         for name in columns.log + columns.categorical where !names.contains(name) {
@@ -32,10 +41,11 @@ extension TrialTable {
             throw SlopeError.invalidSetting(.ignore, reason: "\(Shown.quoted(name)): a study's hyperparameters and objectives come from its spec; columns are ignored in a CSV of trials only")
         }
         let recorded = Set(trials.flatMap { $0.metrics?.names ?? [] })
+        let finishedCosts = trials.filter { $0.state != .pruned }
         var wanted = columns.targets ?? spec.objectives.map(\.name)
         if columns.targets == nil {
-            if trials.contains(where: { $0.wallTime != nil }) { wanted.append(RecordedObjective.wallTime) }
-            if trials.contains(where: { $0.peakRSS != nil }) { wanted.append(RecordedObjective.peakMemory) }
+            if finishedCosts.contains(where: { $0.wallTime != nil }) { wanted.append(RecordedObjective.wallTime) }
+            if finishedCosts.contains(where: { $0.peakRSS != nil }) { wanted.append(RecordedObjective.peakMemory) }
         }
         for name in columns.maximize {
             guard wanted.contains(name) else {
@@ -49,15 +59,17 @@ extension TrialTable {
             let direction: Direction = spec.objectives.first { $0.name == name }?.direction
                 ?? columns.direction(of: name)
             switch name {
-            case RecordedObjective.wallTime: return TrialObjective(name: name, direction: direction, values: trials.map(\.wallTime))
-            case RecordedObjective.peakMemory: return TrialObjective(name: name, direction: direction, values: trials.map { $0.peakRSS.map(Double.init) })
+            case RecordedObjective.wallTime:
+                return TrialObjective(name: name, direction: direction, values: trials.map { value($0, \.wallTime) })
+            case RecordedObjective.peakMemory:
+                return TrialObjective(name: name, direction: direction, values: trials.map { value($0) { $0.peakRSS.map(Double.init) } })
             default:
                 guard recorded.contains(name) else {
                     let available = (recorded.sorted() + [RecordedObjective.wallTime, RecordedObjective.peakMemory]).joined(separator: ", ")
                     throw SlopeError.store(file: source, reason: "no trial recorded an objective \"\(name)\" (recorded: \(available))")
                 }
-                let reports = name == spec.objectives.first?.name ? trials.map { stopped[$0.id] } : []
-                return TrialObjective(name: name, direction: direction, values: trials.map { $0.metric(name) }, stopped: reports)
+                return TrialObjective(name: name, direction: direction, values: trials.map { value($0) { $0.metric(name) } },
+                                      stopped: name == first ? reports : [])
             }
         }
         self.init(source: source, parameters: parameters, objectives: objectives, labels: trials.map { "\($0.id)" })

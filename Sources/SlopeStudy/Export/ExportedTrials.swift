@@ -55,12 +55,19 @@ public enum ExportedTrials {
             guard stageNumber >= 0 && stageNumber < spec.stages.count else {
                 throw SlopeError.store(file: table.source, reason: "row \(row): stage \(Shown.quoted(stageText ?? "")) is not a stage of the spec (0 to \(spec.stages.count - 1))", problem: .damaged)
             }
+            var lastStep: Int?
+            if let steps = column("last_step"), let text = steps.texts[k] {
+                guard let step = steps.numbers[k].flatMap({ Int(exactly: $0) }), step >= 0 else {
+                    throw SlopeError.notANumber(file: table.source, row: row, column: steps.position, name: "last_step", text: text)
+                }
+                lastStep = step
+            }
             return StoredTrial(id: id, parameters: TrialParameters(parameters), seed: 0, state: state,
                                metrics: reported.isEmpty ? nil : TrialMetrics(reported),
                                wallTime: metrics.first { $0.name == RecordedObjective.wallTime }?.value,
                                peakRSS: metrics.first { $0.name == RecordedObjective.peakMemory }.flatMap { Int(exactly: $0.value) },
                                worker: nil, startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil,
-                               placement: placement, stage: stageNumber)
+                               placement: placement, stage: stageNumber, lastStep: lastStep)
         }
     }
 }

@@ -6,14 +6,16 @@ import SlopeCore
 public enum StudyStatusText {
     public static func render(_ study: StudyOverview, countsOnly: Bool) -> String {
         let spec = study.spec
+        let pruning = spec.pruner != nil || study.count(.pruned) > 0
         var lines = ["study \(spec.name): \(counted(study.trials.count, "trial")): \(study.count(.done)) done, \(study.count(.failed)) failed, "
-                     + "\(study.count(.running)) running, \(study.count(.pending)) pending"]
+                     + (pruning ? "\(study.count(.pruned)) pruned, " : "") + "\(study.count(.running)) running, \(study.count(.pending)) pending"]
         guard !countsOnly else { return lines[0] + "\n" }
         let made = spec.isImported ? "imported (its trials were run by Optuna)"
             : spec.stages.count > 1 ? "\(counted(spec.stages.count, "stage")), seed \(spec.seed)"
             : "sampler \(spec.sampler.rawValue), seed \(spec.seed)"
         lines.append("created \(study.createdAt); " + made)
         if spec.stages.count > 1 { lines += stageLines(study) }
+        if let line = prunerLine(study) { lines.append(line) }
         lines += constraintLines(study)
         for best in study.best {
             lines.append("best \(best.objective.name) (\(best.objective.direction.rawValue)): \(best.value) in trial \(best.trial): "
@@ -33,12 +35,27 @@ public enum StudyStatusText {
         for w in study.workers {
             let seen = w.lastSeen.map { String(format: ", last seen %.0f s ago", $0) } ?? ""
             let state = w.running == 0 ? "idle or gone" : w.alive ? "live" : "lease expired"
-            lines.append("worker \(w.name): \(w.done) done, \(w.failed) failed, \(w.running) running (\(state))\(seen)")
+            lines.append("worker \(w.name): \(w.done) done, \(w.failed) failed, " + (pruning ? "\(w.pruned) pruned, " : "")
+                         + "\(w.running) running (\(state))\(seen)")
         }
         for t in study.trials where t.state == .failed {
             lines.append("failed trial \(t.id): \(t.failureLine)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The pruner and the steps its pruned trials were stopped at: "pruner median
+    /// (startup_trials 5, warmup_steps 0): 7 trials pruned, at steps 2 to 9 (median 4)".
+    static func prunerLine(_ study: StudyOverview) -> String? {
+        guard let p = study.spec.pruner else { return nil }
+        let settings = p.settings.map { "\($0.key) \($0.value)" }
+        let steps = study.trials.compactMap { $0.state == .pruned ? $0.lastStep : nil }.sorted()
+        var line = "pruner \(p.kind.rawValue) (\(settings.joined(separator: ", "))) on \(study.spec.primaryObjective.name): "
+        line += "\(counted(steps.count, "trial")) pruned"
+        if let low = steps.first, let high = steps.last, let median = Median.of(steps.map(Double.init)) {
+            line += low == high ? ", at step \(low)" : ", at steps \(low) to \(high) (median \(String(format: "%g", median)))"
+        }
+        return line
     }
 
     /// How many done trials meet the constraints, and the constraints no trial reports.
@@ -60,7 +77,7 @@ public enum StudyStatusText {
         var lines: [String] = []
         for (k, stage) in study.spec.stages.enumerated() {
             let trials = study.trials.filter { $0.stage == k }
-            let counts = [TrialState.done, .failed, .running, .pending].map { s in "\(trials.filter { $0.state == s }.count) \(s.rawValue)" }
+            let counts = (study.spec.pruner == nil ? [TrialState.done, .failed, .running, .pending] : [.done, .failed, .pruned, .running, .pending]).map { s in "\(trials.filter { $0.state == s }.count) \(s.rawValue)" }
             lines.append("stage \(stage.name) (\(stage.sampler.rawValue)): \(counted(trials.count, "trial")): " + counts.joined(separator: ", "))
             guard stage.reduce != nil else { continue }
             guard let d = study.decisions.first(where: { $0.stage == k }) else {

@@ -7,6 +7,8 @@ public enum TrialsJSON {
         func text(_ s: String?) -> String { s.map(JSONText.quoted) ?? "null" }
         let objectives = JSONText.object(spec.objectives.map { ($0.name, JSONText.quoted($0.direction.rawValue)) })
         let front = Set(study.pareto)
+        // Studies without a pruner keep the keys earlier versions wrote.
+        let pruning = spec.pruner != nil || trials.contains { $0.state == .pruned }
         let rows = trials.map { t in
             "    " + JSONText.object([
                 ("id", "\(t.id)"), ("state", JSONText.quoted(t.state.rawValue)), ("parameters", t.parameters.json),
@@ -16,7 +18,7 @@ public enum TrialsJSON {
                 ("failure", text(t.failure)), ("stderr_tail", text(t.stderrTail)),
                 ("placed_by", JSONText.quoted(t.placement(in: spec).rawValue)), ("stage", "\(t.stage)"),
                 ("pareto", front.contains(t.id) ? "true" : "false"),
-            ])
+            ] + (pruning ? [("last_step", optional(t.lastStep))] : []))
         }
         return """
             {"study": \(JSONText.quoted(spec.name)), "created_at": \(JSONText.quoted(createdAt)), \

@@ -26,6 +26,8 @@ public struct ChildProcess: Sendable {
     public struct Result: Sendable {
         public enum Ending: Sendable, Equatable {
             case exited(Int32), signaled(Int32), timedOut, interrupted
+            /// Stopped by the study's pruner (`prune`).
+            case pruned
             /// The program could not be started (errno text).
             case notStarted(String)
         }
@@ -55,10 +57,15 @@ public struct ChildProcess: Sendable {
     /// every 5 ms.
     static let pollInterval: (first: useconds_t, last: useconds_t) = (200, 5_000)
     /// After a stop request the child gets SIGTERM, then SIGKILL this many seconds later.
-    static let stopGrace = 2.0
+    public static let stopGrace = 2.0
 
-    /// Runs the child to its end, polling for its exit, its memory, the timeout and `stop`.
-    public func run(stop: StopFlag) -> Result {
+    /// Runs the child to its end, polling for its exit, its memory, the timeout, `stop` and
+    /// `prune`, and handing each stdout line to `lines` as it comes (on this thread). A child
+    /// stopped or pruned gets SIGTERM, then SIGKILL of its process group after the grace
+    /// (`stopGrace`, or `pruneGrace`). Processes of its group left when it ends are stopped
+    /// the same way: none outlives the trial.
+    public func run(stop: StopFlag, prune: StopFlag? = nil, pruneGrace: Double = stopGrace,
+                    lines: ((String) -> Void)? = nil) -> Result {
         let out = Self.scratchFile(), err = Self.scratchFile()
         defer { close(out); close(err) }
         let start = Date()
@@ -74,23 +81,39 @@ public struct ChildProcess: Sendable {
             return Result(ending: .notStarted(String(cString: strerror(spawned))), wallTime: 0, peakRSS: nil, lastLine: .text(""), stderr: "")
         }
         var status: Int32 = 0, usage = rusage()
-        var ending: Result.Ending? = nil, stopAt: Date? = nil, killed = false, polledPeak = 0
+        var ending: Result.Ending? = nil, killAt: Date? = nil, killed = false, polledPeak = 0
         var interval = Self.pollInterval.first
+        var reader = StdoutLines()
         while true {
             polledPeak = max(polledPeak, Self.peakResident(of: "\(pid)") ?? 0)
             let r = wait4(pid, &status, WNOHANG, &usage)
             if r == pid { break }
             if r < 0 && errno != EINTR { break }
+            if let lines { reader.read(out, atEnd: false, lines) }
             if let timeout, !killed, Date().timeIntervalSince(start) > timeout {
                 kill(-pid, SIGKILL); killed = true; ending = .timedOut
             }
-            if stop.isSet && !killed {
-                if stopAt == nil { stopAt = Date(); kill(-pid, SIGTERM); ending = .interrupted }
-                if let t = stopAt, Date().timeIntervalSince(t) > Self.stopGrace { kill(-pid, SIGKILL); killed = true }
+            if !killed && killAt == nil {
+                if prune?.isSet == true {
+                    killAt = Date().addingTimeInterval(pruneGrace); kill(-pid, SIGTERM); ending = .pruned
+                } else if stop.isSet {
+                    killAt = Date().addingTimeInterval(Self.stopGrace); kill(-pid, SIGTERM); ending = .interrupted
+                }
             }
+            if let killAt, !killed, Date() > killAt { kill(-pid, SIGKILL); killed = true }
             usleep(interval)
             interval = min(2 * interval, Self.pollInterval.last)
         }
+        // What is left of the child's process group when the child has ended (a background
+        // job, a launcher's worker) gets SIGTERM and the grace (what remains of it for a
+        // child told to stop), then SIGKILL: no process of a trial outlives it.
+        if !killed && kill(-pid, 0) == 0 {
+            let deadline = killAt ?? Date().addingTimeInterval(Self.stopGrace)
+            if killAt == nil { kill(-pid, SIGTERM) }
+            while kill(-pid, 0) == 0 && Date() < deadline { usleep(Self.pollInterval.last) }
+            kill(-pid, SIGKILL)
+        }
+        if let lines { reader.read(out, atEnd: true, lines) }
         let wall = Date().timeIntervalSince(start)
         let signal = status & 0x7f
         let end = ending ?? (signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal))

@@ -24,6 +24,8 @@ public final class StudyRunner: Sendable {
     private let trialRunner: TrialRunner
     /// Claims trials for this runner's jobs, sharing one history of the study.
     private let claimer: TrialClaimer
+    /// Stops running trials early (the spec's `pruner:`).
+    private let pruner: Pruner?
 
     private struct State {
         var progress: StudyProgress
@@ -75,6 +77,7 @@ public final class StudyRunner: Sendable {
             throw SlopeError.specMismatch(file: store.location, study: existing.name)
         }
         claimer = TrialClaimer(store: store, spec: spec, worker: worker)
+        pruner = spec.pruner.map { Pruner(spec: $0, objective: spec.primaryObjective, studyName: spec.name) }
         try await store.reclaim(lease: self.lease.lease, maxAttempts: spec.maxAttempts)
         if retryFailed { try await store.retryFailed() }
         let progress = StudyProgress(trials: try await store.trials(space: spec.space), objective: spec.primaryObjective)
@@ -152,8 +155,7 @@ public final class StudyRunner: Sendable {
                     continue
                 }
                 state.withLock { $0.held[trial.id] = trial }
-                let runner = trialRunner
-                guard let outcome = await OwnThread.run({ runner.run(trial, stop: stop, gpu: gpu) }) else {
+                guard let outcome = try await watched(trial, stop: stop, gpu: gpu, note: note) else {
                     state.withLock { $0.held[trial.id] = nil }
                     try await store.release(trial, worker: worker)
                     break
@@ -173,6 +175,46 @@ public final class StudyRunner: Sendable {
             stop.raise()
             state.withLock { if $0.firstError == nil { $0.firstError = error } }
         }
+    }
+
+    /// Runs `trial` on a thread of its own while this task stores its step reports as they
+    /// come and asks the pruner after each batch; nil when `stop` interrupted it.
+    private func watched(_ trial: StoredTrial, stop: StopFlag, gpu: String?, note: @escaping @Sendable (String) -> Void) async throws -> TrialOutcome? {
+        let monitor = TrialMonitor(), runner = trialRunner
+        async let ran = OwnThread.run {
+            defer { monitor.close() }
+            return runner.run(trial, stop: stop, gpu: gpu, monitor: monitor)
+        }
+        do {
+            var curve = Pruner.Curve()
+            let store = self.store
+            for await _ in monitor.arrivals {
+                let reports = monitor.take()
+                // A lost claim records nothing; `finish` says so when the trial ends.
+                guard !reports.isEmpty, try await store.report(trial, worker: worker, reports), let pruner, !monitor.prune.isSet else { continue }
+                var last: StepReport?
+                for r in reports {
+                    guard let value = r.value(of: pruner.objective.name) else { continue }
+                    curve.add(step: r.step, value: value)
+                    last = r
+                }
+                if let last, try await pruner.shouldPrune(trial: trial.id, curve: &curve, peers: { try await store.peers(at: $0, orLater: $1) }) {
+                    monitor.pruned(at: last)
+                }
+            }
+        } catch {
+            // The trial must not outlive the worker's error.
+            stop.raise()
+            _ = await ran
+            throw error
+        }
+        let outcome = await ran
+        if monitor.dropped > 0 {
+            callbacks.withLock { _ in
+                note("trial \(trial.id): \(counted(monitor.dropped, "step report")) past the first \(TrialMonitor.reportCap) were not kept")
+            }
+        }
+        return outcome
     }
 
     /// True when a trial runs under a live lease that this runner's jobs do not hold (another
@@ -198,6 +240,8 @@ public final class StudyRunner: Sendable {
                 }
             case .failed:
                 s.progress.failed += 1
+            case .pruned:
+                s.progress.pruned += 1
             }
             let finishedHere = s.progress.finished - startFinished
             let elapsed = start.duration(to: now)

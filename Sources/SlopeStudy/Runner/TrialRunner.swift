@@ -2,7 +2,8 @@ import SlopeCore
 import Foundation
 
 /// Runs one trial as a child process and reads its result: the last non-empty stdout line
-/// must be a JSON object holding every objective as a finite number.
+/// must be a JSON object holding every objective as a finite number; earlier lines that are
+/// JSON objects with a whole `"step"` are step reports (README, "trial contract").
 public struct TrialRunner: Sendable {
     public let spec: StudySpec
     /// The command template, `slope` resolved to the running executable.
@@ -25,9 +26,10 @@ public struct TrialRunner: Sendable {
     /// Lines of stderr kept for a failed trial.
     static let stderrLines = 20
 
-    /// Runs `trial`, on the device `gpu` when given (`CUDA_VISIBLE_DEVICES`, `{gpu}`); nil
-    /// when `stop` interrupted it (it should run again).
-    public func run(_ trial: StoredTrial, stop: StopFlag, gpu: String? = nil) -> TrialOutcome? {
+    /// Runs `trial`, on the device `gpu` when given (`CUDA_VISIBLE_DEVICES`, `{gpu}`), handing
+    /// its step reports to `monitor` as they come; nil when `stop` interrupted it (it should
+    /// run again).
+    func run(_ trial: StoredTrial, stop: StopFlag, gpu: String? = nil, monitor: TrialMonitor? = nil) -> TrialOutcome? {
         guard let arguments = template.arguments(values: trial.parameters, seed: trial.seed, id: trial.id, gpu: gpu) else {
             return .failed(reason: "the command is empty for this trial (its program names an inactive parameter)",
                            stderrTail: "", wallTime: nil, peakRSS: nil)
@@ -37,13 +39,17 @@ public struct TrialRunner: Sendable {
             environment: ["SLOPE_TRIAL_PARAMS": trial.parameters.json, "SLOPE_TRIAL_ID": "\(trial.id)",
                           "SLOPE_TRIAL_SEED": "\(trial.seed)"].merging(gpu.map { ["CUDA_VISIBLE_DEVICES": $0] } ?? [:]) { a, _ in a },
             timeout: spec.timeout)
-        let result = child.run(stop: stop)
+        let result = child.run(stop: stop, prune: monitor?.prune, pruneGrace: spec.pruner?.grace ?? ChildProcess.stopGrace,
+                               lines: monitor.map { m in { m.accept($0) } })
         let tail = result.stderr.split(whereSeparator: \.isNewline).suffix(Self.stderrLines).joined(separator: "\n")
         func failed(_ reason: String) -> TrialOutcome {
             .failed(reason: reason, stderrTail: tail, wallTime: result.wallTime, peakRSS: result.peakRSS)
         }
         switch result.ending {
         case .interrupted: return nil
+        case .pruned:
+            guard let last = monitor?.prunedAt else { return failed("stopped by the pruner without a step report") }
+            return .pruned(last: last, wallTime: result.wallTime, peakRSS: result.peakRSS)
         case let .notStarted(reason): return .failed(reason: "cannot run \(arguments[0]): \(reason)", stderrTail: "", wallTime: nil, peakRSS: nil)
         case .timedOut: return failed("timed out after \(spec.timeout ?? 0) s")
         case let .signaled(s): return failed("killed by signal \(s)")
@@ -69,6 +75,9 @@ public struct TrialRunner: Sendable {
         }
         guard let pairs = JSONValue.parse(String(line))?.pairs else {
             return .failure(SlopeError.metrics(reason: "the last stdout line is not a JSON object: \(line.prefix(80))"))
+        }
+        guard !pairs.contains(where: { $0.key == StepReport.stepKey }) else {
+            return .failure(SlopeError.metrics(reason: "the last stdout line is a step report (it has \"step\"); end with the final metrics, a JSON object without \"step\": \(line.prefix(80))"))
         }
         // Finite numbers only, each key once (the first), sorted by key.
         let metrics = TrialMetrics(pairs.compactMap { p in p.value.double.flatMap { $0.isFinite ? (p.key, $0) : nil } })

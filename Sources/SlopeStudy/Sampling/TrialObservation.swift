@@ -11,21 +11,25 @@ public struct TrialObservation: Sendable, Equatable {
     /// The active parameters, in spec order (empty while a trial awaits its proposal).
     public let parameters: TrialParameters
     public let state: TrialState
-    /// Every number the trial reported; nil until done.
+    /// Every number the trial reported; nil until done. A pruned trial's are those of its last
+    /// step report.
     public let metrics: TrialMetrics?
+    /// The step a pruned trial was stopped at (its last report); nil for other trials.
+    public let lastStep: Int?
     /// Seconds the trial ran (measured by the runner).
     public let wallTime: Double?
     /// The trial's peak resident memory, bytes.
     public let peakRSS: Int?
 
     public init(id: Int, stage: Int, placement: Placement?, parameters: TrialParameters, state: TrialState,
-                metrics: TrialMetrics?, wallTime: Double?, peakRSS: Int?) {
+                metrics: TrialMetrics?, wallTime: Double?, peakRSS: Int?, lastStep: Int? = nil) {
         self.id = id
         self.stage = stage
         self.placement = placement
         self.parameters = parameters
         self.state = state
         self.metrics = metrics
+        self.lastStep = lastStep
         self.wallTime = wallTime
         self.peakRSS = peakRSS
     }

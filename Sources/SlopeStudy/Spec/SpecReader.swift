@@ -6,7 +6,7 @@ import Yams
 /// before anything runs, as one `SlopeError` naming the file, line and key.
 public enum SpecReader {
     static let topKeys = ["name", "trials", "seed", "sampler", "tpe", "stages", "constraints", "objectives", "command", "trainer", "data",
-                          "timeout", "max_attempts", "parameters", "enqueue"]
+                          "timeout", "max_attempts", "parameters", "enqueue", "pruner"]
     /// Columns of `slope study export` that no objective may be named.
     static let exportColumns = ["id", "state", "wall_time_s", "peak_rss_bytes"]
     static let parameterKeys = ["values", "value", "distribution", "min", "max", "q", "when"]
@@ -73,6 +73,7 @@ public enum SpecReader {
             }
             spec.constraints = try constraints(map)
         }
+        if let map = try top.map("pruner") { spec.pruner = try pruner(map) }
         if let sets = try top.maps("enqueue") {
             guard sets.count <= stages[0].trials else {
                 throw top.error("enqueue", "\(sets.count) parameter sets for the \(stages[0].trials) trials of the first stage")
@@ -103,6 +104,41 @@ public enum SpecReader {
             chosen[p.name] = value
         }
         return TrialParameters(space.parameters.compactMap { p in chosen[p.name].map { (p.name, $0) } })
+    }
+
+    /// `pruner:`: a kind and only the settings that kind reads, each in its range.
+    static func pruner(_ map: YAMLMap) throws(SlopeError) -> PrunerSpec {
+        let kinds = PrunerSpec.Kind.allCases.map(\.rawValue)
+        guard let name = try map.string("kind") else { throw map.error("kind", "give the pruner's kind: \(kinds.joined(separator: ", "))") }
+        guard let kind = PrunerSpec.Kind(rawValue: name) else {
+            throw map.error("kind", "unknown pruner \(Shown.quoted(name)) (expected \(kinds.joined(separator: ", ")))")
+        }
+        let own = PrunerSpec.keys(of: kind)
+        for (key, _) in map.pairs where key != "kind" && key != "grace" && !own.contains(key) {
+            let all = Set(PrunerSpec.Kind.allCases.flatMap(PrunerSpec.keys))
+            guard all.contains(key) else { try map.onlyKeys(["kind", "grace"] + all.sorted()); continue }
+            throw map.error(key, "the \(name) pruner does not read \(key) (it reads: \((own + ["grace"]).joined(separator: ", ")))")
+        }
+        var p = PrunerSpec(kind: kind)
+        func whole(_ key: String, _ least: Int) throws(SlopeError) -> Int? {
+            guard let k = try map.int(key) else { return nil }
+            guard k >= least && k <= 1_000_000_000 else { throw map.error(key, "must be a whole number from \(least) to 1000000000") }
+            return k
+        }
+        p.startupTrials = try whole("startup_trials", 0) ?? p.startupTrials
+        p.warmupSteps = try whole("warmup_steps", 0) ?? p.warmupSteps
+        p.minStep = try whole("min_step", 1) ?? p.minStep
+        p.reductionFactor = try whole("reduction_factor", 2) ?? p.reductionFactor
+        p.maxStep = try whole("max_step", 1)
+        if kind == .hyperband {
+            guard let max = p.maxStep else { throw map.error("max_step", "give the most steps a trial runs (e.g. its epochs): Hyperband sizes its brackets by it") }
+            guard max >= p.minStep else { throw map.error("max_step", "\(max) is below min_step (\(p.minStep))") }
+        }
+        if let grace = try map.double("grace") {
+            guard grace > 0 && grace <= 3600 else { throw map.error("grace", "must be a number of seconds in (0, 3600]") }
+            p.grace = grace
+        }
+        return p
     }
 
     static func constraints(_ map: YAMLMap) throws(SlopeError) -> [Constraint] {

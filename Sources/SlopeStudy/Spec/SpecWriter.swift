@@ -35,6 +35,7 @@ public enum SpecWriter {
                 .joined(separator: ", ") + "}")
         }
         if let timeout = spec.timeout { lines.append("timeout: \(number(timeout))") }
+        if let p = spec.pruner { lines.append("pruner: " + pruner(p)) }
         if !spec.enqueued.isEmpty {
             lines.append("enqueue:")
             lines += spec.enqueued.map { set in
@@ -52,6 +53,11 @@ public enum SpecWriter {
             lines.append("  \(JSONText.quoted(p.name)): {\(entry)}")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The pruner as a flow mapping: its kind, its own settings and its grace.
+    static func pruner(_ p: PrunerSpec) -> String {
+        "{kind: \(p.kind.rawValue)" + p.settings.map { ", \($0.key): \($0.value)" }.joined() + "}"
     }
 
     /// A stage as a flow mapping.

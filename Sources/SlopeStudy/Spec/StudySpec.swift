@@ -15,6 +15,9 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     /// Parameter sets the user gives (`enqueue:`, Optuna's `enqueue_trial`), checked against the
     /// space: the study's first trials, run before any sampler's.
     public var enqueued: [TrialParameters] = []
+    /// The rule that stops running trials early from their step reports (`pruner:`); nil:
+    /// every trial runs to its end.
+    public var pruner: PrunerSpec?
     /// The metrics each trial reports that the study optimises, in the spec's order.
     public var objectives: [Objective]
     /// What runs a trial.
@@ -51,7 +54,7 @@ public struct StudySpec: Hashable, Sendable, Encodable {
     /// The first objective: the one the progress line's "best" follows.
     public var primaryObjective: Objective { objectives[0] }
 
-    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, tpe, stages, constraints, enqueue, objectives, run, timeout, space }
+    enum CodingKeys: String, CodingKey { case name, trials, seed, sampler, tpe, stages, constraints, enqueue, pruner, objectives, run, timeout, space }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -68,6 +71,7 @@ public struct StudySpec: Hashable, Sendable, Encodable {
         }
         if !constraints.isEmpty { try c.encode(constraints, forKey: .constraints) }
         if !enqueued.isEmpty { try c.encode(enqueued.map(\.json), forKey: .enqueue) }
+        try c.encodeIfPresent(pruner, forKey: .pruner)
         try c.encode(objectives, forKey: .objectives)
         try c.encode(run, forKey: .run)
         try c.encodeIfPresent(timeout, forKey: .timeout)

@@ -27,7 +27,7 @@ enum StoreSchema {
                     id INTEGER NOT NULL,
                     parameters TEXT NOT NULL,    -- JSON object of the active parameters
                     seed INTEGER NOT NULL,
-                    state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed', 'pruned')),
                     metrics TEXT,                -- JSON object of the numbers the trial reported
                     wall_time_s REAL,
                     peak_rss_bytes INTEGER,
@@ -40,6 +40,7 @@ enum StoreSchema {
                     placed_by TEXT,              -- random, lhs, sobol, prior, tpe or enqueued (Placement); NULL: the study's sampler
                     stage INTEGER NOT NULL DEFAULT 0,
                     version INTEGER NOT NULL DEFAULT 0,  -- the study's version when the row last changed
+                    last_step INTEGER,           -- the step a pruned trial was stopped at
                     PRIMARY KEY (study_id, id)
                 );
                 CREATE INDEX IF NOT EXISTS trial_by_state ON trial(study_id, state, id);
@@ -50,11 +51,23 @@ enum StoreSchema {
                     decided_at TEXT NOT NULL,
                     PRIMARY KEY (study_id, stage)
                 );
+                CREATE TABLE IF NOT EXISTS step_report (
+                    study_id INTEGER NOT NULL REFERENCES study(id),
+                    trial_id INTEGER NOT NULL,
+                    attempt INTEGER NOT NULL,    -- the trial's attempt that reported it
+                    step INTEGER NOT NULL,
+                    metrics TEXT NOT NULL,       -- JSON object (StepReport.json)
+                    PRIMARY KEY (study_id, trial_id, attempt, step)
+                ) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS step_report_by_step ON step_report(study_id, step, trial_id);
                 """)
             // Stores made by earlier versions lack the later columns (placed_by and stage came
-            // with TPE and stages, the versions with claims outside transactions).
+            // with TPE and stages, the versions with claims outside transactions, last_step
+            // with pruners).
+            // A store of an earlier version keeps its state check without 'pruned': its study
+            // has no pruner (a pruner is part of the study's identity), so it never prunes.
             try addMissing(db, table: "trial", ["placed_by": "TEXT", "stage": "INTEGER NOT NULL DEFAULT 0",
-                                                "version": "INTEGER NOT NULL DEFAULT 0"])
+                                                "version": "INTEGER NOT NULL DEFAULT 0", "last_step": "INTEGER"])
             try addMissing(db, table: "study", ["version": "INTEGER NOT NULL DEFAULT 0", "claims": "INTEGER NOT NULL DEFAULT 0"])
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS trial_by_version ON trial(study_id, version)")
         }

@@ -11,7 +11,7 @@ extension StoredTrial {
     package static func checked(id: Int, parameters: String, seed: Int64, state stateName: String, metrics: String?,
                         wallTime: Double?, peakRSS: Int?, worker: String?, startedAt: String?, finishedAt: String?,
                         attempts: Int, failure: String?, stderrTail: String?, placement placementName: String?, stage: Int,
-                        space: ParameterSpace, source: String) throws -> StoredTrial {
+                        lastStep: Int? = nil, space: ParameterSpace, source: String) throws -> StoredTrial {
         guard let seed = UInt64(exactly: seed) else {
             throw SlopeError.store(file: source, reason: "trial \(id): the seed \(seed) is negative", problem: .damaged)
         }
@@ -24,13 +24,13 @@ extension StoredTrial {
             }
             return p
         }
-        guard attempts >= 0, stage >= 0, (peakRSS ?? 0) >= 0 else {
-            throw SlopeError.store(file: source, reason: "trial \(id): a negative count (attempts \(attempts), peak_rss_bytes \(peakRSS ?? 0))", problem: .damaged)
+        guard attempts >= 0, stage >= 0, (peakRSS ?? 0) >= 0, (lastStep ?? 0) >= 0 else {
+            throw SlopeError.store(file: source, reason: "trial \(id): a negative count (attempts \(attempts), peak_rss_bytes \(peakRSS ?? 0), last_step \(lastStep ?? 0))", problem: .damaged)
         }
         return StoredTrial(
             id: id, parameters: try TrialParameters.decode(parameters, space: space, source: source), seed: seed, state: state,
             metrics: try metrics.map { try TrialMetrics.decode($0, source: source) }, wallTime: wallTime, peakRSS: peakRSS,
             worker: worker, startedAt: startedAt, finishedAt: finishedAt, attempts: attempts, failure: failure,
-            stderrTail: stderrTail, placement: placement, stage: stage)
+            stderrTail: stderrTail, placement: placement, stage: stage, lastStep: lastStep)
     }
 }

@@ -18,9 +18,10 @@ public struct StoredTrial: Sendable, Equatable {
 
     public init(id: Int, parameters: TrialParameters, seed: UInt64, state: TrialState, metrics: TrialMetrics?,
                 wallTime: Double?, peakRSS: Int?, worker: String?, startedAt: String?, finishedAt: String?,
-                attempts: Int, failure: String?, stderrTail: String?, placement: Placement? = nil, stage: Int = 0) {
+                attempts: Int, failure: String?, stderrTail: String?, placement: Placement? = nil, stage: Int = 0,
+                lastStep: Int? = nil) {
         observation = TrialObservation(id: id, stage: stage, placement: placement, parameters: parameters, state: state,
-                                       metrics: metrics, wallTime: wallTime, peakRSS: peakRSS)
+                                       metrics: metrics, wallTime: wallTime, peakRSS: peakRSS, lastStep: lastStep)
         self.seed = seed
         self.worker = worker
         self.startedAt = startedAt
@@ -37,6 +38,8 @@ public struct StoredTrial: Sendable, Equatable {
     public var state: TrialState { observation.state }
     /// Every number the trial reported; nil until done.
     public var metrics: TrialMetrics? { observation.metrics }
+    /// The step a pruned trial was stopped at.
+    public var lastStep: Int? { observation.lastStep }
     public var wallTime: Double? { observation.wallTime }
     public var peakRSS: Int? { observation.peakRSS }
     /// How the parameters were chosen; nil in stores of earlier versions (the study's sampler).

@@ -72,6 +72,18 @@ public protocol StudyStore: Sendable {
     /// - Returns: false when the claim was lost (its lease expired and the trial went back to
     ///   pending or to another worker); nothing is then recorded.
     func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) async throws -> Bool
+    /// Records the step reports of `trial` (as `claim` returned it to `worker`) while the claim
+    /// is still this worker's; a step already recorded for this attempt keeps its first
+    /// report. A claim starts its trial's reports afresh (a trial run again reports again).
+    /// Reports change no version (they are not part of the history a proposal reads).
+    /// - Returns: false when the claim was lost; nothing is then recorded.
+    func report(_ trial: StoredTrial, worker: String, _ reports: [StepReport]) async throws -> Bool
+    /// Every trial's report at `step` (with `orLater`, at the first step it reported at or
+    /// past `step`), and how many trials are done: what a pruner compares a trial with.
+    /// - Complexity: one indexed read of the reports at that step.
+    func peers(at step: Int, orLater: Bool) async throws -> StepPeers
+    /// Every step report, by trial id, each trial's in step order: the learning curves.
+    func stepReports() async throws -> [Int: [StepReport]]
     /// Puts `trial` back to pending (its run was interrupted), while the claim is `worker`'s.
     func release(_ trial: StoredTrial, worker: String) async throws
     /// Puts back to pending the running trials whose worker is gone: on a server store, whose
@@ -105,6 +117,7 @@ public struct WorkerRecord: Sendable, Equatable {
     public let name: String
     public let done: Int
     public let failed: Int
+    public let pruned: Int
     public let running: Int
     /// Seconds since its last heartbeat or finished trial, by the store's clock (nil when the
     /// store keeps no clock for it).
@@ -112,10 +125,11 @@ public struct WorkerRecord: Sendable, Equatable {
     /// True while it holds a live lease (a server store) or its process lives (a file store).
     public let alive: Bool
 
-    public init(name: String, done: Int, failed: Int, running: Int, lastSeen: Double?, alive: Bool) {
+    public init(name: String, done: Int, failed: Int, pruned: Int = 0, running: Int, lastSeen: Double?, alive: Bool) {
         self.name = name
         self.done = done
         self.failed = failed
+        self.pruned = pruned
         self.running = running
         self.lastSeen = lastSeen
         self.alive = alive

@@ -4,6 +4,8 @@ public enum TrialOutcome: Sendable, Equatable {
     case done(metrics: TrialMetrics, wallTime: Double, peakRSS: Int?)
     /// The trial failed: a one-line reason and the tail of its stderr.
     case failed(reason: String, stderrTail: String, wallTime: Double?, peakRSS: Int?)
+    /// The study's pruner stopped the trial after `last`, its last step report, which it keeps.
+    case pruned(last: StepReport, wallTime: Double, peakRSS: Int?)
 }
 
 extension TrialOutcome {

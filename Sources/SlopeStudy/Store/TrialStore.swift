@@ -153,9 +153,10 @@ public final class TrialStore: StudyStore {
                 for t in trials {
                     try db.execute(sql: """
                         INSERT INTO trial (study_id, id, parameters, seed, state, metrics, wall_time_s, peak_rss_bytes, worker,
-                            attempts, failure, placed_by, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            attempts, failure, placed_by, stage, last_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed), t.state.rawValue, t.metrics?.json,
-                                        t.wallTime, t.peakRSS, t.worker, t.attempts, t.failure, t.placement?.rawValue, t.stage])
+                                        t.wallTime, t.peakRSS, t.worker, t.attempts, t.failure, t.placement?.rawValue, t.stage,
+                                        t.lastStep])
                 }
             }
         }
@@ -203,14 +204,14 @@ public final class TrialStore: StudyStore {
         try await access {
             try await database.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT worker, SUM(state = 'done') AS done, SUM(state = 'failed') AS failed,
+                    SELECT worker, SUM(state = 'done') AS done, SUM(state = 'failed') AS failed, SUM(state = 'pruned') AS pruned,
                         SUM(state = 'running') AS running FROM trial
                     WHERE study_id = ? AND worker IS NOT NULL GROUP BY worker ORDER BY MIN(started_at), worker
                     """, arguments: [Self.studyID]).map { row in
                     let cells = CheckedRow(row: row, file: path, place: "table trial")
                     let name: String = try cells.value("worker")
                     return WorkerRecord(name: name, done: try cells.value("done"), failed: try cells.value("failed"),
-                                        running: try cells.value("running"), lastSeen: nil, alive: !WorkerIdentity.isGone(name))
+                                        pruned: try cells.value("pruned"), running: try cells.value("running"), lastSeen: nil, alive: !WorkerIdentity.isGone(name))
                 }
             }
         }
@@ -274,6 +275,8 @@ public final class TrialStore: StudyStore {
                     """, arguments: [proposal?.parameters.json, proposal?.placement.rawValue, worker, Self.now(), version,
                                      Self.studyID, id])
                 guard db.changesCount == 1 else { return nil }
+                // A trial run again reports again.
+                try db.execute(sql: "DELETE FROM step_report WHERE study_id = ? AND trial_id = ?", arguments: [Self.studyID, id])
                 if let decision = proposal?.decision {
                     try db.execute(sql: "INSERT OR IGNORE INTO stage_decision (study_id, stage, decision, decided_at) VALUES (?, ?, ?, ?)",
                                    arguments: [Self.studyID, decision.stage, decision.json, Self.now()])
@@ -327,9 +330,75 @@ public final class TrialStore: StudyStore {
                     UPDATE trial SET state = 'failed', metrics = NULL, wall_time_s = ?, peak_rss_bytes = ?, finished_at = ?,
                         failure = ?, stderr_tail = ?, version = ? WHERE \(claim)
                     """, arguments: [wall, rss, Self.now(), reason, tail] + arguments)
+            case let .pruned(last, wall, rss):
+                try db.execute(sql: """
+                    UPDATE trial SET state = 'pruned', metrics = ?, last_step = ?, wall_time_s = ?, peak_rss_bytes = ?,
+                        finished_at = ?, failure = NULL, stderr_tail = NULL, version = ? WHERE \(claim)
+                    """, arguments: [last.metrics.json, last.step, wall, rss, Self.now()] + arguments)
             }
             return db.changesCount
         } == 1
+    }
+
+    public func report(_ trial: StoredTrial, worker: String, _ reports: [StepReport]) async throws -> Bool {
+        try await access {
+            try await database.write { db in
+                guard try Row.fetchOne(db, sql: """
+                    SELECT 1 FROM trial WHERE study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?
+                    """, arguments: [Self.studyID, trial.id, worker, trial.attempts]) != nil else { return false }
+                for r in reports {
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO step_report (study_id, trial_id, attempt, step, metrics) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [Self.studyID, trial.id, trial.attempts, r.step, r.json])
+                }
+                return true
+            }
+        }
+    }
+
+    public func peers(at step: Int, orLater: Bool) async throws -> StepPeers {
+        try await access {
+            try await database.read { db in
+                let done = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trial WHERE study_id = ? AND state = 'done'",
+                                            arguments: [Self.studyID]) ?? 0
+                guard try db.tableExists("step_report") else { return StepPeers(entries: [], done: done) }
+                // Only the reports of each trial's current attempt; SQLite takes the other
+                // columns of a MIN() group from the row of the minimum.
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT r.trial_id, t.state, \(orLater ? "MIN(r.step) AS step" : "r.step"), r.metrics
+                    FROM step_report AS r JOIN trial AS t ON t.study_id = r.study_id AND t.id = r.trial_id AND t.attempts = r.attempt
+                    WHERE r.study_id = ? AND \(orLater ? "r.step >= ? GROUP BY r.trial_id" : "r.step = ?") ORDER BY r.trial_id
+                    """, arguments: [Self.studyID, step])
+                return StepPeers(entries: try rows.map { row in
+                    let cells = CheckedRow(row: row, file: path, place: "table step_report")
+                    let id: Int = try cells.value("trial_id"), stateName: String = try cells.value("state")
+                    guard let state = TrialState(rawValue: stateName) else {
+                        throw SlopeError.store(file: path, reason: "trial \(id): unknown state \(Shown.quoted(stateName))", problem: .damaged)
+                    }
+                    return StepPeers.Entry(trial: id, state: state,
+                                           report: try StepReport.decode(step: try cells.value("step"), try cells.value("metrics"), source: path))
+                }, done: done)
+            }
+        }
+    }
+
+    public func stepReports() async throws -> [Int: [StepReport]] {
+        try await access {
+            try await database.read { db in
+                guard try db.tableExists("step_report") else { return [:] }
+                var curves: [Int: [StepReport]] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT r.trial_id, r.step, r.metrics FROM step_report AS r
+                    JOIN trial AS t ON t.study_id = r.study_id AND t.id = r.trial_id AND t.attempts = r.attempt
+                    WHERE r.study_id = ? ORDER BY r.trial_id, r.step
+                    """, arguments: [Self.studyID]) {
+                    let cells = CheckedRow(row: row, file: path, place: "table step_report")
+                    curves[try cells.value("trial_id"), default: []]
+                        .append(try StepReport.decode(step: try cells.value("step"), try cells.value("metrics"), source: path))
+                }
+                return curves
+            }
+        }
     }
 
     public func release(_ trial: StoredTrial, worker: String) async throws {
@@ -376,7 +445,7 @@ public final class TrialStore: StudyStore {
             startedAt: try cells.optional("started_at"), finishedAt: try cells.optional("finished_at"),
             attempts: try cells.value("attempts"), failure: try cells.optional("failure"),
             stderrTail: try cells.optional("stderr_tail"), placement: try optionalColumn("placed_by", cells),
-            stage: try optionalColumn("stage", cells) ?? 0, space: space, source: path)
+            stage: try optionalColumn("stage", cells) ?? 0, lastStep: try optionalColumn("last_step", cells), space: space, source: path)
     }
 
     /// A column that stores of earlier versions, opened read-only, may lack: nil there.

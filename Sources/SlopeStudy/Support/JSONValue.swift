@@ -23,6 +23,12 @@ enum JSONValue: Equatable {
     /// The number, for a number.
     var double: Double? { if case let .number(text) = self { return Double(text) } else { return nil } }
 
+    /// The number, for a number that is whole and fits an `Int` (`3`, `3.0`, `3e2`).
+    var wholeNumber: Int? {
+        guard let x = double, x.rounded() == x, let k = Int(exactly: x) else { return nil }
+        return k
+    }
+
     /// The key-value pairs, for an object.
     var pairs: [(key: String, value: JSONValue)]? { if case let .object(p) = self { return p } else { return nil } }
 

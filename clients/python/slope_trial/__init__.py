@@ -55,13 +55,15 @@ class Trial:
         self.stopping = True
 
     def report(self, step, **metrics):
-        """Prints an intermediate report of `step` (an integer) and raises `Stopped` when slope
-        has asked the trial to stop."""
+        """Prints an intermediate report of `step` (an integer; NaN or infinite values as null)
+        and raises `Stopped` when slope has asked the trial to stop."""
         if isinstance(step, bool) or not isinstance(step, int):
             raise TypeError("step must be an integer, not %r" % (step,))
         if "step" in metrics:
             raise ValueError("a metric cannot be named 'step'")
-        self._print(dict({"step": step}, **_numbers(metrics)))
+        # A value that is not finite (a training that diverged) is reported as null: the
+        # pruner reads it as NaN and stops the trial.
+        self._print(dict({"step": step}, **_numbers(metrics, diverged=None)))
         if self.stopping:
             raise Stopped("slope asked trial %s to stop at step %d" % (self.id, step))
 
@@ -79,12 +81,18 @@ class Trial:
         self._stream.flush()
 
 
-def _numbers(metrics):
+_REFUSE = object()
+
+
+def _numbers(metrics, diverged=_REFUSE):
+    """The metrics as floats; a value that is not finite becomes `diverged`, or is refused."""
     out = {}
     for name, value in metrics.items():
         value = float(value)
         if not math.isfinite(value):
-            raise ValueError("metric %r is not a finite number: %r" % (name, value))
+            if diverged is _REFUSE:
+                raise ValueError("metric %r is not a finite number: %r" % (name, value))
+            value = diverged
         out[name] = value
     return out
 

@@ -30,9 +30,13 @@ class TrialTests(unittest.TestCase):
             trial.finish(error=0.2)
 
     def test_bad_values_are_refused(self):
-        trial = slope_trial.Trial(handle_sigterm=False, stream=io.StringIO())
+        out = io.StringIO()
+        trial = slope_trial.Trial(handle_sigterm=False, stream=out)
+        # A diverged report is printed with null (slope's pruner reads NaN); a final one is refused.
+        trial.report(0, error=float("nan"), accuracy=float("-inf"))
+        self.assertEqual(json.loads(out.getvalue()), {"step": 0, "error": None, "accuracy": None})
         with self.assertRaises(ValueError):
-            trial.report(0, error=float("nan"))
+            trial.finish(error=float("nan"))
         with self.assertRaises(TypeError):
             trial.report(1.5, error=0.1)
         with self.assertRaises(ValueError):

@@ -3,11 +3,13 @@ import SlopeCore
 
 /// The good and bad trials TPE models (docs/method.md, "TPE"). Finished trials are ranked
 /// best first: feasible done trials by the objective (with several objectives, by
-/// non-domination rank, then the more isolated first by crowding distance), then done trials
-/// that break a constraint (the least violation first), then failed trials, which count as
-/// the worst. The best ⌈goal · n⌉ of the n finished trials are good (never a failed one); the
-/// rest are bad, and so is every running trial (the constant liar: workers running at once
-/// are steered away from each other's points).
+/// non-domination rank, then the more isolated first by crowding distance), then pruned
+/// trials (with one objective: the further they got, then the better their last report, as
+/// Optuna ranks them; with several, all bad), then done trials that break a constraint (the
+/// least violation first), then failed trials, which count as the worst. The best ⌈goal · n⌉
+/// of the n finished trials are good (never a failed one); the rest are bad, and so is every
+/// running trial (the constant liar: workers running at once are steered away from each
+/// other's points).
 struct TPESplit {
     /// Good and bad trials, each in id order.
     let good: [TrialObservation]
@@ -20,14 +22,27 @@ struct TPESplit {
         let doneIDs = Set(done.map(\.id))
         let failed = trials.filter { ($0.state == .done || $0.state == .failed) && !doneIDs.contains($0.id) }
         let running = trials.filter { $0.state == .running }
-        finished = done.count + failed.count
+        let pruned = trials.filter { $0.state == .pruned }
+        finished = done.count + pruned.count + failed.count
         let violation = Dictionary(uniqueKeysWithValues: done.map { t in (t.id, constraints.reduce(0) { $0 + $1.violation(t) }) })
         let feasible = done.filter { violation[$0.id] == 0 }
         let infeasible = done.filter { violation[$0.id] != 0 }.sorted { (violation[$0.id] ?? 0, $0.id) < (violation[$1.id] ?? 0, $1.id) }
-        let ranked = Self.bestFirst(feasible, objectives: objectives) + infeasible
-        let count = done.isEmpty ? 0 : min(done.count, max(1, Int((goal * Double(finished)).rounded(.up))))
+        let prunedRanked = objectives.count == 1 ? Self.furthestFirst(pruned, objective: objectives[0]) : []
+        let ranked = Self.bestFirst(feasible, objectives: objectives) + prunedRanked + infeasible
+        let count = min(ranked.count, done.count + prunedRanked.count == 0 ? 0 : max(1, Int((goal * Double(finished)).rounded(.up))))
         good = ranked.prefix(count).sorted { $0.id < $1.id }
-        bad = (Array(ranked.dropFirst(count)) + failed + running).sorted { $0.id < $1.id }
+        bad = (Array(ranked.dropFirst(count)) + (objectives.count == 1 ? [] : pruned) + failed + running).sorted { $0.id < $1.id }
+    }
+
+    /// Pruned trials, best first: the later their last step, then the better the value they
+    /// reported there (a report without a finite value last); one without a step last.
+    static func furthestFirst(_ pruned: [TrialObservation], objective: Objective) -> [TrialObservation] {
+        func key(_ t: TrialObservation) -> (Int, Double, Int) {
+            guard let step = t.lastStep else { return (1, 0, t.id) }
+            let loss = t.metric(objective.name).map(objective.direction.loss) ?? .infinity
+            return (-step, loss, t.id)
+        }
+        return pruned.sorted { key($0) < key($1) }
     }
 
     /// Done trials, best first.
