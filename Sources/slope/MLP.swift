@@ -12,9 +12,10 @@ struct MLP: ParsableCommand {
         commandName: "mlp",
         abstract: "Train a fully connected network; the last stdout line is its metrics as JSON.",
         discussion: """
-            Reads IDX images (--images, --labels) or a CSV table (--csv, --target). Prints one log \
-            line per epoch, then {"error": …, "accuracy": …, "val_loss": …, "train_loss": …, "epochs": …}: \
-            error is the validation error after the last epoch (misclassified share for classes, \
+            Reads IDX images (--images, --labels) or a CSV table (--csv, --target). Prints a step \
+            report per epoch, {"step": …, "error": …, "val_loss": …, "train_loss": …} (a study's pruner \
+            and learning curves read them), then {"error": …, "accuracy": …, "val_loss": …, "train_loss": …, \
+            "epochs": …}: error is the validation error after the epoch (misclassified share for classes, \
             mean squared error in the target's units for values).
             """)
 
@@ -56,12 +57,11 @@ struct MLP: ParsableCommand {
         let request = try MLPRequest(source: data, task: task, validationShare: validation, splitSeed: splitSeed, options: options)
         let result = try MLPJob.run(request) { e in
             guard !quiet else { return }
-            print("epoch \(e.epoch)/\(epochs) train_loss=\(fixed(e.trainLoss)) val_loss=\(fixed(e.validationLoss)) val_error=\(fixed(e.validationError))")
+            print(MetricsLine.step(e))
+            fflush(nil)  // a study reads the report as it comes, not when the buffer fills
         }
         print(MetricsLine.render(result.metrics))
     }
-
-    private func fixed(_ x: Double) -> String { String(format: "%.5f", x) }
 }
 
 extension MLPRequest.Task: ExpressibleByArgument {}

@@ -95,7 +95,7 @@ struct StudyAnalyze: AsyncParsableCommand {
         try outputs.add(json, try JSONOutput.encode(analysis))
         outputs.add(csv, Data(StudyAnalysisCSV.indices(analysis).utf8))
         outputs.add(pairsCSV, Data(StudyAnalysisCSV.pairs(analysis).utf8))
-        outputs.add(report, Data(StudyReport.render(analysis, trials: result.trials).utf8))
+        outputs.add(report, Data(StudyReport.render(analysis, trials: result.trials, curves: result.curves).utf8))
         try outputs.write()
         if !outputs.usesStandardOutput { Terminal.show(StudyAnalysisTable.render(analysis)) }
     }

@@ -143,11 +143,16 @@ import Testing
                                      "--batch_size=32", "--epochs=20", "--seed=1"])
         #expect(out.status == 0, "\(out.stderr)")
         let lines = out.stdout.split(separator: "\n")
-        #expect(lines.count == 21 && lines[0].hasPrefix("epoch 1/20 train_loss="))
+        #expect(lines.count == 21)
+        // One step report an epoch, its error the validation error after it; the last one's is
+        // the final error.
+        let steps = try lines.dropLast().map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(steps.map { $0["step"] as? Int } == (1...20).map { $0 })
         let metrics = try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as! [String: Any]
         let accuracy = metrics["accuracy"] as! Double
         #expect(accuracy >= 0.9, "validation accuracy \(accuracy)")
         #expect(abs((metrics["error"] as! Double) - (1 - accuracy)) < 1e-12)
+        #expect(steps.last?["error"] as? Double == metrics["error"] as? Double)
     }
 
     @Test func mlpBadInput() throws {
@@ -178,6 +183,46 @@ import Testing
         let rows = try csvRows(csv)
         #expect(rows[0] == ["id", "state", "lr", "width", "epochs", "error", "wall_time_s", "peak_rss_bytes"])
         #expect(rows.dropFirst().allSatisfy { $0[1] == "done" && $0[4] == "3" && Double($0[5])! < 0.7 })
+    }
+
+    /// `trainer: mlp` with a pruner: the trainer's epochs are step reports (stored: the
+    /// report draws their curves), status and export show the pruner; a trial it stops is one
+    /// whose learning rate is 1000 times too small. (Whether it stops any depends on how fast
+    /// these tiny trainings end: a decision after a trial's end comes too late. Pruning
+    /// itself is tested with trials of a known pace, PrunedStudyTests.)
+    @Test func trainerStudyWithAPruner() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        try """
+            trials: 12
+            sampler: random
+            seed: 2
+            objectives: {error: minimize}
+            trainer: mlp
+            data: {csv: \(CLIRunner.example("wine.csv")), target: cultivar}
+            pruner: {kind: median, startup_trials: 3, grace: 1}
+            parameters:
+              lr: {values: [0.00001, 0.01]}
+              width: {value: 8}
+              epochs: {value: 6}
+            """.write(to: folder.appendingPathComponent("wine.yaml"), atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("w.sqlite").path, csv = folder.appendingPathComponent("w.csv").path
+        let run = try CLIRunner.run(["study", "run", folder.appendingPathComponent("wine.yaml").path, "--store", store])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try CLIRunner.run(["study", "export", store, "--csv", csv]).status == 0)
+        let rows = try csvRows(csv)
+        #expect(rows[0] == ["id", "state", "lr", "width", "epochs", "error", "wall_time_s", "peak_rss_bytes", "last_step"])
+        let pruned = rows.dropFirst().filter { $0[1] == "pruned" }
+        #expect(pruned.allSatisfy { $0[2] == "1e-05" && Int($0[8]).map { (1...6).contains($0) } == true }, "\(rows)")
+        #expect(rows.dropFirst().allSatisfy { ["done", "pruned"].contains($0[1]) })
+        let status = try CLIRunner.run(["study", "status", store])
+        #expect(status.stdout.contains("\(pruned.count) pruned, 0 running") && status.stdout.contains("pruner median (startup_trials 3, warmup_steps 0, grace 1) on error"), "\(status.stdout)")
+        let report = folder.appendingPathComponent("r.html").path
+        let analyze = try CLIRunner.run(["study", "analyze", store, "--report", report, "--stage", "all", "--permutations", "200", "--quiet"])
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.contains("Learning curves") && html.contains("learning curves of error"))
+        #expect(pruned.isEmpty || analyze.stdout.contains("pruned ranked below the completed") || analyze.stdout.contains("pruned left out"),
+                "\(analyze.stdout)")
     }
 }
 

@@ -56,4 +56,38 @@ import Testing
             .compactMap { $0["content"] }
         #expect(yLabels.count >= 2 && Set(yLabels).count == yLabels.count && yLabels.allSatisfy { $0.hasSuffix(" MB") }, "\(yLabels)")
     }
+
+    /// Learning curves: one line a trial through its reports, in the goal set's colour for
+    /// the goal set's trials, a cross at the last report of each pruned trial, every point
+    /// inside the frame; a NaN report splits its line; nothing for an objective no trial
+    /// reported at a step.
+    @Test func learningCurvesDrawEachTrialWhereItStopped() throws {
+        let objective = TrialObjective(name: "error", direction: .minimize, values: [0.1, 0.3, nil, 0.2])
+        let curves = [
+            LearningCurve(label: "1", objective: "error", steps: [1, 2, 3, 4], values: [0.9, 0.5, 0.2, 0.1], pruned: false),
+            LearningCurve(label: "2", objective: "error", steps: [1, 2, 3, 4], values: [0.8, .nan, 0.4, 0.3], pruned: false),
+            LearningCurve(label: "3", objective: "error", steps: [1, 2], values: [1.2, 1.1], pruned: true),
+            LearningCurve(label: "4", objective: "error", steps: [1, 2, 3, 4], values: [0.7, 0.4, 0.3, 0.2], pruned: false),
+            LearningCurve(label: "1", objective: "accuracy", steps: [1], values: [0.5], pruned: false),
+        ]
+        let svg = try #require(LearningCurveFigure.render(curves, objective: objective, goal: ["1"]))
+        let lines = Self.attributes(svg, element: "polyline")
+        // Trial 2's NaN splits it in two pieces, of which one has a single point: 4 lines.
+        #expect(lines.count == 4)
+        #expect(lines.filter { $0["stroke"] == LearningCurveFigure.good }.count == 1)
+        #expect(lines.filter { $0["stroke"] == LearningCurveFigure.pruned }.count == 1)
+        #expect(lines.last?["stroke"] == LearningCurveFigure.good)  // the goal set on top
+        let crosses = Self.attributes(svg, element: "path").filter { $0["stroke"] == LearningCurveFigure.pruned }
+        #expect(crosses.count == 1)
+        let frame = try #require(Self.attributes(svg, element: "rect").first { $0["fill"] == "none" && $0["stroke"] == "#999" })
+        let (x0, y0) = (Double(frame["x"] ?? "") ?? .nan, Double(frame["y"] ?? "") ?? .nan)
+        let (x1, y1) = (x0 + (Double(frame["width"] ?? "") ?? .nan), y0 + (Double(frame["height"] ?? "") ?? .nan))
+        for line in lines {
+            for point in (line["points"] ?? "").split(separator: " ") {
+                let xy = point.split(separator: ",").compactMap { Double($0) }
+                #expect(xy.count == 2 && xy[0] > x0 && xy[0] < x1 && xy[1] > y0 && xy[1] < y1, "\(point)")
+            }
+        }
+        #expect(LearningCurveFigure.render(curves, objective: TrialObjective(name: "loss", direction: .minimize, values: [1]), goal: []) == nil)
+    }
 }

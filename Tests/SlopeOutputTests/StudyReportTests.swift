@@ -46,6 +46,6 @@ struct StudyReportTests {
         #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("<link"))
         // The failed trials appear as crosses, one per trial without a value, in each scatter panel.
         let failed = table.objectives[0].values.filter { $0 == nil }.count
-        #expect(html.components(separatedBy: "none (failed)").count - 1 >= failed * table.parameters.count)
+        #expect(html.components(separatedBy: "none (failed or pruned)").count - 1 >= failed * table.parameters.count)
     }
 }

@@ -10,6 +10,9 @@ public struct ObjectiveAnalysis: Sendable {
     /// those it left out because their last report reached the loosest goal set.
     public let prunedRanked: Int
     public let prunedLeftOut: Int
+    /// Trials stopped early that the analysis of this objective did not read: no value of
+    /// their own and no report of it (a measured cost, an objective they did not report).
+    public let prunedNotRead: Int
     /// The evidence of every hyperparameter; nil when the objective could not be analysed (see `note`).
     public var evidence: GoalEvidence?
     /// Every pair of hyperparameters at the reference goal level, when asked for.
@@ -35,6 +38,7 @@ public struct ObjectiveAnalysis: Sendable {
         }
         var analysis = ObjectiveAnalysis(objective: objective.name, direction: objective.direction, rows: rows.count,
                                          imputed: target.imputed, prunedRanked: target.prunedRanked, prunedLeftOut: target.prunedLeftOut,
+                                         prunedNotRead: target.prunedNotRead,
                                          spearman: spearman)
         let sample = HSICSample(source: table.source, outputName: objective.name, output: y, inputs: inputs)
         guard Set(y).count > 1 else {

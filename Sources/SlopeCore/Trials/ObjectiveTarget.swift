@@ -15,9 +15,11 @@ struct ObjectiveTarget {
     let y: [Double]
     /// Trials without a value given the worst value.
     let imputed: Int
-    /// Pruned trials ranked below the completed ones, and pruned trials left out.
+    /// Pruned trials ranked below the completed ones, pruned trials left out (their report
+    /// reached the goal), and pruned trials not read (no report of this objective).
     let prunedRanked: Int
     let prunedLeftOut: Int
+    let prunedNotRead: Int
 
     /// - Parameter loosest: the largest goal fraction of the analysis.
     /// - Complexity: O(n log n).
@@ -27,8 +29,12 @@ struct ObjectiveTarget {
         let worstCompleted = completed.max { direction.isBetter($0, than: $1) }
         let threshold = completed.isEmpty ? nil : Goal(boundary: .quantile(loosest), direction: direction).threshold(for: completed)
         var ranked: [(row: Int, report: StoppedEarly)] = [], leftOut = Set<Int>()
+        var notRead = Set<Int>()
         for (row, stop) in objective.stopped.enumerated() where objective.values[row] == nil {
-            guard let stop else { continue }
+            guard let stop else {
+                if objective.pruned[row] { notRead.insert(row) }
+                continue
+            }
             if let threshold, !direction.isBetter(threshold, than: stop.value) {
                 leftOut.insert(row)
             } else {
@@ -53,12 +59,13 @@ struct ObjectiveTarget {
         let known = value.compactMap { $0 }
         let worst = known.max { direction.isBetter($0, than: $1) }
         let rows = objective.values.indices.filter { row in
-            !leftOut.contains(row) && (value[row] != nil || (missing == .worst && worst != nil))
+            !leftOut.contains(row) && !notRead.contains(row) && (value[row] != nil || (missing == .worst && worst != nil))
         }
         self.rows = rows
         y = rows.map { value[$0] ?? worst! }
         imputed = rows.filter { value[$0] == nil }.count
         prunedRanked = ranked.count
         prunedLeftOut = leftOut.count
+        prunedNotRead = notRead.count
     }
 }

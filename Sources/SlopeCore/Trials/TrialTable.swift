@@ -32,14 +32,19 @@ public struct TrialObjective: Sendable {
     /// Where a trial without a value was stopped early (pruned): the last value it reported
     /// and its step; nil for the others.
     public let stopped: [StoppedEarly?]
+    /// True for a trial that was stopped early (pruned), with or without a report of this
+    /// objective: without one it is not read (it has no value of its own, nor a failure).
+    public let pruned: [Bool]
 
-    /// - Precondition: `stopped` is empty or has one entry per value.
-    public init(name: String, direction: Direction, values: [Double?], stopped: [StoppedEarly?] = []) {
-        precondition(stopped.isEmpty || stopped.count == values.count, "one entry per trial")
+    /// - Precondition: `stopped` and `pruned` are empty or have one entry per value.
+    public init(name: String, direction: Direction, values: [Double?], stopped: [StoppedEarly?] = [], pruned: [Bool] = []) {
+        precondition((stopped.isEmpty || stopped.count == values.count) && (pruned.isEmpty || pruned.count == values.count),
+                     "one entry per trial")
         self.name = name
         self.direction = direction
         self.values = values
         self.stopped = stopped.isEmpty ? values.map { _ in nil } : stopped
+        self.pruned = pruned.isEmpty ? values.map { _ in false } : pruned
     }
 }
 

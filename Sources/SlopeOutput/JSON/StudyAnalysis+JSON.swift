@@ -45,6 +45,7 @@ extension ObjectiveAnalysis: Encodable {
             try c.put("imputed", imputed)
             try c.put("pruned_ranked", prunedRanked)
             try c.put("pruned_left_out", prunedLeftOut)
+            try c.put("pruned_not_read", prunedNotRead)
             try c.put("evidence", evidence)
             try c.put("pairs", pairs)
             try c.put("spearman", spearman)

@@ -4,7 +4,8 @@ import SlopeCore
 /// The report of `slope study analyze`: HSIC shares per objective, interactions, parallel
 /// coordinates, one scatter per hyperparameter, and the table of indices and p-values.
 public enum StudyReport {
-    public static func render(_ analysis: StudyAnalysis, trials: TrialTable) -> String {
+    /// - Parameter curves: the trials' learning curves (a study whose trials report steps).
+    public static func render(_ analysis: StudyAnalysis, trials: TrialTable, curves: [LearningCurve] = []) -> String {
         let analysed = analysis.objectives.indices.filter { analysis.objectives[$0].evidence != nil }
         func perObjective(_ name: String, _ body: (Int) -> String?) -> String {
             let panes = analysed.compactMap { k in body(k).map { (label: analysis.objectives[k].objective, body: $0) } }
@@ -29,8 +30,21 @@ public enum StudyReport {
             body: perObjective("parallel") { ParallelFigure.render(trials, objective: $0, analysis: analysis.objectives[$0]) }))
         sections.append(HTMLPage.Section(
             id: "scatter", title: "Each hyperparameter against the objective",
-            caption: "Orange: trials in the goal set; red crosses along the top: trials without a value (failed). Log hyperparameters on a log axis, levels as jittered strips.",
+            caption: "Orange: trials in the goal set; red crosses along the top: trials without a value of their own (failed or pruned). Log hyperparameters on a log axis, levels as jittered strips.",
             body: perObjective("scatter") { ScatterFigure.render(trials, objective: $0, analysis: analysis.objectives[$0]) }))
+        let learning = perObjective("curves") { k in
+            guard let o = trials.objectives.firstIndex(where: { $0.name == analysis.objectives[k].objective }) else { return nil }
+            let members = goalMembers(trials.objectives[o], analysis.objectives[k])
+            return LearningCurveFigure.render(curves, objective: trials.objectives[o],
+                                              goal: Set(trials.labels.indices.filter { members[$0] }.map { trials.labels[$0] }))
+        }
+        if !learning.isEmpty {
+            let stopped = Set(curves.filter(\.pruned).map(\.label)).count
+            sections.append(HTMLPage.Section(
+                id: "curves", title: "Learning curves",
+                caption: "Each line is one trial's step reports (the objective against the step). Orange: trials in the goal set (the best \(analysis.goal) of the completed trials); grey: the other completed trials; red, ending in a cross: the \(counted(stopped, "trial")) the pruner stopped there. A gap is a report without a finite value.",
+                body: learning))
+        }
         if let fronts = ParetoFigure.render(trials) {
             sections.append(HTMLPage.Section(
                 id: "pareto", title: "Trade-offs between objectives",
@@ -50,7 +64,10 @@ public enum StudyReport {
     /// reached the goal)", per objective that read pruned trials.
     private static func pruned(_ analysis: StudyAnalysis) -> [String] {
         analysis.objectives.compactMap { o in
-            guard o.prunedRanked + o.prunedLeftOut > 0 else { return nil }
+            guard o.prunedRanked + o.prunedLeftOut + o.prunedNotRead > 0 else { return nil }
+            guard o.prunedRanked + o.prunedLeftOut > 0 else {
+                return "\(o.objective): \(counted(o.prunedNotRead, "pruned trial")) not read (no value of their own)"
+            }
             return "\(o.objective): \(counted(o.prunedRanked, "pruned trial")) ranked below the completed ones, "
                 + "\(o.prunedLeftOut) left out (their last report reached the goal)"
         }

@@ -8,6 +8,18 @@ public enum MetricsLine {
         var pairs = [("error", "\(m.error)")]
         if let accuracy = m.accuracy { pairs.append(("accuracy", "\(accuracy)")) }
         pairs += [("val_loss", "\(m.validationLoss)"), ("train_loss", "\(m.trainLoss)"), ("epochs", "\(m.epochs)")]
-        return "{" + pairs.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        return object(pairs)
+    }
+
+    /// An epoch as a step report of the trial contract (README): `{"step":3,"error":…,
+    /// "val_loss":…,"train_loss":…}`, error being the validation error after the epoch (the
+    /// final line's objective), so that a study's pruner and learning curves read it.
+    public static func step(_ e: MLPTrainer.Epoch) -> String {
+        object([("step", "\(e.epoch)"), ("error", "\(e.validationError)"), ("val_loss", "\(e.validationLoss)"),
+                ("train_loss", "\(e.trainLoss)")])
+    }
+
+    private static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 }

@@ -15,6 +15,7 @@ public enum StudyAnalysisTable {
             out += o.imputed > 0 ? ", \(o.imputed) without a value" : ""
             out += o.prunedRanked > 0 ? ", \(o.prunedRanked) pruned ranked below the completed" : ""
             out += o.prunedLeftOut > 0 ? ", \(o.prunedLeftOut) pruned left out (their last report reached the goal)" : ""
+            out += o.prunedNotRead > 0 ? ", \(o.prunedNotRead) pruned not read (no value of their own)" : ""
             out += ") ==\n"
             guard let evidence = o.evidence else {
                 out += "not analysed: \(o.note ?? "")\n\n"

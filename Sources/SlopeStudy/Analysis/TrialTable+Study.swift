@@ -25,6 +25,7 @@ extension TrialTable {
             guard let step = t.lastStep, let value = t.metric(first) else { return nil }
             return StoppedEarly(step: step, value: value)
         }
+        let pruned = trials.map { $0.state == .pruned }
         // A pruned trial's numbers are its last report's, not a result.
         func value(_ t: TrialObservation, _ read: (TrialObservation) -> Double?) -> Double? { t.state == .pruned ? nil : read(t) }
         guard !trials.isEmpty else { throw SlopeError.store(file: source, reason: "no finished trial to analyse") }
@@ -60,16 +61,17 @@ extension TrialTable {
                 ?? columns.direction(of: name)
             switch name {
             case RecordedObjective.wallTime:
-                return TrialObjective(name: name, direction: direction, values: trials.map { value($0, \.wallTime) })
+                return TrialObjective(name: name, direction: direction, values: trials.map { value($0, \.wallTime) }, pruned: pruned)
             case RecordedObjective.peakMemory:
-                return TrialObjective(name: name, direction: direction, values: trials.map { value($0) { $0.peakRSS.map(Double.init) } })
+                return TrialObjective(name: name, direction: direction, values: trials.map { value($0) { $0.peakRSS.map(Double.init) } },
+                                      pruned: pruned)
             default:
                 guard recorded.contains(name) else {
                     let available = (recorded.sorted() + [RecordedObjective.wallTime, RecordedObjective.peakMemory]).joined(separator: ", ")
                     throw SlopeError.store(file: source, reason: "no trial recorded an objective \"\(name)\" (recorded: \(available))")
                 }
                 return TrialObjective(name: name, direction: direction, values: trials.map { value($0) { $0.metric(name) } },
-                                      stopped: name == first ? reports : [])
+                                      stopped: name == first ? reports : [], pruned: pruned)
             }
         }
         self.init(source: source, parameters: parameters, objectives: objectives, labels: trials.map { "\($0.id)" })

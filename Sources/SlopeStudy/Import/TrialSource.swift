@@ -19,16 +19,16 @@ public enum TrialSource {
     public static func table(path: String, study: String?, columns: ColumnSelection, reader: CSVReader,
                              missing: MissingValues = MissingValues(),
                              selection: TrialSelection = .fromPrior,
-                             opener: StoreOpener = .files) async throws -> (table: TrialTable, note: String?, decisions: [String]) {
+                             opener: StoreOpener = .files) async throws -> (table: TrialTable, note: String?, decisions: [String], curves: [LearningCurve]) {
         let spec: StudySpec, trials: [StoredTrial], source: String, decisions: [StageDecision]
-        var stopped: [Int: StoppedEarly] = [:]
+        var stopped: [Int: StoppedEarly] = [:], reports: [Int: [StepReport]] = [:]
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
             let table = try reader.readMixed(path: path, missing: missing)
             let specPath = ExportedTrials.specPath(for: path)
             // An exported CSV with its spec beside it reads as the store it came from.
             guard FileManager.default.fileExists(atPath: specPath) else {
                 if case .stage = selection { throw SlopeError.invalidSetting(.stage, reason: "a CSV without its spec (\(specPath)) has no stages") }
-                return (try TrialTable(table: table, columns: columns), nil, [])
+                return (try TrialTable(table: table, columns: columns), nil, [], [])
             }
             spec = try SpecReader.parse(try FileBytes.text(specPath), file: specPath, folder: "")
             source = "\(path) (types and objectives from \(URL(fileURLWithPath: specPath).lastPathComponent))"
@@ -36,21 +36,36 @@ public enum TrialSource {
             decisions = []
         } else {
             let study = try await read(path: path, study: study, opener: opener)
-            (spec, trials, source, decisions, stopped) = (study.spec, study.trials, study.source, study.decisions, study.stopped)
+            (spec, trials, source, decisions, stopped, reports) = (study.spec, study.trials, study.source, study.decisions, study.stopped, study.reports)
         }
         let chosen = try selection.apply(trials, spec: spec)
-        return (try TrialTable(spec: spec, trials: chosen.trials.map(\.observation), source: source, columns: columns, stopped: stopped), chosen.note,
-                decisions.map { $0.sentence(in: spec) })
+        let table = try TrialTable(spec: spec, trials: chosen.trials.map(\.observation), source: source, columns: columns, stopped: stopped)
+        return (table, chosen.note, decisions.map { $0.sentence(in: spec) },
+                curves(chosen.trials, reports: reports, objectives: table.objectives.map(\.name)))
     }
 
-    /// A study as read: spec, trials, stage decisions, the last reports of pruned trials
-    /// (by trial id), and a name for messages.
+    /// The learning curve of each trial and objective it reported at a step.
+    static func curves(_ trials: [StoredTrial], reports: [Int: [StepReport]], objectives: [String]) -> [LearningCurve] {
+        trials.flatMap { t -> [LearningCurve] in
+            guard let steps = reports[t.id] else { return [] }
+            return objectives.compactMap { name in
+                let points = steps.compactMap { r in r.value(of: name).map { (r.step, $0) } }
+                guard !points.isEmpty else { return nil }
+                return LearningCurve(label: "\(t.id)", objective: name, steps: points.map(\.0), values: points.map(\.1), pruned: t.state == .pruned)
+            }
+        }
+    }
+
+    /// A study as read: spec, trials, stage decisions, the last reports of pruned trials of
+    /// an Optuna study (by trial id), the step reports of a slope study's trials (by trial
+    /// id), and a name for messages.
     public struct ReadStudy: Sendable {
         public let spec: StudySpec
         public let trials: [StoredTrial]
         public let source: String
         public let decisions: [StageDecision]
         public let stopped: [Int: StoppedEarly]
+        public var reports: [Int: [StepReport]] = [:]
     }
 
     /// The study of a slope store or an Optuna storage. The file is opened once, read-only,
@@ -58,9 +73,9 @@ public enum TrialSource {
     public static func read(path: String, study: String?, opener: StoreOpener = .files) async throws -> ReadStudy {
         if !opener.isFile(path) {
             let store = try await opener.reading(path, study: study)
-            let stored = try await store.closing { try await StoredStudy(store: $0) }
+            let (stored, reports) = try await store.closing { (try await StoredStudy(store: $0), try await $0.stepReports()) }
             return ReadStudy(spec: stored.spec, trials: stored.trials, source: "\(store.location) (study \"\(stored.spec.name)\")",
-                             decisions: stored.decisions, stopped: [:])
+                             decisions: stored.decisions, stopped: [:], reports: reports)
         }
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file", problem: .missing) }
         let store: TrialStore
@@ -73,6 +88,7 @@ public enum TrialSource {
         }
         if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
         let stored = try await StoredStudy(store: store)
-        return ReadStudy(spec: stored.spec, trials: stored.trials, source: path, decisions: stored.decisions, stopped: [:])
+        return ReadStudy(spec: stored.spec, trials: stored.trials, source: path, decisions: stored.decisions, stopped: [:],
+                         reports: try await store.stepReports())
     }
 }

@@ -48,6 +48,9 @@ public struct StudyAnalysisResult: Sendable {
     public let trials: TrialTable
     /// Per objective: HSIC of every hyperparameter, Spearman baselines; trade-offs.
     public let analysis: StudyAnalysis
+    /// The learning curves of the trials read, per objective analysed (a study whose trials
+    /// report steps).
+    public let curves: [LearningCurve]
 }
 
 /// `slope study analyze` as a library call.
@@ -56,13 +59,13 @@ public enum StudyAnalysisJob {
     /// - Throws: `SlopeError` naming the file for anything unreadable.
     /// - Complexity: see `StudyAnalysis.run`.
     public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) async throws -> StudyAnalysisResult {
-        let (trials, note, decisions) = try await TrialSource.table(path: request.source, study: request.study, columns: request.columns,
+        let (trials, note, decisions, curves) = try await TrialSource.table(path: request.source, study: request.study, columns: request.columns,
                                                    reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
                                                    missing: request.missing, selection: request.selection, opener: request.opener)
         var analysis = try StudyAnalysis.run(trials, options: request.options,
                                              progress: progress.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
         analysis.selection = note
         analysis.stageDecisions = decisions
-        return StudyAnalysisResult(trials: trials, analysis: analysis)
+        return StudyAnalysisResult(trials: trials, analysis: analysis, curves: curves)
     }
 }

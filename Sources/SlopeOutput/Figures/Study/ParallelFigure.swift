@@ -27,7 +27,7 @@ enum ParallelFigure {
             var points = axes.indices.map { (x($0), y(axes[$0].positions[r])) }
             points.append((x(axes.count), y(values[r].map { ($0 - lo) / span })))
             let description = "trial \(trials.labels[r]): " + axes.indices.map { "\(axes[$0].name)=\(axes[$0].labels[r] ?? "n/a")" }.joined(separator: " ")
-                + "; \(objective.name) " + (values[r].map { TextTable.significant($0) } ?? "none (failed)")
+                + "; \(objective.name) " + (values[r].map { TextTable.significant($0) } ?? "none (failed or pruned)")
             svg.polyline(points, stroke: members[r] ? ColorMap.viridis(goodness[r]) : ColorMap.viridis(goodness[r] * 0.8),
                          width: members[r] ? 2.4 : 1, opacity: members[r] ? 1 : 0.35, title: description)
         }

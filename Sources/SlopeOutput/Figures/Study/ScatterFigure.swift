@@ -28,7 +28,7 @@ enum ScatterFigure {
                 guard let position = axis.positions[r] else { continue }
                 let spread = axis.isLevels ? (jitter.nextUnit() - 0.5) * 0.5 / Double(max(1, axis.ticks.count)) : 0
                 let x = frame.x(position + spread)
-                let title = "trial \(trials.labels[r]): \(axis.name) = \(axis.labels[r] ?? ""), \(objective.name) = " + (objective.values[r].map { TextTable.significant($0) } ?? "none (failed)")
+                let title = "trial \(trials.labels[r]): \(axis.name) = \(axis.labels[r] ?? ""), \(objective.name) = " + (objective.values[r].map { TextTable.significant($0) } ?? "none (failed or pruned)")
                 if let v = objective.values[r] {
                     svg.circle(x, frame.y(v), r: members[r] ? 3.2 : 2.4, fill: members[r] ? "#e66101" : "#5e81b5", title: title)
                 } else {
