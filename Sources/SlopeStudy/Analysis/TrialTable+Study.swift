@@ -11,18 +11,16 @@ extension TrialTable {
     /// Hyperparameter types come from the spec: uniform and q_uniform → continuous,
     /// log_uniform_values → log, int_uniform → integer, a list of text → categorical, of
     /// true/false → boolean, of numbers → integer or continuous (ordered).
-    /// A pruned trial has no value; its last report (`lastStep` and its metrics, or `stopped`
-    /// by trial id for a study imported from Optuna) belongs to the spec's first objective
-    /// (the one a trial reports as it goes and the pruner reads), for the target rule.
+    /// A pruned trial has no value; its last report (`lastStep` and its metrics) belongs to the
+    /// spec's first objective (the one a trial reports as it goes and the pruner reads), for
+    /// the target rule.
     /// - Throws: `SlopeError` for an objective no trial recorded (listing those recorded), a
     ///   log parameter with a value ≤ 0, or a name that is not a parameter.
-    public init(spec: StudySpec, trials all: [TrialObservation], source: String, columns: ColumnSelection,
-                stopped: [Int: StoppedEarly] = [:]) throws {
+    public init(spec: StudySpec, trials all: [TrialObservation], source: String, columns: ColumnSelection) throws {
         let trials = all.filter(\.state.isFinished)
         let first = spec.objectives[0].name
         let reports = trials.map { t -> StoppedEarly? in
-            guard t.state == .pruned else { return stopped[t.id] }
-            guard let step = t.lastStep, let value = t.metric(first) else { return nil }
+            guard t.state == .pruned, let step = t.lastStep, let value = t.metric(first) else { return nil }
             return StoppedEarly(step: step, value: value)
         }
         let pruned = trials.map { $0.state == .pruned }

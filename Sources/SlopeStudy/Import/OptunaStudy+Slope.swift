@@ -39,32 +39,29 @@ extension StudySpec {
 }
 
 extension OptunaStudy {
-    /// Why a trial has no value, with the last intermediate value a pruned trial reported.
+    /// Why a trial has no value.
     private func failure(_ t: Trial) -> String {
-        guard t.state == "PRUNED" else { return t.state == "FAIL" ? "failed in Optuna" : "complete without a finite value" }
-        guard let last = t.lastIntermediate else { return "pruned by Optuna" }
-        return "pruned by Optuna at step \(last.step) (last intermediate value \(last.value))"
-    }
-
-    /// The last report of every pruned trial that reported one, by slope trial id (Optuna's
-    /// number + 1): the analysis ranks it below the completed trials (`StoppedEarly`).
-    public var stoppedEarly: [Int: StoppedEarly] {
-        Dictionary(uniqueKeysWithValues: finishedTrials.compactMap { t in
-            guard t.state == "PRUNED", let last = t.lastIntermediate, last.value.isFinite else { return nil }
-            return (t.number + 1, StoppedEarly(step: last.step, value: last.value))
-        })
+        t.state == "FAIL" ? "failed in Optuna" : "complete without a finite value"
     }
 
     /// The finished trials as slope records them: COMPLETE → done with the objective values as
-    /// metrics; FAIL and PRUNED → failed. Trial ids are Optuna's numbers + 1.
+    /// metrics; PRUNED → pruned with its last intermediate value (of the first objective, the
+    /// one Optuna's pruners read) as metrics and its step, when it reported one; FAIL →
+    /// failed. Trial ids are Optuna's numbers + 1.
     public func storedTrials() -> [StoredTrial] {
         finishedTrials.map { t in
             let complete = t.state == "COMPLETE" && t.values.allSatisfy { $0 != nil }
             let values = zip(objectives, t.values).compactMap { o, v in v.map { (name: o.name, value: $0) } }
-            let metrics = complete ? TrialMetrics(values) : nil
+            if t.state == "PRUNED" {
+                let last = t.lastIntermediate.flatMap { $0.value.isFinite ? $0 : nil }
+                return StoredTrial(
+                    id: t.number + 1, parameters: TrialParameters(t.parameters), seed: 0, state: .pruned,
+                    metrics: last.map { TrialMetrics([(objectives[0].name, $0.value)]) }, wallTime: t.duration, peakRSS: nil,
+                    worker: "optuna", startedAt: nil, finishedAt: nil, attempts: 1, failure: nil, stderrTail: nil, lastStep: last?.step)
+            }
             return StoredTrial(
                 id: t.number + 1, parameters: TrialParameters(t.parameters), seed: 0,
-                state: complete ? .done : .failed, metrics: metrics, wallTime: t.duration, peakRSS: nil,
+                state: complete ? .done : .failed, metrics: complete ? TrialMetrics(values) : nil, wallTime: t.duration, peakRSS: nil,
                 worker: "optuna", startedAt: nil, finishedAt: nil, attempts: 1,
                 failure: complete ? nil : failure(t), stderrTail: nil)
         }

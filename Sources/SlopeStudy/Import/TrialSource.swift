@@ -21,7 +21,7 @@ public enum TrialSource {
                              selection: TrialSelection = .fromPrior,
                              opener: StoreOpener = .files) async throws -> (table: TrialTable, note: String?, decisions: [String], curves: [LearningCurve]) {
         let spec: StudySpec, trials: [StoredTrial], source: String, decisions: [StageDecision]
-        var stopped: [Int: StoppedEarly] = [:], reports: [Int: [StepReport]] = [:]
+        var reports: [Int: [StepReport]] = [:]
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
             let table = try reader.readMixed(path: path, missing: missing)
             let specPath = ExportedTrials.specPath(for: path)
@@ -36,10 +36,10 @@ public enum TrialSource {
             decisions = []
         } else {
             let study = try await read(path: path, study: study, opener: opener)
-            (spec, trials, source, decisions, stopped, reports) = (study.spec, study.trials, study.source, study.decisions, study.stopped, study.reports)
+            (spec, trials, source, decisions, reports) = (study.spec, study.trials, study.source, study.decisions, study.reports)
         }
         let chosen = try selection.apply(trials, spec: spec)
-        let table = try TrialTable(spec: spec, trials: chosen.trials.map(\.observation), source: source, columns: columns, stopped: stopped)
+        let table = try TrialTable(spec: spec, trials: chosen.trials.map(\.observation), source: source, columns: columns)
         return (table, chosen.note, decisions.map { $0.sentence(in: spec) },
                 curves(chosen.trials, reports: reports, objectives: table.objectives.map(\.name)))
     }
@@ -56,15 +56,13 @@ public enum TrialSource {
         }
     }
 
-    /// A study as read: spec, trials, stage decisions, the last reports of pruned trials of
-    /// an Optuna study (by trial id), the step reports of a slope study's trials (by trial
-    /// id), and a name for messages.
+    /// A study as read: spec, trials, stage decisions, the step reports of a slope study's
+    /// trials (by trial id), and a name for messages.
     public struct ReadStudy: Sendable {
         public let spec: StudySpec
         public let trials: [StoredTrial]
         public let source: String
         public let decisions: [StageDecision]
-        public let stopped: [Int: StoppedEarly]
         public var reports: [Int: [StepReport]] = [:]
     }
 
@@ -75,7 +73,7 @@ public enum TrialSource {
             let store = try await opener.reading(path, study: study)
             let (stored, reports) = try await store.closing { (try await StoredStudy(store: $0), try await $0.stepReports()) }
             return ReadStudy(spec: stored.spec, trials: stored.trials, source: "\(store.location) (study \"\(stored.spec.name)\")",
-                             decisions: stored.decisions, stopped: [:], reports: reports)
+                             decisions: stored.decisions, reports: reports)
         }
         guard FileManager.default.fileExists(atPath: path) else { throw SlopeError.store(file: path, reason: "no such file", problem: .missing) }
         let store: TrialStore
@@ -84,11 +82,11 @@ public enum TrialSource {
         } catch SlopeError.optunaStorage {
             let optuna = try OptunaStudy(path: path, study: study)
             return ReadStudy(spec: try optuna.spec(), trials: optuna.storedTrials(), source: "\(path) (Optuna study \"\(optuna.name)\")",
-                             decisions: [], stopped: optuna.stoppedEarly)
+                             decisions: [])
         }
         if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
         let stored = try await StoredStudy(store: store)
-        return ReadStudy(spec: stored.spec, trials: stored.trials, source: path, decisions: stored.decisions, stopped: [:],
+        return ReadStudy(spec: stored.spec, trials: stored.trials, source: path, decisions: stored.decisions,
                          reports: try await store.stepReports())
     }
 }

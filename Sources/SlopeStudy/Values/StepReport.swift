@@ -23,7 +23,8 @@ public struct StepReport: Sendable, Equatable {
     /// The report a stdout line holds: a JSON object with `"step"` a whole number >= 0; nil
     /// for any other line.
     public static func parse<S: StringProtocol>(_ line: S) -> StepReport? {
-        guard line.contains("\"\(stepKey)\""), let pairs = JSONValue.parse(String(line))?.pairs,
+        // Most lines are the child's own: parsed only when they may hold the key.
+        guard line.contains(stepKey) || line.contains("\\u"), let pairs = JSONValue.parse(String(line))?.pairs,
               let step = pairs.first(where: { $0.key == stepKey })?.value.wholeNumber, step >= 0 else { return nil }
         return StepReport(step: step, pairs: pairs.filter { $0.key != stepKey })
     }

@@ -2,8 +2,8 @@ import FuzzSupport
 import SlopeCore
 import SlopeStudy
 
-/// The JSON value reader, as trial metrics and as stored parameters of a space with every
-/// kind of domain.
+/// The JSON value reader, as trial metrics, as step reports and as stored parameters of a
+/// space with every kind of domain.
 nonisolated(unsafe) let space: ParameterSpace? = try? SpecReader.parse("""
     trials: 1
     objectives: {e: minimize}
@@ -26,6 +26,14 @@ func fuzz(_ bytes: UnsafeRawBufferPointer) {
     FuzzInput.clean {
         let metrics = try TrialMetrics.decode(text, source: "fuzz")
         _ = try TrialMetrics.decode(metrics.json, source: "fuzz")
+    }
+    // Every line as a trial's step report: one that reads back from the store as itself.
+    for line in text.split(separator: "\n") {
+        guard let report = StepReport.parse(line) else { continue }
+        FuzzInput.clean {
+            let again = try StepReport.decode(step: report.step, report.json, source: "fuzz")
+            if again != report { fatalError("a step report changed through the store: \(report) -> \(again)") }
+        }
     }
     if let space {
         FuzzInput.clean { _ = try TrialParameters.decode(text, space: space, source: "fuzz").json }
