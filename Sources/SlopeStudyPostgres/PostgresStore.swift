@@ -329,11 +329,12 @@ public final class PostgresStore: StudyStore, Sendable {
         let (done, rows) = try await perform { c, logger in
             let done = try await c.query("SELECT count(*) FROM slope_trial WHERE study_id = \(study) AND state = 'done'", logger: logger)
                 .collect().first?.decode(Int64.self) ?? 0
-            // Only the reports of each trial's current attempt, the first at or past `step`.
+            // Only the reports of each trial's current attempt (not of one interrupted and
+            // waiting to run again), the first at or past `step`.
             let rows = try await c.query("""
                 SELECT DISTINCT ON (r.trial_id) r.trial_id, t.state, r.step, r.metrics::text
                 FROM slope_step_report AS r JOIN slope_trial AS t ON t.study_id = r.study_id AND t.id = r.trial_id AND t.attempts = r.attempt
-                WHERE r.study_id = \(study) AND r.step >= \(step) AND (\(orLater) OR r.step = \(step))
+                WHERE r.study_id = \(study) AND t.state <> 'pending' AND r.step >= \(step) AND (\(orLater) OR r.step = \(step))
                 ORDER BY r.trial_id, r.step
                 """, logger: logger).collect()
             return (done, rows)

@@ -70,6 +70,43 @@ struct PostgresStudyTests {
         #expect(status.stdout.components(separatedBy: "\nworker ").count - 1 >= 2, "\(status.stdout)")
     }
 
+    /// Two workers with a median pruner: each prunes from the reports both wrote to the
+    /// server; a pruned trial is never better at step 1 than every done trial; each trial ran
+    /// once.
+    @Test func twoWorkersPruneFromTheServersReports() throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("""
+            #!/bin/sh
+            x=${1#--x=}
+            for s in 1 2 3 4 5 6; do echo "{\\"step\\": $s, \\"error\\": $x}"; sleep 0.15; done
+            echo "{\\"error\\": $x}"
+
+            """, to: folder.appendingPathComponent("trial.sh").path)
+        let name = "p\(UUID().uuidString.prefix(8).lowercased())"
+        let spec = folder.appendingPathComponent("s.yaml")
+        try """
+            name: \(name)
+            trials: 16
+            seed: 3
+            objectives: {error: minimize}
+            command: ./trial.sh {args}
+            pruner: {kind: median, startup_trials: 2, grace: 1}
+            parameters:
+              x: {distribution: uniform, min: 0, max: 1}
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        let workers = try (0..<2).map { _ in try start(["study", "run", spec.path, "--store", url, "--quiet"]) }
+        for w in workers { w.waitUntilExit() }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 }, "\(workers.map(\.terminationStatus))")
+        let all = try trials(name)
+        func x(_ t: [String: Any]) -> Double { (t["parameters"] as? [String: Any])?["x"] as? Double ?? .nan }
+        let done = all.filter { $0["state"] as? String == "done" }, pruned = all.filter { $0["state"] as? String == "pruned" }
+        #expect(done.count + pruned.count == 16 && all.allSatisfy { $0["attempts"] as? Int == 1 })
+        #expect(!pruned.isEmpty)
+        let best = done.map(x).min() ?? .nan
+        #expect(pruned.allSatisfy { x($0) > best && $0["last_step"] as? Int != nil }, "\(pruned.map(x)) vs best done \(best)")
+    }
+
     /// A worker killed with SIGKILL mid-trial: after its lease expires the survivor runs that
     /// trial again (attempt 2) and every trial is done exactly once.
     @Test func aKilledWorkersTrialRunsAgainAfterItsLease() throws {

@@ -138,7 +138,9 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         // A trial run again reports again: its earlier attempt's reports are gone.
         let c = try await #require(try store.claimNext("w1", spec: spec))
         #expect(try await store.report(c, worker: "w1", [r(1, 0.3)]))
+        #expect(try await store.peers(at: 1, orLater: false).entries.map(\.trial) == [a.id, c.id])
         try await store.release(c, worker: "w1")
+        #expect(try await store.peers(at: 1, orLater: false).entries.map(\.trial) == [a.id])
         let again = try await #require(try store.claimNext("w2", spec: spec))
         #expect(again.id == c.id)
         #expect(try await store.stepReports()[c.id] == nil)

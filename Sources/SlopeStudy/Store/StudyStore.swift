@@ -79,7 +79,8 @@ public protocol StudyStore: Sendable {
     /// - Returns: false when the claim was lost; nothing is then recorded.
     func report(_ trial: StoredTrial, worker: String, _ reports: [StepReport]) async throws -> Bool
     /// Every trial's report at `step` (with `orLater`, at the first step it reported at or
-    /// past `step`), and how many trials are done: what a pruner compares a trial with.
+    /// past `step`), and how many trials are done: what a pruner compares a trial with. A
+    /// trial interrupted and pending again has none.
     /// - Complexity: one indexed read of the reports at that step.
     func peers(at step: Int, orLater: Bool) async throws -> StepPeers
     /// Every step report, by trial id, each trial's in step order: the learning curves.

@@ -362,12 +362,14 @@ public final class TrialStore: StudyStore {
                 let done = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trial WHERE study_id = ? AND state = 'done'",
                                             arguments: [Self.studyID]) ?? 0
                 guard try db.tableExists("step_report") else { return StepPeers(entries: [], done: done) }
-                // Only the reports of each trial's current attempt; SQLite takes the other
-                // columns of a MIN() group from the row of the minimum.
+                // Only the reports of each trial's current attempt, not of one interrupted and
+                // waiting to run again; SQLite takes the other columns of a MIN() group from the
+                // row of the minimum.
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT r.trial_id, t.state, \(orLater ? "MIN(r.step) AS step" : "r.step"), r.metrics
                     FROM step_report AS r JOIN trial AS t ON t.study_id = r.study_id AND t.id = r.trial_id AND t.attempts = r.attempt
-                    WHERE r.study_id = ? AND \(orLater ? "r.step >= ? GROUP BY r.trial_id" : "r.step = ?") ORDER BY r.trial_id
+                    WHERE r.study_id = ? AND t.state <> 'pending' AND \(orLater ? "r.step >= ? GROUP BY r.trial_id" : "r.step = ?")
+                    ORDER BY r.trial_id
                     """, arguments: [Self.studyID, step])
                 return StepPeers(entries: try rows.map { row in
                     let cells = CheckedRow(row: row, file: path, place: "table step_report")
