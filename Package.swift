@@ -8,17 +8,19 @@ let package = Package(
         .library(name: "SlopeOutput", targets: ["SlopeOutput"]),
         .library(name: "SlopeStudy", targets: ["SlopeStudy"]),
         .library(name: "SlopeStudyPostgres", targets: ["SlopeStudyPostgres"]),
+        .library(name: "SlopeServe", targets: ["SlopeServe"]),
         .executable(name: "slope", targets: ["slope"]),
     ],
     // The heavy dependencies are behind traits, both on by default: an application that needs
     // only SlopeCore and SlopeOutput depends on slope with `traits: []`, and then neither
-    // resolves nor builds GRDB, Yams, postgres-nio or NIO (examples/library does so). The
-    // command line needs both.
+    // resolves nor builds GRDB, Yams, postgres-nio, NIO or Hummingbird (examples/library does
+    // so). The command line needs all three.
     traits: [
         .trait(name: "Studies", description: "Hyperparameter studies (SlopeStudy): YAML specs and the SQLite store (Yams, GRDB)."),
         .trait(name: "PostgreSQL", description: "The PostgreSQL study store (SlopeStudyPostgres: postgres-nio, swift-nio, swift-log).",
                enabledTraits: ["Studies"]),
-        .default(enabledTraits: ["Studies", "PostgreSQL"]),
+        .trait(name: "Dashboard", description: "The live dashboard of a study (SlopeServe: Hummingbird).", enabledTraits: ["Studies"]),
+        .default(enabledTraits: ["Studies", "PostgreSQL", "Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The numeric core: data in, jets, the lean network, statistics, HSIC, the reading, and
@@ -65,6 +68,18 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),
             ]
         ),
+        // The live dashboard of a study (`slope study serve`): read-only pages and JSON over
+        // HTTP, the only target with a web server (Hummingbird).
+        .target(
+            name: "SlopeServe",
+            dependencies: [
+                "SlopeCore",
+                "SlopeOutput",
+                "SlopeStudy",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Dashboard"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Dashboard"])),
+            ]
+        ),
         // The command-line shell over the library.
         .executableTarget(
             name: "slope",
@@ -73,6 +88,7 @@ let package = Package(
                 "SlopeOutput",
                 "SlopeStudy",
                 "SlopeStudyPostgres",
+                "SlopeServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +114,10 @@ let package = Package(
         .testTarget(
             name: "SlopeCLITests",
             dependencies: ["slope", "SlopeCore"]
+        ),
+        .testTarget(
+            name: "SlopeServeTests",
+            dependencies: ["SlopeServe", "SlopeStudy", "SlopeCore"]
         ),
     ]
 )

@@ -19,6 +19,8 @@ public enum Setting: String, Sendable, CaseIterable {
     case validationShare, task, target, width, depth, activation, optimizer, momentum, weightDecay
     // Running studies.
     case jobs, heartbeat, lease, gpus
+    // Serving a study's dashboard.
+    case host, port, token, refresh
 
     /// Plain words for the setting, as a library user reads it.
     public var label: String {
@@ -46,6 +48,8 @@ public enum Setting: String, Sendable, CaseIterable {
         case .validationShare: return "validation share"
         case .weightDecay: return "weight decay"
         case .jobs: return "parallel jobs"
+        case .host: return "address to listen on"
+        case .refresh: return "refresh interval"
         default: return rawValue
         }
     }

@@ -1,4 +1,5 @@
-/// A self-contained HTML page: inline CSS and SVG only, no script, no external resource.
+/// A self-contained HTML page: inline CSS and SVG, no external resource; a script only where a
+/// page asks for one of its own (the live dashboard's).
 public struct HTMLPage: Sendable {
     /// One figure or table with its title and a one-sentence caption saying how to read it.
     public struct Section: Sendable {
@@ -14,17 +15,26 @@ public struct HTMLPage: Sendable {
             self.caption = caption
             self.body = body
         }
+
+        /// The section as the page writes it.
+        var markup: String {
+            "<section id=\"\(id)\"><h2>\(XML.escape(title))</h2>\n<figure>\n\(body)\n"
+                + "<figcaption>\(XML.escape(caption))</figcaption></figure></section>\n"
+        }
     }
 
     public let title: String
     /// Lines under the title (data, settings), plain text.
     public let summary: [String]
     public let sections: [Section]
+    /// JavaScript run at the end of the page (nil: none, the reports).
+    public let script: String?
 
-    public init(title: String, summary: [String], sections: [Section]) {
+    public init(title: String, summary: [String], sections: [Section], script: String? = nil) {
         self.title = title
         self.summary = summary
         self.sections = sections
+        self.script = script
     }
 
     public func render() -> String {
@@ -41,14 +51,15 @@ public struct HTMLPage: Sendable {
             <header><h1>\(XML.escape(title))</h1>
 
             """
-        for line in summary { out += "<p class=\"summary\">\(XML.escape(line))</p>\n" }
+        out += "<div id=\"summary\">" + summary.map { "<p class=\"summary\">\(XML.escape($0))</p>\n" }.joined() + "</div>"
         out += "<nav>" + sections.map { "<a href=\"#\($0.id)\">\(XML.escape($0.title))</a>" }.joined(separator: " · ") + "</nav></header>\n"
-        for s in sections {
-            out += "<section id=\"\(s.id)\"><h2>\(XML.escape(s.title))</h2>\n<figure>\n\(s.body)\n"
-            out += "<figcaption>\(XML.escape(s.caption))</figcaption></figure></section>\n"
-        }
-        return out + "<footer>Made by slope. Hover a mark to read its value.</footer>\n</body>\n</html>\n"
+        out += "<main>\n" + sections.map(\.markup).joined() + "</main>\n"
+        let ending = script.map { "<script>\($0)</script>\n" } ?? ""
+        return out + "<footer>Made by slope. Hover a mark to read its value.</footer>\n\(ending)</body>\n</html>\n"
     }
+
+    /// The sections of the page, as the page writes them inside `<main>`.
+    public var main: String { sections.map(\.markup).joined() }
 
     /// Several SVGs of which one shows at a time, chosen by radio buttons (CSS only).
     public static func switcher(name: String, options: [(label: String, body: String)]) -> String {

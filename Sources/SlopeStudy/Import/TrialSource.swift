@@ -45,7 +45,7 @@ public enum TrialSource {
     }
 
     /// The learning curve of each trial and objective it reported at a step.
-    static func curves(_ trials: [StoredTrial], reports: [Int: [StepReport]], objectives: [String]) -> [LearningCurve] {
+    public static func curves(_ trials: [StoredTrial], reports: [Int: [StepReport]], objectives: [String]) -> [LearningCurve] {
         trials.flatMap { t -> [LearningCurve] in
             guard let steps = reports[t.id] else { return [] }
             return objectives.compactMap { name in

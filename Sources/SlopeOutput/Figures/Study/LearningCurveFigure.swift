@@ -4,7 +4,7 @@ import SlopeCore
 /// Every trial's learning curve of one objective: value against step, one line a trial.
 /// Trials in the goal set (the objective's best, as the analysis drew it) in orange on top,
 /// the other completed trials grey, pruned trials red with a cross where they were stopped.
-enum LearningCurveFigure {
+public enum LearningCurveFigure {
     static let good = "#e66101", other = "#9aa5b1", pruned = "#c0392b"
 
     /// nil when no trial reported the objective at a step.

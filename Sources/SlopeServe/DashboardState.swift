@@ -1,0 +1,80 @@
+import Foundation
+import SlopeCore
+import SlopeOutput
+import SlopeStudy
+
+/// What the dashboard serves, read from the store without writing to it: a snapshot of the
+/// study (read again once it is `refresh` seconds old, when a request asks) and the analysis
+/// of its trials, computed off the request path whenever the finished trials change and
+/// served from its cache meanwhile.
+actor DashboardState {
+    /// The study as read at one moment.
+    struct Snapshot: Sendable {
+        let overview: StudyOverview
+        let curves: [LearningCurve]
+        let readAt: ContinuousClock.Instant
+
+        /// Trials finished either way: what the analysis depends on.
+        var finished: Int { overview.trials.filter(\.state.isFinished).count }
+    }
+
+    /// Where the analysis stands.
+    enum Analysis: Sendable {
+        case none
+        case computing(finished: Int)
+        case ready(StudyAnalysisResult, finished: Int)
+        case failed(String, finished: Int)
+    }
+
+    let request: DashboardRequest
+    private var snapshot: Snapshot?
+    private(set) var analysis: Analysis = .none
+    private var analysing: Task<Void, Never>?
+
+    init(request: DashboardRequest) { self.request = request }
+
+    /// The latest snapshot, read again when it is older than the refresh interval.
+    /// - Throws: `SlopeError` when the store cannot be read.
+    func current() async throws -> Snapshot {
+        if let snapshot, snapshot.readAt.duration(to: .now) < .seconds(request.refresh) { return snapshot }
+        let overview = try await StudyStatusJob.run(request.status)
+        let store = try await request.status.opener.reading(request.status.store, study: request.status.study)
+        let reports = try await store.closing { try await $0.stepReports() }
+        let objectives = overview.spec.objectives.map(\.name)
+        let fresh = Snapshot(overview: overview, curves: TrialSource.curves(overview.trials, reports: reports, objectives: objectives),
+                             readAt: .now)
+        snapshot = fresh
+        startAnalysisIfChanged(fresh)
+        return fresh
+    }
+
+    /// Starts the analysis of `snapshot`'s trials unless one of the same count is done or
+    /// under way.
+    private func startAnalysisIfChanged(_ snapshot: Snapshot) {
+        let finished = snapshot.finished
+        switch analysis {
+        case let .ready(_, n) where n == finished: return
+        case let .failed(_, n) where n == finished: return
+        case .computing: return  // the next snapshot starts the next one
+        default: break
+        }
+        guard finished > 0 else { return }
+        analysis = .computing(finished: finished)
+        let request = self.request
+        analysing = Task.detached(priority: .utility) { [weak self] in
+            let outcome: Analysis
+            do {
+                var options = StudyAnalysisOptions()
+                options.permutations = request.permutations
+                let job = try StudyAnalysisRequest(source: request.status.store, study: request.status.study, options: options,
+                                                   opener: request.status.opener)
+                outcome = .ready(try await StudyAnalysisJob.run(job), finished: finished)
+            } catch {
+                outcome = .failed("\(error)", finished: finished)
+            }
+            await self?.finish(outcome)
+        }
+    }
+
+    private func finish(_ outcome: Analysis) { analysis = outcome }
+}
