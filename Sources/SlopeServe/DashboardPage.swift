@@ -103,7 +103,8 @@ enum DashboardPage {
     }
 
     /// The page's own script: live counts, the content swapped in place when trials change,
-    /// the trials table's filter and sort.
+    /// the trials table's filter and sort. The body's data-finished-first and
+    /// data-finished-last hold the finished count at the first poll and the latest.
     private static func script(refresh: Double) -> String {
         """
         (function(){var seen=null;\
@@ -114,6 +115,7 @@ enum DashboardPage {
         var d=(!isNaN(na)&&!isNaN(nc))?na-nc:a.localeCompare(c);return up?d:-d});rows.forEach(function(r){b.appendChild(r)})}})}\
         function poll(){fetch('api/status',{cache:'no-store'}).then(function(r){return r.json()}).then(function(s){\
         Object.keys(s.counts).forEach(function(k){var e=document.getElementById('count-'+k);if(e)e.textContent=s.counts[k]});\
+        var n=s.counts.done+s.counts.failed+s.counts.pruned,b=document.body.dataset;if(b.finishedFirst===undefined)b.finishedFirst=n;b.finishedLast=n;\
         if(seen!==null&&s.version!==seen){fetch('./',{cache:'no-store'}).then(function(r){return r.text()}).then(function(h){\
         var d=new DOMParser().parseFromString(h,'text/html');['main','#summary'].forEach(function(q){var a=document.querySelector(q),b=d.querySelector(q);if(a&&b)a.innerHTML=b.innerHTML});wire()})}\
         seen=s.version}).catch(function(){}).finally(function(){setTimeout(poll,\(Int(max(1, refresh) * 2000)))})}\

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// Studies on a real PostgreSQL server with real worker processes (issue 17). The server is
@@ -105,6 +108,40 @@ struct PostgresStudyTests {
         #expect(!pruned.isEmpty)
         let best = done.map(x).min() ?? .nan
         #expect(pruned.allSatisfy { x($0) > best && $0["last_step"] as? Int != nil }, "\(pruned.map(x)) vs best done \(best)")
+    }
+
+    /// `slope study serve` on a PostgreSQL study: /api/trials is what `study export --json`
+    /// writes, the page shows the study, and serving changes nothing in the database.
+    @Test func theDashboardServesAPostgresStudy() async throws {
+        let url = try #require(Self.url, "SLOPE_TEST_POSTGRES is not set")
+        let (spec, name) = try study(trials: 4, sleep: 0)
+        #expect(try CLIRunner.run(["study", "run", spec, "--store", url, "--quiet"]).status == 0)
+        let export = try CLIRunner.run(["study", "export", url, "--study", name, "--json", "-", "--quiet"])
+        let server = Process()
+        server.executableURL = CLIRunner.executable
+        server.arguments = ["study", "serve", url, "--study", name, "--port", "0"]
+        let errors = Pipe()
+        server.standardError = errors
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        // "serving the study at http://127.0.0.1:PORT/ (read-only; Ctrl-C stops)"
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let port = try #require(text.split(separator: ":").dropFirst(2).first.flatMap { Int($0.prefix { $0.isNumber }) }, "\(text)")
+        func get(_ path: String) async throws -> String {
+            let (data, _) = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try await get("/api/trials") == export.stdout)
+        #expect(try await get("/").contains("slope study: \(name)"))
+        #expect(try await get("/api/status").contains("\"done\": 4"))
+        let again = try CLIRunner.run(["study", "export", url, "--study", name, "--json", "-", "--quiet"])
+        #expect(again.stdout == export.stdout)
     }
 
     /// A worker killed with SIGKILL mid-trial: after its lease expires the survivor runs that

@@ -84,3 +84,53 @@ enum Browser {
         #expect(data.count > 50_000, "\(data.count) bytes")
     }
 }
+
+/// `slope study serve` in a browser: while a study runs, the page's own script keeps its
+/// counts live (the finished count it shows grows without a reload).
+@Suite struct DashboardBrowserTests {
+    @Test(.enabled(if: Browser.path != nil || Browser.required, "no Chromium at /usr/bin/chromium"))
+    func theLiveCountGrows() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        try CLIRunner.writeScript("#!/bin/sh\nsleep 0.2\necho \"{\\\"error\\\": ${1#--x=}}\"\n", to: folder.appendingPathComponent("t.sh").path)
+        try "trials: 200\nobjectives: {error: minimize}\ncommand: ./t.sh {args}\nparameters:\n  x: {distribution: uniform, min: 0, max: 1}\n"
+            .write(to: folder.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("s.sqlite").path
+        func start(_ arguments: [String]) throws -> Process {
+            let p = Process()
+            p.executableURL = CLIRunner.executable
+            p.arguments = arguments
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        let study = try start(["study", "run", folder.appendingPathComponent("s.yaml").path, "--store", store, "--quiet"])
+        defer { study.terminate(); study.waitUntilExit() }
+        while !FileManager.default.fileExists(atPath: store) { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.5)
+        let port = 18_000 + Int.random(in: 0..<2000)
+        let server = try start(["study", "serve", store, "--port", "\(port)", "--refresh", "0.2", "--quiet"])
+        defer { server.terminate(); server.waitUntilExit() }
+        Thread.sleep(forTimeInterval: 1.5)
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: try #require(Browser.path, "chromium is not installed"))
+        // Virtual time runs the page's timers (a poll every 0.4 s) for 10 min, about 1500 polls of a
+        // few real milliseconds each, while the study finishes a trial every 0.2 s of real time.
+        browser.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "--virtual-time-budget=600000",
+                             "http://127.0.0.1:\(port)/"]
+        let out = Pipe()
+        browser.standardOutput = out
+        browser.standardError = FileHandle.nullDevice
+        try browser.run()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        browser.waitUntilExit()
+        func attribute(_ name: String) -> Int? {
+            guard let r = dom.range(of: "\(name)=\"") else { return nil }
+            return Int(dom[r.upperBound...].prefix { $0.isNumber })
+        }
+        let first = try #require(attribute("data-finished-first"), "the page's script did not poll: \(dom.prefix(300))")
+        let last = try #require(attribute("data-finished-last"))
+        #expect(last > first, "the finished count stayed at \(first)")
+        #expect(dom.contains("id=\"count-done\">\(last)<"), "the counts shown are not the latest polled")
+    }
+}
