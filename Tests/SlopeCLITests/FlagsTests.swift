@@ -6,7 +6,7 @@ import Testing
 /// The command line names every library setting by a flag it has.
 @Suite struct FlagsTests {
     static let commands = [["analyze"], ["hsic"], ["surface"], ["mask"], ["mlp"],
-                           ["study", "run"], ["study", "analyze"], ["study", "import"]]
+                           ["study", "run"], ["study", "analyze"], ["study", "import"], ["study", "serve"]]
 
     @Test func everySettingIsAFlagOfSomeCommand() throws {
         let help = try Self.commands.map { try CLIRunner.run($0 + ["--help"]).stdout }.joined(separator: "\n")

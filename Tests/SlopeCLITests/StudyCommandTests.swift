@@ -186,10 +186,9 @@ import Testing
     }
 
     /// `trainer: mlp` with a pruner: the trainer's epochs are step reports (stored: the
-    /// report draws their curves), status and export show the pruner; a trial it stops is one
-    /// whose learning rate is 1000 times too small. (Whether it stops any depends on how fast
-    /// these tiny trainings end: a decision after a trial's end comes too late. Pruning
-    /// itself is tested with trials of a known pace, PrunedStudyTests.)
+    /// report draws their curves), status and export show the pruner. (Whether it stops any
+    /// depends on how fast these tiny trainings end: a decision after a trial's end comes too
+    /// late. Pruning itself is tested with trials of a known pace, PrunedStudyTests.)
     @Test func trainerStudyWithAPruner() throws {
         let folder = try CLIRunner.temporaryFolder()
         try """
@@ -212,8 +211,11 @@ import Testing
         let rows = try csvRows(csv)
         #expect(rows[0] == ["id", "state", "lr", "width", "epochs", "error", "wall_time_s", "peak_rss_bytes", "last_step"])
         let pruned = rows.dropFirst().filter { $0[1] == "pruned" }
-        #expect(pruned.allSatisfy { $0[2] == "1e-05" && Int($0[8]).map { (1...6).contains($0) } == true }, "\(rows)")
-        #expect(rows.dropFirst().allSatisfy { ["done", "pruned"].contains($0[1]) })
+        // A pruned trial keeps the step it was stopped at and that step's error; a done one has
+        // no last step. (Which trials the median rule stops is tested against Optuna's,
+        // PrunerTests: here a good learning rate may be stopped early by worse early epochs.)
+        #expect(pruned.allSatisfy { Int($0[8]).map { (1...6).contains($0) } == true && Double($0[5]) != nil }, "\(rows)")
+        #expect(rows.dropFirst().allSatisfy { $0[1] == "pruned" || ($0[1] == "done" && $0[8].isEmpty) })
         let status = try CLIRunner.run(["study", "status", store])
         #expect(status.stdout.contains("\(pruned.count) pruned, 0 running") && status.stdout.contains("pruner median (startup_trials 3, warmup_steps 0, grace 1) on error"), "\(status.stdout)")
         let report = folder.appendingPathComponent("r.html").path
