@@ -33,19 +33,33 @@ actor DashboardState {
 
     init(request: DashboardRequest) { self.request = request }
 
-    /// The latest snapshot, read again when it is older than the refresh interval.
+    /// The latest snapshot, read again when it is older than the refresh interval. Requests
+    /// that come while it is read wait for that one read (never one read each).
     /// - Throws: `SlopeError` when the store cannot be read.
     func current() async throws -> Snapshot {
         if let snapshot, snapshot.readAt.duration(to: .now) < .seconds(request.refresh) { return snapshot }
+        if let reading { return try await reading.value }
+        let request = self.request
+        let read = Task { try await Self.read(request) }
+        reading = read
+        defer { reading = nil }
+        let fresh = try await read.value
+        snapshot = fresh
+        startAnalysisIfChanged(fresh)
+        return fresh
+    }
+
+    /// The read in progress, if any.
+    private var reading: Task<Snapshot, any Error>?
+
+    /// One read of the study: what `study status` reads, and the step reports.
+    private static func read(_ request: DashboardRequest) async throws -> Snapshot {
         let overview = try await StudyStatusJob.run(request.status)
         let store = try await request.status.opener.reading(request.status.store, study: request.status.study)
         let reports = try await store.closing { try await $0.stepReports() }
         let objectives = overview.spec.objectives.map(\.name)
-        let fresh = Snapshot(overview: overview, curves: TrialSource.curves(overview.trials, reports: reports, objectives: objectives),
-                             readAt: .now)
-        snapshot = fresh
-        startAnalysisIfChanged(fresh)
-        return fresh
+        return Snapshot(overview: overview, curves: TrialSource.curves(overview.trials, reports: reports, objectives: objectives),
+                        readAt: .now)
     }
 
     /// Starts the analysis of `snapshot`'s trials unless one of the same count is done or
