@@ -99,22 +99,40 @@ import SlopeCore
         }
     }
 
-    /// The count the page polls grows while a worker writes to the store.
-    @Test func aRunningStudysCountGrows() async throws {
-        let (path, _) = try await Self.store(trials: 8, done: 2)
+    /// The count the page polls grows while two workers (two connections) write to the store,
+    /// and every endpoint answers meanwhile.
+    @Test func aStudyWrittenByTwoWorkers() async throws {
+        let (path, _) = try await Self.store(trials: 12, done: 2)
         try await Self.serving(path) { (port: Int) async throws -> Void in
             #expect(try await Self.get(port, "/api/status").body.contains("\"done\": 2"))
-            let store = try await TrialStore(path: path)
-            let spec = try SpecReader.parse(try #require(try await store.study()).spec, file: "s.yaml", folder: "")
-            guard case let .trial(t) = try await TrialClaimer(store: store, spec: spec, worker: "w2").next() else { Issue.record(); return }
-            #expect(try await store.finish(t, worker: "w2", .done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1, peakRSS: nil)))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for worker in ["w2", "w3"] {
+                    group.addTask {
+                        let store = try await TrialStore(path: path)
+                        let spec = try SpecReader.parse(try #require(try await store.study()).spec, file: "s.yaml", folder: "")
+                        for _ in 0..<5 {
+                            guard case let .trial(t) = try await TrialClaimer(store: store, spec: spec, worker: worker).next() else { break }
+                            _ = try await store.finish(t, worker: worker, .done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1, peakRSS: nil))
+                        }
+                        await store.close()
+                    }
+                }
+                group.addTask { () async throws -> Void in
+                    for route in ["/", "/api/trials", "/api/status", "/api/status"] {
+                        let status = try await Self.get(port, route).status
+                        #expect(status == 200, "\(route)")
+                    }
+                }
+                try await group.waitForAll()
+            }
             var status = try await Self.get(port, "/api/status")
-            for _ in 0..<100 where !status.body.contains("\"done\": 3") {
+            for _ in 0..<100 where !status.body.contains("\"done\": 12") {
                 try await Task.sleep(for: .milliseconds(20))
                 status = try await Self.get(port, "/api/status")
             }
-            #expect(status.body.contains("\"done\": 3"), "\(status.body)")
-            await store.close()
+            #expect(status.body.contains("\"done\": 12"), "\(status.body)")
+            let trials = try await Self.get(port, "/api/trials").body
+            #expect(trials.contains("\"worker\":\"w2\"") && trials.contains("\"worker\":\"w3\""))
         }
     }
 
