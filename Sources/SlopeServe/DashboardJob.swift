@@ -24,13 +24,14 @@ public enum DashboardJob {
         _ = try await state.current()
         let router = Router()
         if let token = request.token { router.add(middleware: BearerToken(token)) }
-        router.get("/") { _, _ in try await html(DashboardPage.overview(try await state.current(), analysis: await state.analysis, refresh: request.refresh)) }
-        router.get("/analysis") { _, _ in
-            let snapshot = try await state.current()
-            return html(DashboardPage.analysis(await state.analysis, spec: snapshot.overview.spec))
+        router.get("/") { _, _ in
+            html(try await state.rendered("/") { DashboardPage.overview($0, analysis: $1, refresh: request.refresh) })
         }
-        router.get("/api/status") { _, _ in json(status(try await state.current())) }
-        router.get("/api/trials") { _, _ in json(TrialsJSON.render(try await state.current().overview)) }
+        router.get("/analysis") { _, _ in
+            html(try await state.rendered("/analysis") { DashboardPage.analysis($1, spec: $0.overview.spec) })
+        }
+        router.get("/api/status") { _, _ in json(try await state.rendered("/api/status") { snapshot, _ in status(snapshot) }) }
+        router.get("/api/trials") { _, _ in json(try await state.rendered("/api/trials") { snapshot, _ in TrialsJSON.render(snapshot.overview) }) }
         router.get("/api/analysis") { _, _ -> Response in
             _ = try await state.current()
             switch await state.analysis {

@@ -91,4 +91,31 @@ actor DashboardState {
     }
 
     private func finish(_ outcome: Analysis) { analysis = outcome }
+
+    /// What a route renders from the current snapshot and analysis, rendered once per
+    /// snapshot and analysis state however many requests ask (a page of thousands of trials
+    /// is not written again for each).
+    func rendered(_ route: String, _ render: @Sendable (Snapshot, Analysis) throws -> String) async throws -> String {
+        let snapshot = try await current()
+        let key = "\(snapshot.readAt)|\(analysis.tag)"
+        if let cached = renderings[route], cached.key == key { return cached.body }
+        let body = try render(snapshot, analysis)
+        renderings[route] = (key, body)
+        return body
+    }
+
+    /// The last rendering of each route, with the snapshot and analysis it was made from.
+    private var renderings: [String: (key: String, body: String)] = [:]
+}
+
+extension DashboardState.Analysis {
+    /// Tells analysis states apart (for the renderings' cache).
+    var tag: String {
+        switch self {
+        case .none: return "none"
+        case let .computing(n): return "computing \(n)"
+        case let .ready(_, n): return "ready \(n)"
+        case let .failed(_, n): return "failed \(n)"
+        }
+    }
 }
