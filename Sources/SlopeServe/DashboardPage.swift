@@ -36,7 +36,7 @@ enum DashboardPage {
         }
         sections.append(HTMLPage.Section(
             id: "trials", title: "Trials",
-            caption: "Every trial; choose a state to filter, click a column's title to sort.",
+            caption: "Every trial; choose a state or a stage to filter, click a column's title to sort.",
             body: trialsTable(o)))
         sections.append(HTMLPage.Section(id: "analysis", title: "Analysis", caption: analysisCaption(analysis),
                                          body: "<p><a href=\"analysis\">The analysis of the finished trials</a></p>"))
@@ -88,8 +88,10 @@ enum DashboardPage {
     private static func trialsTable(_ o: StudyOverview) -> String {
         let names = o.spec.space.parameters.map(\.name), objectives = o.spec.objectives.map(\.name)
         let head = ["id", "state", "stage"] + names + objectives + ["wall_time_s", "last_step", "worker", "failure"]
-        var out = "<p><label>state <select id=\"state-filter\"><option value=\"\">all</option>"
-            + TrialState.allCases.map { "<option>\($0.rawValue)</option>" }.joined() + "</select></label></p>"
+        let states: String = TrialState.allCases.map { "<option>\($0.rawValue)</option>" }.joined()
+        let stages: String = o.spec.stages.enumerated().map { k, stage in "<option value=\"\(k)\">\(XML.escape(stage.name))</option>" }.joined()
+        var out = "<p><label>state <select id=\"state-filter\"><option value=\"\">all</option>\(states)</select></label>"
+        out += " <label>stage <select id=\"stage-filter\"><option value=\"\">all</option>\(stages)</select></label></p>"
         out += "<table id=\"trials-table\"><thead><tr>" + head.map { "<th style=\"cursor:pointer\">\(XML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for t in o.trials {
             var cells: [String] = ["\(t.id)", t.state.rawValue, "\(t.stage)"]
@@ -97,7 +99,7 @@ enum DashboardPage {
             cells += objectives.map { name -> String in t.metric(name).map { TextTable.significant($0) } ?? "" }
             let wall: String = t.wallTime.map { String(format: "%.2f", $0) } ?? ""
             cells += [wall, t.lastStep.map { "\($0)" } ?? "", t.worker ?? "", t.state == .failed ? t.failureLine : ""]
-            out += "<tr data-state=\"\(t.state.rawValue)\">" + cells.map { "<td>\(XML.escape(Shown.bare($0, limit: 200)))</td>" }.joined() + "</tr>"
+            out += "<tr data-state=\"\(t.state.rawValue)\" data-stage=\"\(t.stage)\">" + cells.map { "<td>\(XML.escape(Shown.bare($0, limit: 200)))</td>" }.joined() + "</tr>"
         }
         return out + "</tbody></table>"
     }
@@ -108,8 +110,9 @@ enum DashboardPage {
     private static func script(refresh: Double) -> String {
         """
         (function(){var seen=null;\
-        function wire(){var f=document.getElementById('state-filter'),t=document.getElementById('trials-table');if(!f||!t)return;\
-        f.onchange=function(){var v=f.value;t.querySelectorAll('tbody tr').forEach(function(r){r.style.display=(!v||r.dataset.state===v)?'':'none'})};\
+        function wire(){var f=document.getElementById('state-filter'),g=document.getElementById('stage-filter'),t=document.getElementById('trials-table');if(!f||!g||!t)return;\
+        f.onchange=g.onchange=function(){var v=f.value,w=g.value;t.querySelectorAll('tbody tr').forEach(function(r){\
+        r.style.display=((!v||r.dataset.state===v)&&(!w||r.dataset.stage===w))?'':'none'})};\
         t.querySelectorAll('th').forEach(function(h,k){h.onclick=function(){var b=t.tBodies[0],rows=Array.from(b.rows),up=h.dataset.up!=='1';h.dataset.up=up?'1':'0';\
         rows.sort(function(x,y){var a=x.cells[k].textContent,c=y.cells[k].textContent,na=parseFloat(a),nc=parseFloat(c);\
         var d=(!isNaN(na)&&!isNaN(nc))?na-nc:a.localeCompare(c);return up?d:-d});rows.forEach(function(r){b.appendChild(r)})}})}\

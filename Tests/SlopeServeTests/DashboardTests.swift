@@ -70,6 +70,7 @@ import SlopeCore
             // The parameter's name is shown escaped, never as markup.
             #expect(page.body.contains("&lt;script&gt;") && !page.body.contains("<th style=\"cursor:pointer\"><script>"))
             #expect(page.body.contains("History of error") && page.body.contains("Learning curves of error"))
+            #expect(page.body.contains("id=\"stage-filter\"") && page.body.contains("data-stage=\"0\""))
             // The analysis is computed off the request path: 202 until it is ready, then the report.
             var analysis = try await Self.get(port, "/api/analysis")
             for _ in 0..<200 where analysis.status == 202 {
