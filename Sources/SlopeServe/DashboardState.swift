@@ -80,6 +80,7 @@ actor DashboardState {
             do {
                 var options = StudyAnalysisOptions()
                 options.permutations = request.permutations
+                options.pairs = true
                 let job = try StudyAnalysisRequest(source: request.status.store, study: request.status.study, options: options,
                                                    opener: request.status.opener)
                 outcome = .ready(try await StudyAnalysisJob.run(job), finished: finished)

@@ -11,8 +11,8 @@ import SlopeCore
 /// `slope study serve` over real loopback HTTP: every endpoint on a finished, an empty and a
 /// running study; the token; no path outside the routes; nothing written to the store.
 @Suite(.serialized) struct DashboardTests {
-    /// A store with a study of `trials` trials whose parameter is named `<script>` (the pages
-    /// must escape it), `done` of them finished.
+    /// A store with a study of `trials` trials, one of its two parameters named `<script>`
+    /// (the pages must escape it), `done` of them finished.
     static func store(trials: Int = 6, done: Int) async throws -> (path: String, folder: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slope-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -23,6 +23,7 @@ import SlopeCore
             command: ./t.sh
             parameters:
               "<script>": {distribution: uniform, min: 0, max: 1}
+              b: {values: [u, v]}
             """
         let spec = try SpecReader.parse(text, file: "s.yaml", folder: folder.path)
         let path = folder.appendingPathComponent("s.sqlite").path
@@ -80,6 +81,14 @@ import SlopeCore
             #expect(analysis.status == 200 && analysis.body.contains("\"objectives\""), "\(analysis.status) \(analysis.body.prefix(200))")
             let report = try await Self.get(port, "/analysis")
             #expect(report.status == 200 && report.body.contains("What decides each objective"))
+            #expect(!report.body.contains("this analysis did not measure the pairs"))
+            // A request with a large body (no route takes one) is refused, and the server goes on.
+            var post = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/")))
+            post.httpMethod = "POST"
+            post.httpBody = Data(repeating: 65, count: 20 << 20)
+            let (_, refused) = try await URLSession.shared.data(for: post)
+            #expect([404, 405, 413].contains((refused as? HTTPURLResponse)?.statusCode ?? 0))
+            #expect(try await Self.get(port, "/api/status").status == 200)
             for bad in ["/nope", "/..%2F..%2Fetc%2Fpasswd", "/api/trials/../../s.sqlite", "/s.sqlite"] {
                 let r = try await Self.get(port, bad)
                 #expect(r.status == 404, "\(bad): \(r.status)")
