@@ -22,6 +22,17 @@ struct CLIRunner {
         root.appendingPathComponent("examples/data/\(name)").path
     }
 
+    /// Starts slope with `arguments` in the background, its output discarded.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     static func run(_ arguments: [String]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable

@@ -40,15 +40,7 @@ struct PostgresStudyTests {
         return (spec.path, name)
     }
 
-    func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = CLIRunner.executable
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
+    func start(_ arguments: [String]) throws -> Process { try CLIRunner.start(arguments) }
 
     /// The study's trials as `study export --json` gives them.
     func trials(_ name: String) throws -> [[String: Any]] {

@@ -95,21 +95,12 @@ enum Browser {
         try "trials: 200\nobjectives: {error: minimize}\ncommand: ./t.sh {args}\nparameters:\n  x: {distribution: uniform, min: 0, max: 1}\n"
             .write(to: folder.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
         let store = folder.appendingPathComponent("s.sqlite").path
-        func start(_ arguments: [String]) throws -> Process {
-            let p = Process()
-            p.executableURL = CLIRunner.executable
-            p.arguments = arguments
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            return p
-        }
-        let study = try start(["study", "run", folder.appendingPathComponent("s.yaml").path, "--store", store, "--quiet"])
+        let study = try CLIRunner.start(["study", "run", folder.appendingPathComponent("s.yaml").path, "--store", store, "--quiet"])
         defer { study.terminate(); study.waitUntilExit() }
         while !FileManager.default.fileExists(atPath: store) { Thread.sleep(forTimeInterval: 0.05) }
         Thread.sleep(forTimeInterval: 0.5)
         let port = 18_000 + Int.random(in: 0..<2000)
-        let server = try start(["study", "serve", store, "--port", "\(port)", "--refresh", "0.2", "--quiet"])
+        let server = try CLIRunner.start(["study", "serve", store, "--port", "\(port)", "--refresh", "0.2", "--quiet"])
         defer { server.terminate(); server.waitUntilExit() }
         Thread.sleep(forTimeInterval: 1.5)
         let browser = Process()
