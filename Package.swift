@@ -78,6 +78,7 @@ let package = Package(
                 "SlopeStudy",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Dashboard"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Dashboard"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Dashboard"])),
             ]
         ),
         // The command-line shell over the library.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import SlopeCore
 import SlopeOutput
 import SlopeStudy
@@ -56,6 +57,9 @@ public enum DashboardJob {
             return
         } catch let error as SlopeError {
             throw error
+        } catch let error as IOError {
+            // "Address already in use", not the socket call's name.
+            throw SlopeError.invalidSetting(.port, reason: "cannot listen on \(request.host) port \(request.port): \(String(cString: strerror(error.errnoCode)))")
         } catch {
             throw SlopeError.invalidSetting(.port, reason: "cannot listen on \(request.host) port \(request.port): \(error)")
         }

@@ -160,6 +160,17 @@ import SlopeCore
         #expect(!ConstantTime.equal(Array("abc".utf8), Array("abd".utf8)) && !ConstantTime.equal(Array("abc".utf8), Array("ab".utf8)))
     }
 
+    /// A port another server holds: one line saying so, not the socket call's name.
+    @Test func aPortInUseIsOneLine() async throws {
+        let (path, _) = try await Self.store(done: 0)
+        try await Self.serving(path) { (port: Int) async throws -> Void in
+            let second = try DashboardRequest(status: StudyStatusRequest(store: path), port: port)
+            await #expect(throws: SlopeError.invalidSetting(.port, reason: "cannot listen on 127.0.0.1 port \(port): Address already in use")) {
+                try await DashboardJob.run(second)
+            }
+        }
+    }
+
     @Test func anAddressOffLoopbackNeedsAToken() throws {
         let status = try StudyStatusRequest(store: "s.sqlite")
         #expect(throws: SlopeError.self) { _ = try DashboardRequest(status: status, host: "0.0.0.0") }
