@@ -6,7 +6,7 @@ import SlopeCore
 public enum StudyStatusText {
     public static func render(_ study: StudyOverview, countsOnly: Bool) -> String {
         let spec = study.spec
-        let pruning = spec.pruner != nil || study.count(.pruned) > 0
+        let pruning = study.showsPruning
         var lines = ["study \(spec.name): \(counted(study.trials.count, "trial")): \(study.count(.done)) done, \(study.count(.failed)) failed, "
                      + (pruning ? "\(study.count(.pruned)) pruned, " : "") + "\(study.count(.running)) running, \(study.count(.pending)) pending"]
         guard !countsOnly else { return lines[0] + "\n" }

@@ -12,7 +12,7 @@ public enum TrialsCSV {
         let spec = study.spec, trials = study.trials
         let names = spec.space.parameters.map(\.name), objectives = spec.objectives.map(\.name)
         let front = spec.objectives.count > 1 ? Set(study.pareto) : nil
-        let adaptive = spec.isAdaptive, pruning = spec.pruner != nil || trials.contains { $0.state == .pruned }
+        let adaptive = spec.isAdaptive, pruning = study.showsPruning
         var lines = [(["id", "state"] + names + objectives + ["wall_time_s", "peak_rss_bytes"] + (front == nil ? [] : ["pareto"])
                       + (adaptive ? ["placed_by", "stage"] : []) + (pruning ? ["last_step"] : []))
             .map(CSVField.escape).joined(separator: ",")]

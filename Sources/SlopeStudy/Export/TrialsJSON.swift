@@ -8,7 +8,7 @@ public enum TrialsJSON {
         let objectives = JSONText.object(spec.objectives.map { ($0.name, JSONText.quoted($0.direction.rawValue)) })
         let front = Set(study.pareto)
         // Studies without a pruner keep the keys earlier versions wrote.
-        let pruning = spec.pruner != nil || trials.contains { $0.state == .pruned }
+        let pruning = study.showsPruning
         let rows = trials.map { t in
             "    " + JSONText.object([
                 ("id", "\(t.id)"), ("state", JSONText.quoted(t.state.rawValue)), ("parameters", t.parameters.json),

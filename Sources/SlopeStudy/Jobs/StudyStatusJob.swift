@@ -26,6 +26,10 @@ public struct StudyOverview: Sendable {
 
     /// How many trials are in `state`.
     public func count(_ state: TrialState) -> Int { trials.filter { $0.state == state }.count }
+
+    /// True for a study with a pruner or pruned trials (an imported one): its outputs show
+    /// pruned counts and last steps; others keep the columns and keys of earlier versions.
+    public var showsPruning: Bool { spec.pruner != nil || trials.contains { $0.state == .pruned } }
 }
 
 /// Everything `slope study status` (and `export`) needs: which store and study, and how long

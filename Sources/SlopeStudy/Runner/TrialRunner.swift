@@ -80,7 +80,7 @@ public struct TrialRunner: Sendable {
             return .failure(SlopeError.metrics(reason: "the last stdout line is a step report (it has \"step\"); end with the final metrics, a JSON object without \"step\": \(line.prefix(80))"))
         }
         // Finite numbers only, each key once (the first), sorted by key.
-        let metrics = TrialMetrics(pairs.compactMap { p in p.value.double.flatMap { $0.isFinite ? (p.key, $0) : nil } })
+        let metrics = TrialMetrics(finiteNumbersOf: pairs)
         for o in objectives where metrics[o.name] == nil {
             return .failure(SlopeError.metrics(reason: "the metrics lack the objective '\(o.name)' as a finite number: \(line.prefix(80))"))
         }

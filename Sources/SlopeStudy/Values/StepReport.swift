@@ -32,9 +32,8 @@ public struct StepReport: Sendable, Equatable {
     /// The report of `step` made of a JSON object's pairs: the finite numbers, and the names
     /// of the other values.
     init(step: Int, pairs: [(key: String, value: JSONValue)]) {
-        let numbers = pairs.compactMap { p in p.value.double.flatMap { $0.isFinite ? (p.key, $0) : nil } }
-        let names = Set(numbers.map(\.0))
-        self.init(step: step, metrics: TrialMetrics(numbers), notFinite: Array(Set(pairs.map(\.key)).subtracting(names)).sorted())
+        let metrics = TrialMetrics(finiteNumbersOf: pairs)
+        self.init(step: step, metrics: metrics, notFinite: Array(Set(pairs.map(\.key)).subtracting(metrics.names)).sorted())
     }
 
     /// The value this report gives `objective`: its number, NaN when it reported the name

@@ -26,7 +26,12 @@ public struct TrialMetrics: Sendable, Hashable {
         guard let pairs = JSONValue.parse(json)?.pairs else {
             throw SlopeError.store(file: source, reason: "a trial's metrics are not a JSON object: \(json.prefix(60))", problem: .damaged)
         }
-        return TrialMetrics(pairs.compactMap { p in p.value.double.flatMap { $0.isFinite ? (p.key, $0) : nil } })
+        return TrialMetrics(finiteNumbersOf: pairs)
+    }
+
+    /// The finite numbers among a JSON object's pairs (other values are left out).
+    init(finiteNumbersOf pairs: [(key: String, value: JSONValue)]) {
+        self.init(pairs.compactMap { p in p.value.double.flatMap { $0.isFinite ? (p.key, $0) : nil } })
     }
 
     public static func == (a: TrialMetrics, b: TrialMetrics) -> Bool {
