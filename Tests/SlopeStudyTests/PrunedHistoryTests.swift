@@ -54,3 +54,23 @@ import Testing
         #expect(wall.values.compactMap { $0 } == Array(repeating: 2, count: 8))
     }
 }
+
+/// `study status`'s best trial is a done one, never a pruned trial's last report (which may
+/// be lower: it was stopped before it finished).
+@Suite struct PrunedBestTests {
+    @Test func theBestTrialIsADoneOne() async throws {
+        let scratch = try Scratch()
+        let text = "trials: 2\nobjectives: {error: minimize}\ncommand: ./t.sh\npruner: {kind: median}\nparameters:\n  x: {distribution: uniform, min: 0, max: 1}\n"
+        let spec = try SpecReader.parse(text, file: "s.yaml", folder: scratch.path)
+        let path = scratch.file("s.sqlite")
+        let store = try await TrialStore(path: path)
+        try await store.create(name: spec.name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
+        let a = try #require(try await store.claimNext("w", spec: spec)), b = try #require(try await store.claimNext("w", spec: spec))
+        #expect(try await store.finish(a, worker: "w", .done(metrics: TrialMetrics([("error", 0.5)]), wallTime: 1, peakRSS: nil)))
+        #expect(try await store.finish(b, worker: "w", .pruned(last: StepReport(step: 1, metrics: TrialMetrics([("error", 0.1)])),
+                                                                wallTime: 1, peakRSS: nil)))
+        await store.close()
+        let overview = try await StudyStatusJob.run(StudyStatusRequest(store: path))
+        #expect(overview.best.map(\.trial) == [a.id] && overview.best.first?.value == 0.5)
+    }
+}

@@ -64,7 +64,8 @@ public enum StudyStatusJob {
         let (study, workers) = try await store.closing { store in
             (try await StoredStudy(store: store), try await store.workers(lease: request.lease))
         }
-        let feasible = study.trials.filter { study.spec.isFeasible($0.observation) }
+        // Done trials only: a pruned trial's numbers are a step report, not a result.
+        let feasible = study.trials.filter { $0.state == .done && study.spec.isFeasible($0.observation) }
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
             let done = feasible.compactMap { t in t.metric(objective.name).map { (t, $0) } }
             guard let (trial, value) = done.min(by: { objective.isBetter($0.1, than: $1.1) }) else { return nil }
