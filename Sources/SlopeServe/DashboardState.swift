@@ -52,11 +52,13 @@ actor DashboardState {
     /// The read in progress, if any.
     private var reading: Task<Snapshot, any Error>?
 
-    /// One read of the study: what `study status` reads, and the step reports.
+    /// One read of the study, the store opened once: what `study status` reads, and the step
+    /// reports.
     private static func read(_ request: DashboardRequest) async throws -> Snapshot {
-        let overview = try await StudyStatusJob.run(request.status)
         let store = try await request.status.opener.reading(request.status.store, study: request.status.study)
-        let reports = try await store.closing { try await $0.stepReports() }
+        let (overview, reports) = try await store.closing { store in
+            (try await StudyStatusJob.overview(of: store, lease: request.status.lease), try await store.stepReports())
+        }
         let objectives = overview.spec.objectives.map(\.name)
         return Snapshot(overview: overview, curves: TrialSource.curves(overview.trials, reports: reports, objectives: objectives),
                         readAt: .now)

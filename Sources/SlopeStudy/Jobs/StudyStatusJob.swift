@@ -61,9 +61,12 @@ public enum StudyStatusJob {
     /// - Complexity: O(trials · parameters).
     public static func run(_ request: StudyStatusRequest) async throws -> StudyOverview {
         let store = try await request.opener.reading(request.store, study: request.study)
-        let (study, workers) = try await store.closing { store in
-            (try await StoredStudy(store: store), try await store.workers(lease: request.lease))
-        }
+        return try await store.closing { try await overview(of: $0, lease: request.lease) }
+    }
+
+    /// The overview of the study in an open `store` (which stays open).
+    public static func overview(of store: any StudyStore, lease: Double) async throws -> StudyOverview {
+        let (study, workers) = (try await StoredStudy(store: store), try await store.workers(lease: lease))
         // Done trials only: a pruned trial's numbers are a step report, not a result.
         let feasible = study.trials.filter { $0.state == .done && study.spec.isFeasible($0.observation) }
         let best = study.spec.objectives.compactMap { objective -> StudyOverview.Best? in
