@@ -21,7 +21,7 @@ public struct DashboardRequest: Sendable {
     public static let loopback: Set<String> = ["127.0.0.1", "::1", "localhost"]
 
     /// - Throws: `SlopeError.invalidSetting` for a port out of range, an empty or short token,
-    ///   or an address other than loopback without a token.
+    ///   an address other than loopback without a token, or a refresh beyond an hour.
     public init(status: StudyStatusRequest, host: String = "127.0.0.1", port: Int = 8600, token: String? = nil,
                 refresh: Double = 1, permutations: Int = 1000) throws {
         guard (0...65535).contains(port) else { throw SlopeError.invalidSetting(.port, reason: "must be a TCP port from 0 to 65535") }
@@ -31,7 +31,8 @@ public struct DashboardRequest: Sendable {
         guard Self.loopback.contains(host) || token != nil else {
             throw SlopeError.invalidSetting(.host, reason: "\(Shown.quoted(host)) is not a loopback address: anyone who reaches it would read the study; give --token too (every request must then carry it)")
         }
-        guard refresh > 0 && refresh.isFinite else { throw SlopeError.invalidSetting(.refresh, reason: "must be a positive number of seconds") }
+        // The page polls every 2 refreshes; a browser's timer holds at most about 24 days.
+        guard refresh > 0 && refresh <= 3600 else { throw SlopeError.invalidSetting(.refresh, reason: "must be a number of seconds in (0, 3600]") }
         guard (1...100_000).contains(permutations) else { throw SlopeError.invalidSetting(.permutations, reason: "must be from 1 to 100000") }
         self.status = status
         self.host = host

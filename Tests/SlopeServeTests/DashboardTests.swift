@@ -178,5 +178,8 @@ import SlopeCore
         #expect(try DashboardRequest(status: status, host: "0.0.0.0", token: "0123456789abcdef").host == "0.0.0.0")
         #expect(try DashboardRequest(status: status, host: "::1").token == nil)
         #expect(throws: SlopeError.self) { _ = try DashboardRequest(status: status, port: 70000) }
+        #expect(throws: SlopeError.invalidSetting(.refresh, reason: "must be a number of seconds in (0, 3600]")) {
+            _ = try DashboardRequest(status: status, refresh: 1e8)
+        }
     }
 }
