@@ -42,7 +42,7 @@ public enum StudyReport {
             let stopped = Set(curves.filter(\.pruned).map(\.label)).count
             sections.append(HTMLPage.Section(
                 id: "curves", title: "Learning curves",
-                caption: "Each line is one trial's step reports (the objective against the step). Orange: trials in the goal set (the best \(analysis.goal) of the completed trials); grey: the other completed trials; red, ending in a cross: the \(counted(stopped, "trial")) the pruner stopped there. A gap is a report without a finite value.",
+                caption: "Each line is one trial's step reports (the objective against the step). Orange: trials in the goal set (the best \(analysis.goal) of the trials read, pruned ones ranked below every completed one); grey: the other completed trials; red, ending in a cross: the \(counted(stopped, "trial")) the pruner stopped there. A gap is a report without a finite value.",
                 body: learning))
         }
         if let fronts = ParetoFigure.render(trials) {
