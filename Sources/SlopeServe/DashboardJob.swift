@@ -6,9 +6,10 @@ import SlopeCore
 import SlopeOutput
 import SlopeStudy
 
-/// `slope study serve` as a library call: serves a study's live dashboard over HTTP until the
-/// task is cancelled (or SIGINT / SIGTERM when `handleSignals`), reading the store and never
-/// writing to it (docs/dashboard.md).
+/// `slope study serve` as a library call: serves a study's live dashboard over HTTP until
+/// `context.stop` is raised or the task is cancelled (or SIGINT / SIGTERM when
+/// `handleSignals`), reading the store and never writing to it (docs/dashboard.md).
+/// An analysis under way when it stops is stopped too.
 ///
 /// Routes, all GET: `/` the overview page, `/analysis` the analysis report, `/api/status`
 /// (counts by state and a version that changes with them), `/api/trials` (what `study export
@@ -18,9 +19,15 @@ public enum DashboardJob {
     /// - Parameter listening: called once with the port the server listens on.
     /// - Throws: `SlopeError` when the store cannot be read at the start, or the address
     ///   cannot be bound.
-    public static func run(_ request: DashboardRequest, handleSignals: Bool = false,
-                           listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+    public static func run(_ request: DashboardRequest, context: JobContext = JobContext(), handleSignals: Bool = false,
+                           listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws(SlopeError) {
+        try await context.perform { context in try await serve(request, context, handleSignals: handleSignals, listening: listening) }
+    }
+
+    private static func serve(_ request: DashboardRequest, _ context: JobContext, handleSignals: Bool,
+                              listening: @escaping @Sendable (Int) -> Void) async throws {
         let state = DashboardState(request: request)
+        defer { state.stop.raise() }
         // The store must be readable before anything listens: a wrong path is one line, exit 2.
         _ = try await state.current()
         let router = Router()
@@ -52,7 +59,13 @@ public enum DashboardJob {
         let app = Application(router: router, configuration: .init(address: .hostname(request.host, port: request.port), serverName: "slope"),
                               onServerRunning: { channel in listening(channel.localAddress?.port ?? request.port) }, logger: logger)
         do {
-            try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [])
+            try await withThrowingTaskGroup { group in
+                group.addTask { try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : []) }
+                // The flag has no wake-up of its own: a look every 0.1 s costs nothing.
+                group.addTask { while !context.stop.isSet { try await Task.sleep(for: .milliseconds(100)) } }
+                try await group.next()
+                group.cancelAll()
+            }
         } catch is CancellationError {
             return
         } catch let error as SlopeError {

@@ -23,13 +23,13 @@ public struct DashboardRequest: Sendable {
     /// - Throws: `SlopeError.invalidSetting` for a port out of range, an empty or short token,
     ///   an address other than loopback without a token, or a refresh beyond an hour.
     public init(status: StudyStatusRequest, host: String = "127.0.0.1", port: Int = 8600, token: String? = nil,
-                refresh: Double = 1, permutations: Int = 1000) throws {
+                refresh: Double = 1, permutations: Int = 1000) throws(SlopeError) {
         guard (0...65535).contains(port) else { throw SlopeError.invalidSetting(.port, reason: "must be a TCP port from 0 to 65535") }
         if let token, token.count < 16 || token.contains(where: { $0.isWhitespace || !$0.isASCII }) {
             throw SlopeError.invalidSetting(.token, reason: "give at least 16 printable ASCII characters without spaces (e.g. `openssl rand -hex 16`)")
         }
         guard Self.loopback.contains(host) || token != nil else {
-            throw SlopeError.invalidSetting(.host, reason: "\(Shown.quoted(host)) is not a loopback address: anyone who reaches it would read the study; give --token too (every request must then carry it)")
+            throw SlopeError.invalidSetting(.token, reason: "is needed to serve on \(Shown.quoted(host)), which is not a loopback address: anyone who reaches it would read the study (every request must then carry the token)")
         }
         // The page polls every 2 refreshes; a browser's timer holds at most about 24 days.
         guard refresh > 0 && refresh <= 3600 else { throw SlopeError.invalidSetting(.refresh, reason: "must be a number of seconds in (0, 3600]") }

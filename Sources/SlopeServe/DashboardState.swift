@@ -27,6 +27,8 @@ actor DashboardState {
     }
 
     let request: DashboardRequest
+    /// Raised when the server stops: stops an analysis under way.
+    nonisolated let stop = StopFlag()
     private var snapshot: Snapshot?
     private(set) var analysis: Analysis = .none
     private var analysing: Task<Void, Never>?
@@ -76,18 +78,18 @@ actor DashboardState {
         }
         guard finished > 0 else { return }
         analysis = .computing(finished: finished)
-        let request = self.request
+        let request = self.request, context = JobContext(stop: stop)
         analysing = Task.detached(priority: .utility) { [weak self] in
             let outcome: Analysis
-            do {
+            do throws(SlopeError) {
                 var options = StudyAnalysisOptions()
                 options.permutations = request.permutations
                 options.pairs = true
                 let job = try StudyAnalysisRequest(source: request.status.store, study: request.status.study, options: options,
                                                    opener: request.status.opener)
-                outcome = .ready(try await StudyAnalysisJob.run(job), finished: finished)
+                outcome = .ready(try await StudyAnalysisJob.run(job, context: context), finished: finished)
             } catch {
-                outcome = .failed("\(error)", finished: finished)
+                outcome = .failed(error.description, finished: finished)
             }
             await self?.finish(outcome)
         }

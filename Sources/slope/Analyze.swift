@@ -52,7 +52,7 @@ struct Analyze: ParsableCommand {
         for path in [json, historyCSV, report] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([json, historyCSV, report])
 
-        let result = try AnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
+        let result = try AnalysisJob.run(request, context: JobContext(progress: Terminal.progress(quiet: quiet)))
         Terminal.clearStatus(quiet: quiet)
         Terminal.warnConstant(result.design.constantFeatures, in: source.file)
         for warning in result.analysis.health.warnings { Terminal.warning("training: \(warning.message)") }
@@ -60,10 +60,10 @@ struct Analyze: ParsableCommand {
         var outputs = OutputFiles()
         outputs.add(json) { try AnalysisJSONStream.write(result.analysis, to: $0) }
         outputs.add(historyCSV) { try HistoryCSV.write(result.histories, to: $0) }
-        if let report, let surface = result.surface, let plane = request.surface {
+        if let report, let surface = result.surface, let plane = result.request.surface {
             outputs.add(report, Data(AnalysisReport.render(
                 result.analysis, histories: result.histories, surface: surface,
-                directions: PlaneCaption.text(plane.plane, seed: request.training.seed)).utf8))
+                directions: PlaneCaption.text(plane.plane, seed: result.request.training.seed)).utf8))
         }
         try outputs.write()
         if !outputs.usesStandardOutput { Terminal.show(AnalysisTable.render(result.analysis)) }

@@ -87,7 +87,7 @@ struct HSIC: ParsableCommand {
         for path in [json, csv, pairsCSV] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([json, csv, pairsCSV])
 
-        let result = try HSICJob.run(request, progress: Terminal.progress(quiet: quiet))
+        let result = try HSICJob.run(request, context: JobContext(progress: Terminal.progress(quiet: quiet)))
         let analysis = result.analysis
         if result.droppedRows > 0 {
             Terminal.warning("\(source.file): \(result.droppedRows) rows with a missing value left out")

@@ -43,19 +43,19 @@ struct Mask: ParsableCommand {
                                       rule: top.map { .top($0) } ?? .increasing,
                                       training: trainingArguments.options(), reading: ReadingOptions(nullTrainings: 0))
         for path in [report, pgm, csv] { try OutputFiles.checkWritable(path) }
-        let result = try MaskJob.run(request, progress: Terminal.progress(quiet: quiet))
-        let mask = result.mask, set = result.images, training = request.training
+        let result = try MaskJob.run(request, context: JobContext(progress: Terminal.progress(quiet: quiet)))
+        let mask = result.mask, set = result.images, training = result.request.training
 
         var outputs = OutputFiles()
         outputs.add(pgm, Data(PixelMaskFiles.pgm(mask).utf8))
         outputs.add(csv, Data(PixelMaskFiles.csv(mask).utf8))
         if let report {
             let settings = "\(result.design.rowCount) images used; lean network \(training.activation.rawValue), lr \(training.learningRate), \(training.epochs) epochs, \(training.restarts) restarts."
-            outputs.add(report, Data(MaskReport.render(mask, images: set, sampleRows: result.sampleImages, task: request.task,
+            outputs.add(report, Data(MaskReport.render(mask, images: set, sampleRows: result.sampleImages, task: result.request.task,
                                                        source: images, settings: settings).utf8))
         }
         try outputs.write()
-        Terminal.show(MaskText.render(mask, task: request.task, images: result.design.rowCount))
+        Terminal.show(MaskText.render(mask, task: result.request.task, images: result.design.rowCount))
         if mask.keptCount == 0 {
             Terminal.warning("no pixel has an increasing d2 trend (every trend falls with the loss); --top K keeps the K least decreasing")
         }

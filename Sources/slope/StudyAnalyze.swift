@@ -89,7 +89,7 @@ struct StudyAnalyze: AsyncParsableCommand {
         for path in [csv, pairsCSV, json, report] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([csv, pairsCSV, json, report])
 
-        let result = try await StudyAnalysisJob.run(request, progress: Terminal.progress(quiet: quiet))
+        let result = try await StudyAnalysisJob.run(request, context: JobContext(progress: Terminal.progress(quiet: quiet)))
         let analysis = result.analysis
         var outputs = OutputFiles()
         try outputs.add(json, try JSONOutput.encode(analysis))

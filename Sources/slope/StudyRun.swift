@@ -41,8 +41,8 @@ struct StudyRun: AsyncParsableCommand {
         let signals = Self.stopOnSignals(stop, quiet: quiet)
         defer { signals.forEach { $0.cancel() } }
         let bar = !quiet && Terminal.stderrIsTerminal ? ProgressBar(objective: study.primaryObjective) : nil
-        let result = try await StudyRunJob.run(request, stop: stop, progress: { bar?.draw($0) },
-                                         note: { line in if !quiet { Terminal.note("\n" + line) } })
+        let context = JobContext(stop: stop, note: { line in if !quiet { Terminal.note("\n" + line) } })
+        let result = try await StudyRunJob.run(request, context: context, trials: { bar?.draw($0) })
         let final = result.progress
         bar?.finish()
         if !quiet {
@@ -52,7 +52,7 @@ struct StudyRun: AsyncParsableCommand {
         for c in result.unreportedConstraints {
             Terminal.note("warning: no trial reports \(Shown.quoted(c.name)), so every trial breaks the constraint \(Shown.bare(c.text, limit: 80)) (a misspelt metric?)")
         }
-        if stop.isSet {
+        if result.stopped {
             Terminal.note("stopped: run the same command to resume")
             // 128 + the signal, as a shell reports it: 130 for Ctrl-C, 143 for SIGTERM.
             Foundation.exit(128 + (stop.signal ?? SIGINT))

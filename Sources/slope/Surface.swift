@@ -24,7 +24,7 @@ struct Surface: ParsableCommand {
             table: source.source(inputs: designArguments.features?.names), featureScaling: designArguments.scale,
             training: trainingArguments.options(), surface: surfaceArguments.options())
         for path in [csv, paths] { try OutputFiles.checkWritable(path) }
-        let result = try SurfaceJob.run(request, progress: Terminal.progress(quiet: quiet))
+        let result = try SurfaceJob.run(request, context: JobContext(progress: Terminal.progress(quiet: quiet)))
         Terminal.warnConstant(result.design.constantFeatures, in: source.file)
         let surface = result.surface
 
@@ -33,8 +33,9 @@ struct Surface: ParsableCommand {
         outputs.add(paths, Data(LossSurfaceCSV.paths(surface, histories: result.histories).utf8))
         try outputs.write()
         let k = surface.minimumIndex
-        Terminal.show("plane: \(PlaneCaption.text(request.surface.plane, seed: request.training.seed))\n")
+        let made = result.request
+        Terminal.show("plane: \(PlaneCaption.text(made.surface.plane, seed: made.training.seed))\n")
         let c = surface.coordinates
-        print("grid \(c.count) x \(c.count) over [-\(request.surface.span), \(request.surface.span)]: loss at theta* \(surface.centerLoss), grid minimum \(surface.loss[k]) at x = \(c[k % c.count]), y = \(c[k / c.count])")
+        print("grid \(c.count) x \(c.count) over [-\(made.surface.span), \(made.surface.span)]: loss at theta* \(surface.centerLoss), grid minimum \(surface.loss[k]) at x = \(c[k % c.count]), y = \(c[k / c.count])")
     }
 }

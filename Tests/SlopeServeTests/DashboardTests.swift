@@ -171,6 +171,22 @@ import SlopeCore
         }
     }
 
+    /// The job's stop flag ends the server (the CLI raises it on a signal; a library user
+    /// without a task to cancel raises it too): `run` returns and the port is closed.
+    @Test func theStopFlagEndsTheServer() async throws {
+        let (path, _) = try await Self.store(done: 3)
+        let request = try DashboardRequest(status: StudyStatusRequest(store: path), port: 0, refresh: 0.05, permutations: 50)
+        let (ports, port) = AsyncStream.makeStream(of: Int.self)
+        let context = JobContext()
+        let server = Task { try await DashboardJob.run(request, context: context) { port.yield($0) } }
+        var iterator = ports.makeAsyncIterator()
+        let listening = try #require(await iterator.next())
+        #expect(try await Self.get(listening, "/api/status").status == 200)
+        context.stop.raise()
+        try await server.value
+        await #expect(throws: (any Error).self) { _ = try await Self.get(listening, "/api/status") }
+    }
+
     @Test func anAddressOffLoopbackNeedsAToken() throws {
         let status = try StudyStatusRequest(store: "s.sqlite")
         #expect(throws: SlopeError.self) { _ = try DashboardRequest(status: status, host: "0.0.0.0") }

@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 import Testing
 @testable import SlopeStudy

@@ -79,6 +79,12 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
     case program(reason: String)
     /// What a trial printed is not a metrics line.
     case metrics(reason: String)
+    /// The job was asked to stop (`JobContext.stop`, or its task cancelled) before it finished;
+    /// it returned nothing.
+    case cancelled
+    /// An error that is not slope's own reached a job's entry point: a defect of slope, told
+    /// in the words of the library that raised it.
+    case unexpected(reason: String)
 
     /// The message with settings named by their labels (`Setting.label`).
     public var description: String { message(naming: \.label) }
@@ -159,6 +165,10 @@ public enum SlopeError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(file): the storage holds \(studies.count) studies (\(studies.map { "\"\($0)\"" }.joined(separator: ", "))); choose one with \(name(.study))"
         case let .program(reason), let .metrics(reason):
             return reason
+        case .cancelled:
+            return "stopped before it finished; nothing was written"
+        case let .unexpected(reason):
+            return "an unexpected error (a defect of slope; please report it): \(Shown.bare(reason, limit: 200))"
         }
     }
 }

@@ -100,6 +100,13 @@ private struct EvidenceGroup {
         var done = 0
         while done < settings.permutations {
             let count = min(Self.block, settings.permutations - done)
+            if progress?.isStopped == true {
+                // A stopped job's statistics are never read (its job throws): the observed
+                // ones stand in, keeping every list as long as the combination expects.
+                for f in factors.indices { statistics[f] += Array(repeating: statistics[f][0], count: count) }
+                done += count
+                continue
+            }
             // The row that holds the k-th best value once the objective is permuted by σ
             // (row i takes the value of row σ(i)) is σ⁻¹(order[k]).
             var orders = [Int](repeating: 0, count: count * reach)
@@ -186,6 +193,7 @@ private struct EvidenceGroup {
         let m = rows.count, size = Double(m)
         let inGoal = ranking.inGoal(0)
         let replicates = parallelMap(settings.bootstrap) { b in
+            if progress?.isStopped == true { return factors.map { _ in (Double.nan, Double.nan) } }
             let tau = RowStream.resample(settings.seed, size: m, index: b)
             let goal = tau.map { inGoal[$0] }
             let inside = Double(goal.filter { $0 }.count)

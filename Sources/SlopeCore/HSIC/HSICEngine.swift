@@ -117,7 +117,8 @@ private struct Group {
         var generator = RowStream.permutations(options.seed, size: m)
         var counts = [Int](repeating: 0, count: grams.count)
         var done = 0
-        while done < permutationCount {
+        // A stopped job's counts are never read (its job throws), so the loop just ends.
+        while done < permutationCount && progress?.isStopped != true {
             let drawn = (0..<min(chunk, permutationCount - done)).map { _ in generator.next() }
             let blocks = (drawn.count + block - 1) / block
             let partial = parallelMap(blocks) { c in
@@ -145,6 +146,7 @@ private struct Group {
         let output = self.output!
         let m = rows.count
         let replicates = parallelMap(options.bootstrap) { b in
+            if progress?.isStopped == true { return grams.map { _ in (Double.nan, Double.nan) } }
             let tau = RowStream.resample(options.seed, size: m, index: b)
             let side = OutputSide(gram: output.gram.gathered(tau), estimator: output.estimator,
                                   weights: output.weights.map { w in tau.map { w[$0] } })

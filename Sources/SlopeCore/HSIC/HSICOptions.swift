@@ -67,7 +67,7 @@ public struct HSICOptions: Sendable {
     }
 
     /// Checks what does not depend on the sample: counts, coverage, bandwidth, estimator and goal.
-    public func validate() throws {
+    public func validate() throws(SlopeError) {
         func fail(_ setting: Setting, _ reason: String) -> SlopeError { .invalidSetting(setting, reason: reason) }
         guard permutations >= 0 else { throw fail(.permutations, "must be 0 or more") }
         guard bootstrap >= 0 else { throw fail(.bootstrap, "must be 0 or more") }

@@ -17,7 +17,7 @@ public struct AnalysisRequest: Sendable {
 
     /// - Throws: `SlopeError.invalidSetting` for a training setting out of range.
     public init(table: TableSource, featureScaling: FeatureScaling = .minMax, training: TrainingOptions = TrainingOptions(),
-                reading: ReadingOptions, includeHistory: Bool = true, surface: SurfaceOptions? = nil) throws {
+                reading: ReadingOptions, includeHistory: Bool = true, surface: SurfaceOptions? = nil) throws(SlopeError) {
         try training.validate()
         self.table = table
         self.featureScaling = featureScaling
@@ -31,6 +31,8 @@ public struct AnalysisRequest: Sendable {
 
 /// What `slope analyze` computes.
 public struct AnalysisResult: Sendable {
+    /// What produced the result: the table, the training (seed), the reading and the plane.
+    public let request: AnalysisRequest
     /// The scaled training data (its `constantFeatures` were left out).
     public let design: Design
     /// One history per restart.
@@ -50,19 +52,22 @@ public enum AnalysisJob {
     ///   the data, or a diverged training.
     /// - Complexity: O(file size + (restarts + null trainings / 2) · epochs · N · n), plus the
     ///   reading (see `Reading`).
-    public static func run(_ request: AnalysisRequest, progress: (any ProgressReporter)? = nil) throws -> AnalysisResult {
-        let design = try LeanTraining.design(request.table, featureScaling: request.featureScaling,
-                                             training: request.training, progress: progress)
-        let directions = try request.surface?.directions(design, seed: request.training.seed)
-        let trained = try LeanTraining.histories(design, request.training, null: request.reading.null, progress: progress)
-        let histories = trained.restarts
-        progress?.started(.baselines)
-        let analysis = Analysis(design: design, source: request.table.path, training: request.training,
+    public static func run(_ request: AnalysisRequest, context: JobContext = JobContext()) throws(SlopeError) -> AnalysisResult {
+        try context.perform { context in
+            let design = try LeanTraining.design(request.table, featureScaling: request.featureScaling,
+                                                 training: request.training, context: context)
+            let directions = try request.surface?.directions(design, seed: request.training.seed)
+            let trained = try LeanTraining.histories(design, request.training, null: request.reading.null, context: context)
+            let histories = trained.restarts
+            context.progress?.started(.baselines)
+            let analysis = Analysis(design: design, source: request.table.path, training: request.training,
                                     featureScaling: request.featureScaling, reading: request.reading,
                                     histories: histories, null: trained.null, includeHistory: request.includeHistory)
-        let surface = request.surface.flatMap { options in
-            directions.map { options.surface(design, request.training, histories, directions: $0) }
+            try context.checkStopped()
+            let surface = request.surface.flatMap { options in
+                directions.map { options.surface(design, request.training, histories, directions: $0) }
+            }
+            return AnalysisResult(request: request, design: design, histories: histories, analysis: analysis, surface: surface)
         }
-        return AnalysisResult(design: design, histories: histories, analysis: analysis, surface: surface)
     }
 }

@@ -16,7 +16,7 @@ public struct HSICRequest: Sendable {
 
     /// - Throws: `SlopeError.invalidSetting` for a sample size below 2 or HSIC settings out of range.
     public init(table: TableSource, sampleSize: Int? = nil, missing: MissingPolicy = .fail,
-                options: HSICOptions = HSICOptions(), adjust: PValueAdjustment = .bh) throws {
+                options: HSICOptions = HSICOptions(), adjust: PValueAdjustment = .bh) throws(SlopeError) {
         try options.validate()
         if let sampleSize, sampleSize < 2 { throw SlopeError.invalidSetting(.sampleSize, reason: "must be at least 2") }
         self.table = table
@@ -29,6 +29,8 @@ public struct HSICRequest: Sendable {
 
 /// What `slope hsic` computes.
 public struct HSICResult: Sendable {
+    /// What produced the result: the table, the measure, the seed, the adjustment.
+    public let request: HSICRequest
     /// One index per input (and per pair), with p-values.
     public let analysis: HSICAnalysis
     /// The table's rows, when the analysis was measured on a subsample of them.
@@ -41,7 +43,11 @@ public struct HSICResult: Sendable {
 public enum HSICJob {
     /// - Throws: `SlopeError` for bad input (file, row, column) or settings that do not fit the sample.
     /// - Complexity: O(d · n²) per index plus O(n²) per permutation and resample (see `HSICAnalysis.run`).
-    public static func run(_ request: HSICRequest, progress: (any ProgressReporter)? = nil) throws -> HSICResult {
+    public static func run(_ request: HSICRequest, context: JobContext = JobContext()) throws(SlopeError) -> HSICResult {
+        try context.perform { context in try measure(request, context) }
+    }
+
+    private static func measure(_ request: HSICRequest, _ context: JobContext) throws -> HSICResult {
         let table = try request.table.reader().readMixed(path: request.table.path, missing: request.table.missing)
         let made = try HSICSample.make(table: table, columns: request.table.columns, missing: request.missing)
         var sample = made.sample
@@ -50,9 +56,11 @@ public enum HSICJob {
             subsampledFrom = sample.output.count
             sample = sample.subsample(size, seed: request.options.seed)
         }
-        let counter = progress.counter(.hsic, total: HSICAnalysis.workUnits(sample, request.options))
+        try context.checkStopped()
+        let counter = context.counter(.hsic, total: HSICAnalysis.workUnits(sample, request.options))
         var analysis = try HSICAnalysis.run(sample, options: request.options, progress: counter)
+        try context.checkStopped()
         analysis.adjust(by: request.adjust)
-        return HSICResult(analysis: analysis, subsampledFrom: subsampledFrom, droppedRows: made.droppedRows)
+        return HSICResult(request: request, analysis: analysis, subsampledFrom: subsampledFrom, droppedRows: made.droppedRows)
     }
 }

@@ -1,13 +1,13 @@
 /// The steps the lean-network jobs share: a table read into a design, and the restarts trained
-/// with progress.
+/// with progress and checkpoints for stopping.
 enum LeanTraining {
     /// The table's chosen columns as a design scaled for `training`'s activation, checked
     /// against the training settings (initial parameters, one per feature).
     static func design(_ table: TableSource, featureScaling: FeatureScaling, training: TrainingOptions,
-                       progress: (any ProgressReporter)?) throws -> Design {
+                       context: JobContext) throws -> Design {
         let design = try Design(csvAt: table.path, reader: table.reader(), options: DesignOptions(
             columns: table.columns, featureScaling: featureScaling, targetScaling: training.activation.targetScaling),
-            progress: progress.callback(.reading))
+            progress: context.callback(.reading))
         try training.validate(for: design)
         return design
     }
@@ -15,10 +15,10 @@ enum LeanTraining {
     /// Every restart's history and those of the null trainings `null` asks for, reporting
     /// epochs as they finish.
     static func histories(_ design: Design, _ training: TrainingOptions, null: NullTrainings?,
-                          progress: (any ProgressReporter)?) throws -> TrainedHistories {
+                          context: JobContext) throws -> TrainedHistories {
         try training.checkMemory(features: design.featureCount, nullTrainings: null?.count ?? 0)
         let trainings = training.restarts + (null?.count ?? 0)
         return try Trainer.train(design, options: training, null: null,
-                                 progress: progress.counter(.training, total: trainings * training.epochs))
+                                 progress: context.counter(.training, total: trainings * training.epochs))
     }
 }

@@ -28,7 +28,7 @@ public struct MLPRequest: Sendable {
 
     /// - Throws: `SlopeError.invalidSetting` for a hyperparameter or validation share out of range.
     public init(source: Source, task: Task = .auto, validationShare: Double = 0.2, splitSeed: UInt64 = 0,
-                options: MLPOptions = MLPOptions()) throws {
+                options: MLPOptions = MLPOptions()) throws(SlopeError) {
         try options.validate()
         guard validationShare > 0 && validationShare < 1 else {
             throw SlopeError.invalidSetting(.validationShare, reason: "must be a share in (0, 1)")
@@ -57,6 +57,8 @@ public struct MLPMetrics: Sendable, Equatable {
 
 /// What `slope mlp` computes: every epoch, and the metrics a study reads.
 public struct MLPResult: Sendable {
+    /// What produced the result: the data, the split (seed), the network and its training.
+    public let request: MLPRequest
     /// Every epoch's numbers, in order.
     public let epochs: [MLPTrainer.Epoch]
     /// After the last epoch.
@@ -65,16 +67,25 @@ public struct MLPResult: Sendable {
 
 /// `slope mlp` as a library call.
 public enum MLPJob {
-    /// Loads and splits the data, trains, and reports every epoch to `epoch` as it ends.
-    /// - Throws: `SlopeError` for bad input or a diverged training.
+    /// Loads and splits the data, trains, and reports every epoch to `epoch` as it ends; a
+    /// raised `context.stop` ends the training after the epoch that sees it.
+    /// - Throws: `SlopeError` for bad input or a diverged training; `.cancelled` when stopped.
     /// - Complexity: O(epochs · rows · Σ layer inputs × outputs).
-    public static func run(_ request: MLPRequest, epoch: (MLPTrainer.Epoch) -> Void = { _ in }) throws -> MLPResult {
+    public static func run(_ request: MLPRequest, context: JobContext = JobContext(),
+                           epoch: (MLPTrainer.Epoch) -> Void = { _ in }) throws(SlopeError) -> MLPResult {
+        try context.perform { context in try train(request, context, epoch: epoch) }
+    }
+
+    private static func train(_ request: MLPRequest, _ context: JobContext, epoch: (MLPTrainer.Epoch) -> Void) throws -> MLPResult {
         let data = try load(request)
-        let history = try MLPTrainer.train(data, options: request.options, report: epoch)
+        let history = try MLPTrainer.train(data, options: request.options) { e in
+            try context.checkStopped()
+            epoch(e)
+        }
         guard let last = history.last else { throw SlopeError.invalidSetting(.epochs, reason: "must be at least 1") }
         let metrics = MLPMetrics(error: last.validationError, accuracy: data.outputs > 1 ? 1 - last.validationError : nil,
                                  validationLoss: last.validationLoss, trainLoss: last.trainLoss, epochs: history.count)
-        return MLPResult(epochs: history, metrics: metrics)
+        return MLPResult(request: request, epochs: history, metrics: metrics)
     }
 
     /// The rows and targets from IDX files or a CSV table.

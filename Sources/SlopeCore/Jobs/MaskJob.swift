@@ -15,7 +15,7 @@ public struct MaskRequest: Sendable {
 
     /// - Throws: `SlopeError.invalidSetting` for digits, subset, top or training settings out of range.
     public init(images: String, labels: String, digits: [Int] = [0, 1], subset: Int? = nil, rule: PixelMask.Rule = .increasing,
-                training: TrainingOptions = TrainingOptions(), reading: ReadingOptions) throws {
+                training: TrainingOptions = TrainingOptions(), reading: ReadingOptions) throws(SlopeError) {
         guard digits.count == 1 || digits.count == 2, Set(digits).count == digits.count else {
             throw SlopeError.invalidSetting(.digits, reason: "give one digit (one vs rest) or two different digits")
         }
@@ -37,6 +37,8 @@ public struct MaskRequest: Sendable {
 
 /// What `slope mask` computes.
 public struct MaskResult: Sendable {
+    /// What produced the result: the files, the digits, the rule, the training (seed).
+    public let request: MaskRequest
     /// Every image and label of the files.
     public let images: ImageSet
     /// The task's training data (one row an image used).
@@ -53,17 +55,21 @@ public struct MaskResult: Sendable {
 public enum MaskJob {
     /// - Throws: `SlopeError` for a corrupt IDX file, a digit no image has, or a diverged training.
     /// - Complexity: O(images · pixels · restarts · epochs).
-    public static func run(_ request: MaskRequest, progress: (any ProgressReporter)? = nil) throws -> MaskResult {
+    public static func run(_ request: MaskRequest, context: JobContext = JobContext()) throws(SlopeError) -> MaskResult {
+        try context.perform { context in try find(request, context) }
+    }
+
+    private static func find(_ request: MaskRequest, _ context: JobContext) throws -> MaskResult {
         let set = try ImageSet.read(images: request.images, labels: request.labels)
         let table = try set.task(digits: request.digits, subset: request.subset, seed: request.training.seed)
         let design = try Design(table: table, options: DesignOptions(
             columns: ColumnSelection(target: ImageSet.targetName), targetScaling: request.training.activation.targetScaling))
         try request.training.validate(for: design)
-        let trained = try LeanTraining.histories(design, request.training, null: request.reading.null, progress: progress)
+        let trained = try LeanTraining.histories(design, request.training, null: request.reading.null, context: context)
         let histories = trained.restarts
         let reading = Reading(design: design, histories: histories, null: trained.null, options: request.reading)
         let mask = PixelMask(width: set.width, height: set.height, reading: reading, rule: request.rule)
         let samples = Array(set.labels.indices.filter { request.digits.contains(set.labels[$0]) }.prefix(12))
-        return MaskResult(images: set, design: design, histories: histories, mask: mask, sampleImages: samples)
+        return MaskResult(request: request, images: set, design: design, histories: histories, mask: mask, sampleImages: samples)
     }
 }

@@ -18,17 +18,3 @@ public protocol ProgressReporter: Sendable {
     /// `stage`, which has no count, has started; the next `report` or the job's end ends it.
     func started(_ stage: JobStage)
 }
-
-extension Optional where Wrapped == any ProgressReporter {
-    /// A counter that reports `stage` to the reporter, or nil without one.
-    public func counter(_ stage: JobStage, total: Int) -> ProgressCounter? {
-        guard let reporter = self else { return nil }
-        return ProgressCounter(total: total) { reporter.report(stage, done: $0, total: $1) }
-    }
-
-    /// A (done, total) callback that reports `stage`, or nil without a reporter.
-    public func callback(_ stage: JobStage) -> (@Sendable (Int, Int) -> Void)? {
-        guard let reporter = self else { return nil }
-        return { reporter.report(stage, done: $0, total: $1) }
-    }
-}

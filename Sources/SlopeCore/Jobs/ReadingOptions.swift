@@ -13,7 +13,7 @@ public struct ReadingOptions: Sendable, Equatable {
     /// - Throws: `SlopeError.invalidSetting` for `flat` outside [0, 1) or `nullTrainings`
     ///   neither 0 nor an even number in 4...10000.
     public init(convention: Convention = .diag, series: TrendSeries = .paper, flat: Double = 0.1,
-                nullTrainings: Int = 20) throws {
+                nullTrainings: Int = 20) throws(SlopeError) {
         guard flat >= 0 && flat < 1 else { throw SlopeError.invalidSetting(.flat, reason: "must be in [0, 1)") }
         guard nullTrainings == 0 || ((4...10_000).contains(nullTrainings) && nullTrainings % 2 == 0) else {
             throw SlopeError.invalidSetting(.nullTrainings, reason: "must be 0 (no null) or an even number from 4 to 10000 (the trainings come in pairs sharing a shuffled target)")

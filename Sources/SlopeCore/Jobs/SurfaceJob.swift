@@ -10,7 +10,7 @@ public struct SurfaceRequest: Sendable {
 
     /// - Throws: `SlopeError.invalidSetting` for a training setting out of range.
     public init(table: TableSource, featureScaling: FeatureScaling = .minMax,
-                training: TrainingOptions = TrainingOptions(), surface: SurfaceOptions) throws {
+                training: TrainingOptions = TrainingOptions(), surface: SurfaceOptions) throws(SlopeError) {
         try training.validate()
         self.table = table
         self.featureScaling = featureScaling
@@ -21,6 +21,8 @@ public struct SurfaceRequest: Sendable {
 
 /// What `slope surface` computes.
 public struct SurfaceResult: Sendable {
+    /// What produced the result: the table, the training (seed) and the plane.
+    public let request: SurfaceRequest
     /// The scaled training data.
     public let design: Design
     /// One history per restart (their paths are projected on the plane).
@@ -32,12 +34,14 @@ public struct SurfaceResult: Sendable {
 public enum SurfaceJob {
     /// - Throws: `SlopeError` for bad input, axes that are not features, or a diverged training.
     /// - Complexity: O(file size + restarts · epochs · N · n + grid² · N · n).
-    public static func run(_ request: SurfaceRequest, progress: (any ProgressReporter)? = nil) throws -> SurfaceResult {
-        let design = try LeanTraining.design(request.table, featureScaling: request.featureScaling,
-                                             training: request.training, progress: progress)
-        let directions = try request.surface.directions(design, seed: request.training.seed)
-        let histories = try LeanTraining.histories(design, request.training, null: nil, progress: progress).restarts
-        let surface = request.surface.surface(design, request.training, histories, directions: directions)
-        return SurfaceResult(design: design, histories: histories, surface: surface)
+    public static func run(_ request: SurfaceRequest, context: JobContext = JobContext()) throws(SlopeError) -> SurfaceResult {
+        try context.perform { context in
+            let design = try LeanTraining.design(request.table, featureScaling: request.featureScaling,
+                                                 training: request.training, context: context)
+            let directions = try request.surface.directions(design, seed: request.training.seed)
+            let histories = try LeanTraining.histories(design, request.training, null: nil, context: context).restarts
+            let surface = request.surface.surface(design, request.training, histories, directions: directions)
+            return SurfaceResult(request: request, design: design, histories: histories, surface: surface)
+        }
     }
 }

@@ -17,7 +17,7 @@ public struct SurfaceOptions: Sendable, Equatable {
     public let plane: Plane
 
     /// - Throws: `SlopeError.invalidSetting` for a grid, span or pair of axes out of range.
-    public init(grid: Int = 41, span: Double = 1.0, plane: Plane = .random) throws {
+    public init(grid: Int = 41, span: Double = 1.0, plane: Plane = .random) throws(SlopeError) {
         guard grid >= 3 && grid <= 401 else { throw SlopeError.invalidSetting(.grid, reason: "must be between 3 and 401") }
         guard span > 0 && span.isFinite else { throw SlopeError.invalidSetting(.span, reason: "must be a positive number") }
         if case let .axes(a, b) = plane, a == b {

@@ -116,6 +116,7 @@ public enum Trainer {
             if (epoch + 1) % step == 0 || epoch + 1 == options.epochs {
                 progress?.advance(by: (epoch + 1 - reported) * runs.count)
                 reported = epoch + 1
+                try progress?.checkStopped()
             }
         }
         return histories

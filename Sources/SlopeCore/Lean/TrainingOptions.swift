@@ -54,7 +54,7 @@ public struct TrainingOptions: Sendable {
 
     /// Checks what does not depend on the data: a positive learning rate, at least 2 epochs,
     /// at least 1 restart and 1 row per batch, a positive Huber delta, finite initial parameters.
-    public func validate() throws {
+    public func validate() throws(SlopeError) {
         guard learningRate.isFinite && learningRate > 0 else {
             throw SlopeError.invalidSetting(.learningRate, reason: "must be a positive number")
         }

@@ -13,9 +13,9 @@ public enum MLPTrainer {
         public let validationError: Double
     }
 
-    /// Trains with `options` on `data`; `report` sees every epoch as it ends. Throws
-    /// `SlopeError.networkDiverged` when a loss stops being finite.
-    public static func train(_ data: MLPData, options: MLPOptions, report: (Epoch) -> Void = { _ in }) throws -> [Epoch] {
+    /// Trains with `options` on `data`; `report` sees every epoch as it ends (what it throws
+    /// ends the training). Throws `SlopeError.networkDiverged` when a loss stops being finite.
+    public static func train(_ data: MLPData, options: MLPOptions, report: (Epoch) throws -> Void = { _ in }) throws -> [Epoch] {
         try options.validate()
         var g = SeededGenerator(seed: options.seed)
         var network = MLPNetwork(inputs: data.features, width: options.width, depth: options.depth,
@@ -44,7 +44,7 @@ public enum MLPTrainer {
             guard check.loss.isFinite else { throw SlopeError.networkDiverged(epoch: e) }
             let epoch = Epoch(epoch: e, trainLoss: lossSum / Double(batches), validationLoss: check.loss,
                               validationError: check.error)
-            report(epoch)
+            try report(epoch)
             epochs.append(epoch)
         }
         return epochs

@@ -84,7 +84,7 @@ public struct StudyAnalysisOptions: Sendable {
     }
 
     /// Checks the values that no sample decides.
-    public func validate() throws {
+    public func validate() throws(SlopeError) {
         guard case .goal? = components.first else { throw SlopeError.invalidSetting(.goal, reason: "the first component must be a goal level") }
         for case .goal(let fraction) in components where !(fraction > 0 && fraction < 1) {
             throw SlopeError.invalidSetting(.goal, reason: "must be in (0, 1)")

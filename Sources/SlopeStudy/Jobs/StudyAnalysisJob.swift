@@ -27,9 +27,11 @@ public struct StudyAnalysisRequest: Sendable {
     public init(source: String, study: String? = nil, columns: ColumnSelection = ColumnSelection(),
                 delimiter: Character = ",", decimal: Character = ".", missing: MissingValues = MissingValues(),
                 options: StudyAnalysisOptions = StudyAnalysisOptions(), selection: TrialSelection = .fromPrior,
-                opener: StoreOpener = .files) throws {
-        try options.validate()
-        _ = try CSVReader(delimiter: delimiter, decimal: decimal)
+                opener: StoreOpener = .files) throws(SlopeError) {
+        try SlopeError.catching {
+            try options.validate()
+            _ = try CSVReader(delimiter: delimiter, decimal: decimal)
+        }
         self.source = source
         self.study = study
         self.columns = columns
@@ -44,6 +46,8 @@ public struct StudyAnalysisRequest: Sendable {
 
 /// What `slope study analyze` computes.
 public struct StudyAnalysisResult: Sendable {
+    /// What produced the result: the source, the selection, the settings (seed).
+    public let request: StudyAnalysisRequest
     /// The trials as analysed (typed hyperparameters, objectives with directions).
     public let trials: TrialTable
     /// Per objective: HSIC of every hyperparameter, Spearman baselines; trade-offs.
@@ -56,16 +60,22 @@ public struct StudyAnalysisResult: Sendable {
 /// `slope study analyze` as a library call.
 public enum StudyAnalysisJob {
     /// Reads the trials and ranks the hyperparameters of every objective.
-    /// - Throws: `SlopeError` naming the file for anything unreadable.
+    /// - Throws: `SlopeError` naming the file for anything unreadable; `.cancelled` when stopped.
     /// - Complexity: see `StudyAnalysis.run`.
-    public static func run(_ request: StudyAnalysisRequest, progress: (any ProgressReporter)? = nil) async throws -> StudyAnalysisResult {
+    public static func run(_ request: StudyAnalysisRequest, context: JobContext = JobContext()) async throws(SlopeError) -> StudyAnalysisResult {
+        try await context.perform { context in try await analyse(request, context) }
+    }
+
+    private static func analyse(_ request: StudyAnalysisRequest, _ context: JobContext) async throws -> StudyAnalysisResult {
         let (trials, note, decisions, curves) = try await TrialSource.table(path: request.source, study: request.study, columns: request.columns,
                                                    reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
                                                    missing: request.missing, selection: request.selection, opener: request.opener)
+        try context.checkStopped()
         var analysis = try StudyAnalysis.run(trials, options: request.options,
-                                             progress: progress.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
+                                             progress: context.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
+        try context.checkStopped()
         analysis.selection = note
         analysis.stageDecisions = decisions
-        return StudyAnalysisResult(trials: trials, analysis: analysis, curves: curves)
+        return StudyAnalysisResult(request: request, trials: trials, analysis: analysis, curves: curves)
     }
 }

@@ -11,7 +11,7 @@ public struct StudyImportRequest: Sendable {
     public let store: String
 
     /// - Throws: `SlopeError.store` when the store already exists.
-    public init(optuna: String, study: String? = nil, store: String) throws {
+    public init(optuna: String, study: String? = nil, store: String) throws(SlopeError) {
         guard !FileManager.default.fileExists(atPath: store) else {
             throw SlopeError.store(file: store, reason: "already exists; import into a new store")
         }
@@ -23,6 +23,8 @@ public struct StudyImportRequest: Sendable {
 
 /// What `slope study import` did.
 public struct StudyImportResult: Sendable {
+    /// What produced the result: the Optuna storage and study, the new store.
+    public let request: StudyImportRequest
     /// The Optuna study's name.
     public let name: String
     public let trials: Int
@@ -32,8 +34,13 @@ public struct StudyImportResult: Sendable {
 
 /// `slope study import` as a library call: an Optuna study copied into a new slope store.
 public enum StudyImportJob {
-    /// - Throws: `SlopeError` for a storage that is not Optuna's, an unknown or ambiguous study.
-    public static func run(_ request: StudyImportRequest) async throws -> StudyImportResult {
+    /// - Throws: `SlopeError` for a storage that is not Optuna's, an unknown or ambiguous study;
+    ///   `.cancelled`, with no store written, when stopped before the store is written.
+    public static func run(_ request: StudyImportRequest, context: JobContext = JobContext()) async throws(SlopeError) -> StudyImportResult {
+        try await context.perform { context in try await copy(request, context) }
+    }
+
+    private static func copy(_ request: StudyImportRequest, _ context: JobContext) async throws -> StudyImportResult {
         let source = try OptunaStudy(path: request.optuna, study: request.study)
         let spec = try source.spec()
         // The store keeps the spec as text: it must read back as the same study.
@@ -43,6 +50,7 @@ public enum StudyImportJob {
             throw SlopeError.store(file: request.optuna, reason: "study \"\(source.name)\" cannot be written as a slope spec")
         }
         let trials = source.storedTrials()
+        try context.checkStopped()
         // A store that could not be filled is removed, so that the same command can run again.
         do {
             let target = try await TrialStore(path: request.store)
@@ -52,6 +60,6 @@ public enum StudyImportJob {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: request.store + suffix) }
             throw error
         }
-        return StudyImportResult(name: source.name, trials: trials.count, done: trials.filter { $0.state == .done }.count)
+        return StudyImportResult(request: request, name: source.name, trials: trials.count, done: trials.filter { $0.state == .done }.count)
     }
 }

@@ -26,16 +26,17 @@ public struct StudyRunRequest: Sendable {
     /// - Throws: `SlopeError` for a bad spec (file, line, key), a program that cannot be found,
     ///   fewer than 1 job, or an empty device name.
     public init(specPath: String, store: String? = nil, opener: StoreOpener = .files, jobs: Int? = nil, retryFailed: Bool = false,
-                lease: LeaseSettings? = nil, gpus: [String] = [], slopeExecutable: String) throws {
+                lease: LeaseSettings? = nil, gpus: [String] = [], slopeExecutable: String) throws(SlopeError) {
         let jobs = jobs ?? max(1, gpus.count)
         guard jobs >= 1 else { throw SlopeError.invalidSetting(.jobs, reason: "must be at least 1") }
         guard gpus.allSatisfy({ !$0.isEmpty && !$0.contains(",") }) else {
             throw SlopeError.invalidSetting(.gpus, reason: "give device names separated by commas, e.g. 0,1,2,3")
         }
-        self.lease = try lease ?? LeaseSettings()
+        self.lease = try SlopeError.catching { try lease ?? LeaseSettings() }
         self.gpus = gpus
-        spec = try SpecReader.read(path: specPath)
-        _ = try TrialRunner.checked(spec: spec, slopeExecutable: slopeExecutable)
+        let spec = try SlopeError.catching { try SpecReader.read(path: specPath) }
+        _ = try SlopeError.catching { try TrialRunner.checked(spec: spec, slopeExecutable: slopeExecutable) }
+        self.spec = spec
         self.store = store ?? URL(fileURLWithPath: specPath).deletingPathExtension().lastPathComponent + ".sqlite"
         self.opener = opener
         self.jobs = jobs
@@ -46,6 +47,11 @@ public struct StudyRunRequest: Sendable {
 
 /// How a run of a study ended.
 public struct StudyRunResult: Sendable {
+    /// What produced the result: the spec, the store, the workers' settings.
+    public let request: StudyRunRequest
+    /// True when the run was asked to stop (`JobContext.stop`) before the study was complete:
+    /// its running trials went back to pending, and the same request resumes it.
+    public let stopped: Bool
     /// The study's counts and best value at the end.
     public let progress: StudyProgress
     /// The reason most failed trials give, with how many give it; nil when none failed.
@@ -60,30 +66,39 @@ public struct StudyRunResult: Sendable {
 /// `slope study run` as a library call.
 public enum StudyRunJob {
     /// Creates or resumes the study in the store and runs its pending trials until none is
-    /// left (here or under a live lease elsewhere) or `stop` is raised; `progress` sees the
-    /// study after every finished trial, `note` a line about a result that came too late or a
-    /// store that could not be reached for a while.
-    /// - Returns: the study's state at the end, and its commonest failure.
+    /// left (here or under a live lease elsewhere) or `context.stop` is raised (or the task is
+    /// cancelled); `trials` sees the study after every finished trial, `context.note` a line
+    /// about a result that came too late or a store that could not be reached for a while.
+    /// - Returns: the study's state at the end, whether it was stopped, its commonest failure.
     /// - Throws: `SlopeError` for a store that cannot be used or holds another spec's study, or
     ///   a store file that was deleted or replaced while the study ran.
-    public static func run(_ request: StudyRunRequest, stop: StopFlag,
-                           progress: @escaping @Sendable (StudyProgress) -> Void = { _ in },
-                           note: @escaping @Sendable (String) -> Void = { _ in }) async throws -> StudyRunResult {
+    public static func run(_ request: StudyRunRequest, context: JobContext = JobContext(),
+                           trials: @escaping @Sendable (StudyProgress) -> Void = { _ in }) async throws(SlopeError) -> StudyRunResult {
+        // The study runs in a task of its own, which cancelling the caller's task does not
+        // reach: only the flag does, so the trials are stopped and put back to pending through
+        // a store that still answers (a cancelled task's store calls would throw instead).
+        let work = Task { try await study(request, context, trials: trials) }
+        return try await context.perform { _ in try await work.value }
+    }
+
+    private static func study(_ request: StudyRunRequest, _ context: JobContext,
+                              trials progress: @escaping @Sendable (StudyProgress) -> Void) async throws -> StudyRunResult {
         let store = try await request.opener.running(request.store, study: request.spec.name)
         return try await store.closing { store in
             let runner = try await StudyRunner(spec: request.spec, store: store, slopeExecutable: request.slopeExecutable,
                                                jobs: request.jobs, retryFailed: request.retryFailed, lease: request.lease,
                                                gpus: request.gpus, worker: WorkerIdentity.named)
-            let final = try await runner.run(stop: stop, report: progress, note: note)
+            let final = try await runner.run(stop: context.stop, report: progress, note: context.note)
             try await store.checkIntact()
+            let stopped = context.stop.isSet
             guard final.failed > 0 || !request.spec.constraints.isEmpty else {
-                return StudyRunResult(progress: final, commonestFailure: nil, unreportedConstraints: [])
+                return StudyRunResult(request: request, stopped: stopped, progress: final, commonestFailure: nil, unreportedConstraints: [])
             }
             let trials = try await store.trials(space: request.spec.space)
             let failures = trials.compactMap { $0.state == .failed ? $0.failureLine : nil }
             let counts = Dictionary(failures.map { ($0, 1) }, uniquingKeysWith: +)
             let commonest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
-            return StudyRunResult(progress: final, commonestFailure: commonest.map { (reason: $0.key, count: $0.value) },
+            return StudyRunResult(request: request, stopped: stopped, progress: final, commonestFailure: commonest.map { (reason: $0.key, count: $0.value) },
                                   unreportedConstraints: request.spec.unreportedConstraints(trials.map(\.observation)))
         }
     }

@@ -44,7 +44,7 @@ public struct StudyStatusRequest: Sendable {
     public let opener: StoreOpener
 
     /// - Throws: `SlopeError.invalidSetting` for a lease that is not a positive number of seconds.
-    public init(store: String, study: String? = nil, lease: Double = 60, opener: StoreOpener = .files) throws {
+    public init(store: String, study: String? = nil, lease: Double = 60, opener: StoreOpener = .files) throws(SlopeError) {
         guard lease > 0 && lease.isFinite else { throw SlopeError.invalidSetting(.lease, reason: "must be a positive number of seconds") }
         self.store = store
         self.study = study
@@ -59,9 +59,11 @@ public enum StudyStatusJob {
     /// and stage decisions.
     /// - Throws: `SlopeError.store` when the store cannot be read or holds no study.
     /// - Complexity: O(trials · parameters).
-    public static func run(_ request: StudyStatusRequest) async throws -> StudyOverview {
-        let store = try await request.opener.reading(request.store, study: request.study)
-        return try await store.closing { try await overview(of: $0, lease: request.lease) }
+    public static func run(_ request: StudyStatusRequest, context: JobContext = JobContext()) async throws(SlopeError) -> StudyOverview {
+        try await context.perform { _ in
+            let store = try await request.opener.reading(request.store, study: request.study)
+            return try await store.closing { try await overview(of: $0, lease: request.lease) }
+        }
     }
 
     /// The overview of the study in an open `store` (which stays open).

@@ -1,4 +1,5 @@
 import CSpawn
+import SlopeCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Set once when the user (Ctrl-C) or the system (SIGTERM, a preemption) asks a study to
-/// stop, or a worker must stop; read by every job.
+/// Set once when the user (Ctrl-C), the system (SIGTERM, a preemption) or the caller of a job
+/// asks it to stop; read by the job at its checkpoints (`JobContext`). A study stops its trials
+/// and returns; a computation throws `SlopeError.cancelled`.
 public final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var set = false
