@@ -98,6 +98,27 @@ import Testing
         let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
         let decisions = exported?["stage_decisions"] as? [[String: Any]] ?? []
         #expect(decisions.count == 1 && decisions.first?["stage"] as? Int == 1 && (decisions.first?["choices"] as? [Any])?.count == 4)
+        // The analysis's JSON carries the same as values: which trials, what the stage decided.
+        func analysed(_ extra: [String]) throws -> [String: Any]? {
+            let path = folder.appendingPathComponent("a.json").path
+            let run = try CLIRunner.run(["study", "analyze", store, "--permutations", "100", "--bootstrap", "0", "--quiet", "--json", path] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        }
+        let prior = try analysed([])
+        let counts = prior?["trials_read"] as? [String: Any]
+        #expect(counts?["rule"] as? String == "from_prior" && counts?["stage"] is NSNull && counts?["read"] as? Int == 40
+                && counts?["of"] as? Int == 60 && counts?["not_from_prior"] as? Int == 0, "\(String(describing: counts))")
+        #expect((prior?["trial_selection"] as? String)?.hasPrefix("read 40 of 60 trials, those drawn from the prior") == true)
+        let reductions = prior?["stage_reductions"] as? [[String: Any]] ?? []
+        let choices = reductions.first?["choices"] as? [[String: Any]] ?? []
+        #expect(reductions.count == 1 && reductions.first?["stage"] as? Int == 1 && reductions.first?["stage_name"] as? String == "refine"
+                && reductions.first?["trials"] as? Int == 40 && choices.count == 4)
+        #expect(choices.contains { $0["parameter"] as? String == "optimizer" && $0["fixed"] is String }, "\(choices)")
+        #expect((prior?["stage_decisions"] as? [String])?.first?.hasPrefix("stage refine (reduce on error, 40 trials screened") == true)
+        let staged = try analysed(["--stage", "refine"])?["trials_read"] as? [String: Any]
+        #expect(staged?["rule"] as? String == "stage" && staged?["stage"] as? String == "refine" && staged?["read"] as? Int == 20
+                && staged?["not_from_prior"] as? Int == 20, "\(String(describing: staged))")
         let refine = try CLIRunner.run(["study", "analyze", store, "--stage", "refine", "--permutations", "100", "--bootstrap", "0", "--quiet"])
         #expect(refine.status == 0 && refine.stdout.hasPrefix("\(store): 20 trials") && refine.stdout.contains("the p-values are optimistic"))
         let all = try CLIRunner.run(["study", "analyze", store, "--stage", "all", "--permutations", "100", "--bootstrap", "0", "--quiet"])

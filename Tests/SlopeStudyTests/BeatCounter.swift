@@ -1,3 +1,4 @@
+import SlopeCore
 import Synchronization
 @testable import SlopeStudy
 

@@ -23,11 +23,9 @@ public struct StudyAnalysis: Sendable {
     /// The trials (by label) that no other trial dominates on all the objectives analysed
     /// (trials lacking a value for one are left out); empty with one objective.
     public let pareto: [String]
-    /// Which of the study's trials were read, when not all of them (set by the caller that
-    /// chose them).
-    public var selection: String?
-    /// What the study's stages decided before they ran (`reduce:`), one sentence a stage.
-    public var stageDecisions: [String] = []
+    /// Which of the study's trials were read and what its stages' `reduce:` decided, when the
+    /// study is known (set by the caller that read it; nil for a table of trials alone).
+    public var provenance: StudyProvenance?
 
     /// Analyses every objective of `table`.
     /// - Parameter progress: told of finished units; its total must be `workUnits(table, options)`.

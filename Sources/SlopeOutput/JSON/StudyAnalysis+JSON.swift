@@ -7,8 +7,11 @@ extension StudyAnalysis: Encodable {
         try jsonObject(encoder) { c in
             try c.put("source", source)
             try c.put("trials", trials)
-            try c.put("trial_selection", selection)
-            try c.put("stage_decisions", stageDecisions)
+            // The sentences, then the same as values.
+            try c.put("trial_selection", provenance?.read.sentence)
+            try c.put("stage_decisions", provenance.map { p in p.decisions.map { $0.sentence(stageName: p.stageName($0.stage)) } } ?? [])
+            try c.put("trials_read", provenance?.read)
+            try c.put("stage_reductions", provenance.map { p in p.decisions.map { NamedDecision(decision: $0, stage: p.stageName($0.stage)) } } ?? [])
             try c.put("goal", goal)
             try c.put("components", components.map(\.description))
             try c.put("permutations", permutations)

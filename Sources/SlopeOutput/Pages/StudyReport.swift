@@ -56,7 +56,7 @@ public enum StudyReport {
             caption: "R2-HSIC at each goal level and over the whole ranking, the p-value that combines them (and the component that carries it), adjusted over the hyperparameters, the bootstrap interval at the best \(analysis.goal), and Spearman's ρ as a baseline. Ranked by evidence; bold: adjusted p ≤ \(analysis.alpha).",
             body: table(analysis)))
         let summary = ["\(analysis.source): \(counted(analysis.trials, "trial")), \(counted(analysis.parameters.count, "hyperparameter")) (\(analysis.parameters.map { "\($0.name) \($0.kind.rawValue)" }.joined(separator: ", ")))"]
-            + (analysis.selection.map { [$0] } ?? []) + analysis.stageDecisions + pruned(analysis) + StudySummary.sentences(analysis)
+            + (analysis.provenance?.sentences ?? []) + pruned(analysis) + StudySummary.sentences(analysis)
         return HTMLPage(title: "slope study analyze", summary: summary, sections: sections).render()
     }
 

@@ -6,8 +6,7 @@ public enum StudyAnalysisTable {
         let missing = analysis.missing == .worst ? "trials without a value count as the worst" : "trials without a value are left out"
         var out = "\(analysis.source): \(counted(analysis.trials, "trial")), \(counted(analysis.parameters.count, "hyperparameter")); "
         out += "\(evidenceText(analysis)); \(missing)\n"
-        if let selection = analysis.selection { out += selection + "\n" }
-        out += analysis.stageDecisions.map { $0 + "\n" }.joined()
+        out += (analysis.provenance?.sentences ?? []).map { $0 + "\n" }.joined()
         out += "\n"
         out += sideBySide(analysis) + "\n"
         for o in analysis.objectives {

@@ -5,9 +5,8 @@ import SlopeCore
 /// ending .csv, .tsv or .txt), Optuna's SQLite storage (tables studies, trial_params) or
 /// slope's own store (tables study, trial).
 public enum TrialSource {
-    /// The trials of `path` as a table for the analysis, a sentence saying which trials of a
-    /// slope study were read when not all of them (`TrialSelection`), and its stage decisions
-    /// in words.
+    /// The trials of `path` as a table for the analysis and, when the study is known, which of
+    /// its trials were read (`TrialSelection`) and its stage decisions.
     /// - Parameters:
     ///   - study: the Optuna study's name (needed when the storage holds several).
     ///   - columns: the objectives (`targets`; for a CSV they must be given), type overrides,
@@ -19,7 +18,7 @@ public enum TrialSource {
     public static func table(path: String, study: String?, columns: ColumnSelection, reader: CSVReader,
                              missing: MissingValues = MissingValues(),
                              selection: TrialSelection = .fromPrior,
-                             opener: StoreOpener = .files) async throws -> (table: TrialTable, note: String?, decisions: [String], curves: [LearningCurve]) {
+                             opener: StoreOpener = .files) async throws -> (table: TrialTable, provenance: StudyProvenance?, curves: [LearningCurve]) {
         let spec: StudySpec, trials: [StoredTrial], source: String, decisions: [StageDecision]
         var reports: [Int: [StepReport]] = [:]
         if [".csv", ".tsv", ".txt"].contains(where: path.lowercased().hasSuffix) {
@@ -28,7 +27,7 @@ public enum TrialSource {
             // An exported CSV with its spec beside it reads as the store it came from.
             guard FileManager.default.fileExists(atPath: specPath) else {
                 if case .stage = selection { throw SlopeError.invalidSetting(.stage, reason: "a CSV without its spec (\(specPath)) has no stages") }
-                return (try TrialTable(table: table, columns: columns), nil, [], [])
+                return (try TrialTable(table: table, columns: columns), nil, [])
             }
             spec = try SpecReader.parse(try FileBytes.text(specPath), file: specPath, folder: "")
             source = "\(path) (types and objectives from \(URL(fileURLWithPath: specPath).lastPathComponent))"
@@ -40,7 +39,7 @@ public enum TrialSource {
         }
         let chosen = try selection.apply(trials, spec: spec)
         let table = try TrialTable(spec: spec, trials: chosen.trials.map(\.observation), source: source, columns: columns)
-        return (table, chosen.note, decisions.map { $0.sentence(in: spec) },
+        return (table, StudyProvenance(stages: spec.stages.map(\.name), read: chosen.read, decisions: decisions),
                 curves(chosen.trials, reports: reports, objectives: table.objectives.map(\.name)))
     }
 

@@ -67,15 +67,14 @@ public enum StudyAnalysisJob {
     }
 
     private static func analyse(_ request: StudyAnalysisRequest, _ context: JobContext) async throws -> StudyAnalysisResult {
-        let (trials, note, decisions, curves) = try await TrialSource.table(path: request.source, study: request.study, columns: request.columns,
+        let (trials, provenance, curves) = try await TrialSource.table(path: request.source, study: request.study, columns: request.columns,
                                                    reader: CSVReader(delimiter: request.delimiter, decimal: request.decimal),
                                                    missing: request.missing, selection: request.selection, opener: request.opener)
         try context.checkStopped()
         var analysis = try StudyAnalysis.run(trials, options: request.options,
                                              progress: context.counter(.hsic, total: StudyAnalysis.workUnits(trials, request.options)))
         try context.checkStopped()
-        analysis.selection = note
-        analysis.stageDecisions = decisions
+        analysis.provenance = provenance
         return StudyAnalysisResult(request: request, trials: trials, analysis: analysis, curves: curves)
     }
 }

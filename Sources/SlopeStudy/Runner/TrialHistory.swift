@@ -1,3 +1,4 @@
+import SlopeCore
 import Synchronization
 
 /// The study's trials as the samplers see them, kept up to date from a store: each refresh

@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 
 /// Where a hyperparameter's values come from, in W&B sweep terms.

@@ -1,3 +1,5 @@
+import SlopeCore
+
 /// One hyperparameter of a study: its name, its domain and, for a conditional parameter, when
 /// it is active.
 public struct Parameter: Hashable, Sendable, Encodable {

@@ -1,3 +1,5 @@
+import SlopeCore
+
 /// The hyperparameters of a study, in the spec's order, with the rule that turns a point of
 /// the unit cube into the active parameters of one trial.
 public struct ParameterSpace: Hashable, Sendable, Encodable {

@@ -1,3 +1,5 @@
+import SlopeCore
+
 /// The first pending trial of a store, as a claim reads it.
 public struct PendingHead: Sendable {
     /// The trial (its parameters empty while it awaits a proposal).

@@ -1,3 +1,4 @@
+import SlopeCore
 import Foundation
 
 /// How TPE sees one hyperparameter (docs/method.md, "TPE"): a number on a linear or log axis,

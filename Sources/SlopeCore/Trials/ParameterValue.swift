@@ -1,4 +1,5 @@
-/// One hyperparameter's value in a trial.
+/// One hyperparameter's value in a trial (its Codable form is part of a study's fingerprint:
+/// never change it).
 public enum ParameterValue: Hashable, Sendable, Encodable, CustomStringConvertible {
     case real(Double)
     case integer(Int)
@@ -13,14 +14,6 @@ public enum ParameterValue: Hashable, Sendable, Encodable, CustomStringConvertib
         case let .integer(k): return "\(k)"
         case let .text(s): return s
         case let .boolean(b): return b ? "true" : "false"
-        }
-    }
-
-    /// The value as a JSON literal.
-    public var json: String {
-        switch self {
-        case .real, .integer, .boolean: return description
-        case let .text(s): return JSONText.quoted(s)
         }
     }
 

@@ -1,59 +1,6 @@
-import Foundation
 import SlopeCore
 
-/// What a stage's `reduce:` decided before the stage started (docs/method.md, "Staged
-/// studies"): for each hyperparameter, its p-value on the screened trials and whether it keeps
-/// its range (perhaps narrowed) or is fixed at one value. Stored with the study.
-public struct StageDecision: Sendable, Equatable {
-    public struct Choice: Sendable, Equatable {
-        public let parameter: String
-        /// The adjusted (Benjamini–Hochberg) p-value; nil when HSIC could not test it.
-        public let pValue: Double?
-        /// The p-value before adjustment, which decides whether the parameter is fixed
-        /// (`Reduction.fixAbove`); nil in decisions of earlier versions.
-        public let pRaw: Double?
-        /// The fixed value; nil for a parameter that keeps its range.
-        public let fixed: ParameterValue?
-        /// The narrowed range of a kept number (internal units of its domain: not logs).
-        public let low: Double?
-        public let high: Double?
-
-        /// "p 0.026", "p 0.92, raw 0.81", or "not tested".
-        public var pText: String {
-            guard let pValue else { return "not tested" }
-            let raw = fixed != nil ? pRaw.map { String(format: ", raw %.3g", $0) } ?? "" : ""
-            return String(format: "p %.3g", pValue) + raw
-        }
-
-        public init(parameter: String, pValue: Double?, pRaw: Double? = nil, fixed: ParameterValue?, low: Double? = nil, high: Double? = nil) {
-            self.parameter = parameter
-            self.pValue = pValue
-            self.pRaw = pRaw
-            self.fixed = fixed
-            self.low = low
-            self.high = high
-        }
-    }
-
-    /// The stage the decision is for.
-    public let stage: Int
-    public let objective: String
-    /// How many trials were screened.
-    public let trials: Int
-    /// The goal fraction of the screening's HSIC.
-    public let goal: Double
-    public let alpha: Double
-    public let choices: [Choice]
-
-    public init(stage: Int, objective: String, trials: Int, goal: Double, alpha: Double, choices: [Choice]) {
-        self.stage = stage
-        self.objective = objective
-        self.trials = trials
-        self.goal = goal
-        self.alpha = alpha
-        self.choices = choices
-    }
-
+extension StageDecision {
     /// `space` with the decision applied: a fixed parameter has its value as its only one, a
     /// narrowed one its new bounds.
     public func applied(to space: ParameterSpace) -> ParameterSpace {
@@ -79,20 +26,6 @@ public struct StageDecision: Sendable, Equatable {
         }
         // The conditions are those of `space`, already checked acyclic.
         return (try? ParameterSpace(parameters: changed)) ?? space
-    }
-
-    /// The decision in one sentence: "stage refine (reduce on error, 40 trials screened, alpha
-    /// 0.05): kept lr (p 0.026), width (p 0.026); fixed optimizer = momentum (p 0.073)".
-    public func sentence(in spec: StudySpec) -> String {
-        let name = stage < spec.stages.count ? spec.stages[stage].name : "\(stage)"
-        let kept = choices.filter { $0.fixed == nil }.map { c in
-            "\(c.parameter) (\(c.pText)" + (c.low.flatMap { low in c.high.map { ", narrowed to [\(low), \($0)]" } } ?? "") + ")"
-        }
-        let fixed = choices.compactMap { c in c.fixed.map { "\(c.parameter) = \($0) (\(c.pText))" } }
-        return "stage \(name) (reduce on \(objective), \(counted(trials, "trial")) screened, goal \(String(format: "%.3g", goal)), alpha \(alpha)): "
-            + (kept.isEmpty ? "" : "kept " + kept.joined(separator: ", "))
-            + (kept.isEmpty || fixed.isEmpty ? "" : "; ")
-            + (fixed.isEmpty ? "nothing fixed" : "fixed " + fixed.joined(separator: ", "))
     }
 
     /// The decision as a JSON object (the store's `decision` column).
