@@ -80,10 +80,8 @@ struct HSIC: ParsableCommand {
     func run() throws {
         if pairsCSV != nil && !pairs { throw ValidationError("--pairs-csv needs --pairs") }
         guard alpha > 0 && alpha < 1 else { throw SlopeError.invalidSetting(.alpha, reason: "must be in (0, 1)") }
-        var columns = try source.source(inputs: inputs?.names, missing: na)
-        columns.columns.log = log?.names ?? []
-        columns.columns.categorical = categorical?.names ?? []
-        let request = try HSICRequest(table: columns, sampleSize: subsample, missing: missing, options: hsicOptions(), adjust: adjust)
+        let table = try source.source(inputs: inputs?.names, missing: na, log: log?.names ?? [], categorical: categorical?.names ?? [])
+        let request = try HSICRequest(table: table, sampleSize: subsample, missing: missing, options: hsicOptions(), adjust: adjust)
         for path in [json, csv, pairsCSV] { try OutputFiles.checkWritable(path) }
         try OutputFiles.checkOneStandardOutput([json, csv, pairsCSV])
 

@@ -18,10 +18,12 @@ struct TableArguments: ParsableArguments {
 
     /// The table with the target, the given inputs (nil: all but the target), the dropped
     /// columns and the tokens of missing values.
-    func source(inputs: [String]?, missing: [String] = []) throws -> TableSource {
-        try TableSource(path: file, delimiter: delimiter.character, decimal: decimal.character,
-                        missing: MissingValues(tokens: missing),
-                        columns: ColumnSelection(target: target, inputs: inputs, ignored: drop?.names ?? []))
+    func source(inputs: [String]?, missing: [String] = [], log: [String] = [], categorical: [String] = []) throws -> TableSource {
+        var columns = ColumnSelection(target: target, inputs: inputs, ignored: drop?.names ?? [])
+        columns.log = log
+        columns.categorical = categorical
+        return try TableSource(path: file, delimiter: delimiter.character, decimal: decimal.character,
+                               missing: MissingValues(tokens: missing), columns: columns)
     }
 }
 

@@ -15,7 +15,7 @@ public struct CSVReader: Sendable {
     /// - Parameters:
     ///   - delimiter: a single ASCII character other than `"`, CR or LF.
     ///   - decimal: `.` or `,` (then the delimiter cannot be a comma).
-    public init(delimiter: Character = ",", decimal: Character = ".") throws {
+    public init(delimiter: Character = ",", decimal: Character = ".") throws(SlopeError) {
         guard let byte = delimiter.asciiValue, delimiter != "\"", delimiter != "\n", delimiter != "\r" else {
             throw SlopeError.invalidSetting(.delimiter, reason: "\(Shown.quoted(String(delimiter))) is not a single ASCII character other than a quote or a line break")
         }
