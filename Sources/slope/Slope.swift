@@ -23,6 +23,8 @@ struct Slope: AsyncParsableCommand {
             }
         } catch let error as SlopeError {
             Terminal.error(error.message(naming: Flags.name))
+            // A defect of slope is not bad input: EX_SOFTWARE, as sysexits.h numbers it.
+            if case .unexpected = error { Foundation.exit(70) }
             Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
