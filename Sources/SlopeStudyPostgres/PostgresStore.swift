@@ -122,7 +122,8 @@ public final class PostgresStore: StudyStore, Sendable {
         }
     }
 
-    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) async throws {
+    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial],
+                               reports: [Int: [StepReport]] = [:]) async throws {
         try await perform { c, logger in
             try await c.withTransaction(logger: logger) { t in
                 let id = try await t.query("""
@@ -136,6 +137,13 @@ public final class PostgresStore: StudyStore, Sendable {
                             \(trial.state.rawValue), \(trial.metrics?.json)::jsonb, \(trial.wallTime), \(trial.peakRSS),
                             \(trial.worker), \(trial.attempts), \(trial.failure), \(trial.placement?.rawValue), \(trial.stage),
                             \(trial.lastStep))
+                        """, logger: logger)
+                    guard let steps = reports[trial.id], !steps.isEmpty else { continue }
+                    try await t.query("""
+                        INSERT INTO slope_step_report (study_id, trial_id, attempt, step, metrics)
+                        SELECT \(id), \(trial.id), \(trial.attempts), r.step, r.metrics::jsonb
+                        FROM unnest(\(steps.map(\.step))::int8[], \(steps.map(\.json))::text[]) AS r(step, metrics)
+                        ON CONFLICT DO NOTHING
                         """, logger: logger)
                 }
             }

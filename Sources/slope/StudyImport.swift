@@ -25,7 +25,8 @@ struct StudyImport: AsyncParsableCommand {
         try OutputFiles.checkWritable(store)
         let result = try await StudyImportJob.run(request)
         if !quiet {
-            Terminal.show("imported study \(result.name): \(counted(result.trials, "trial")) (\(result.done) done, \(result.trials - result.done) failed or pruned) into \(store)\n")
+            let curves = result.curves > 0 ? "; \(result.curves) with learning curves (intermediate values)" : ""
+            Terminal.show("imported study \(result.name): \(counted(result.trials, "trial")) (\(result.done) done, \(result.trials - result.done) failed or pruned\(curves)) into \(store)\n")
         }
     }
 }

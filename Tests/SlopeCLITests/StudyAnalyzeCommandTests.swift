@@ -35,13 +35,16 @@ import Testing
         // Optuna's pruned trials (last reports 4.19, 2.06 and 1.58; the completed trials' median
         // is 2.55): two reach the loosest goal set and are left out, one ranks below the completed.
         #expect(direct.stdout.contains("== value (minimize; 28 trials, 4 without a value, 1 pruned ranked below the completed, 2 pruned left out"), "\(direct.stdout)")
-        #expect(try String(contentsOf: report, encoding: .utf8).contains("value: 1 pruned trial ranked below the completed ones, 2 left out"))
+        let html = try String(contentsOf: report, encoding: .utf8)
+        #expect(html.contains("value: 1 pruned trial ranked below the completed ones, 2 left out"))
+        // Optuna's intermediate values are the trials' learning curves (one report each here).
+        #expect(html.contains("Learning curves"))
 
         let folder = try CLIRunner.temporaryFolder()
         let store = folder.appendingPathComponent("toy.sqlite").path
         let imported = try CLIRunner.run(["study", "import", Self.optuna, "--study", "toy", "--store", store])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("30 trials"))
+        #expect(imported.stdout.contains("30 trials") && imported.stdout.contains("; 26 with learning curves (intermediate values))"), "\(imported.stdout)")
         let again = try CLIRunner.run(["study", "import", Self.optuna, "--study", "toy", "--store", store])
         #expect(again.status == 2 && again.stderr.contains("already exists"))
         let status = try CLIRunner.run(["study", "status", store, "--quiet"])

@@ -21,8 +21,8 @@ final class BeatCounter: StudyStore {
     func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) async throws {
         try await inner.create(name: name, spec: spec, fingerprint: fingerprint, plan: plan)
     }
-    func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) async throws {
-        try await inner.createImported(name: name, spec: spec, fingerprint: fingerprint, trials: trials)
+    func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial], reports: [Int: [StepReport]]) async throws {
+        try await inner.createImported(name: name, spec: spec, fingerprint: fingerprint, trials: trials, reports: reports)
     }
     func pendingHead(space: ParameterSpace) async throws -> PendingHead? { try await inner.pendingHead(space: space) }
     func changes(since version: Int64, space: ParameterSpace) async throws -> StoreChanges {

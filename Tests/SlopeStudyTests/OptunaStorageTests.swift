@@ -43,10 +43,12 @@ import Testing
                 let got = try #require(t.parameters.first { $0.name == key }?.value)
                 #expect(same(got, value), "trial \(t.number) \(key): \(got) vs \(value)")
             }
-            // The last intermediate value (Optuna's trial.report), which a pruned trial's failure quotes.
-            let reported = field(e, "intermediate_values")?.pairs?.last
-            #expect(t.lastIntermediate.map { "\($0.step)" } == reported?.key, "trial \(t.number)")
-            #expect(t.lastIntermediate?.value == reported?.value.double, "trial \(t.number)")
+            // Every intermediate value (Optuna's trial.report), by step: the trial's learning curve.
+            let reported = (field(e, "intermediate_values")?.pairs ?? []).map { (step: Int($0.key), value: $0.value.double) }
+                .sorted { ($0.step ?? 0) < ($1.step ?? 0) }
+            #expect(t.intermediate.map(\.step) == reported.map(\.step), "trial \(t.number)")
+            #expect(t.intermediate.map(\.value) == reported.map(\.value), "trial \(t.number)")
+            #expect(t.lastIntermediate?.step == reported.last?.step, "trial \(t.number)")
             switch field(e, "values") {
             case .array(let values)?:
                 #expect(t.values.count == values.count)

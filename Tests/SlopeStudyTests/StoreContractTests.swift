@@ -247,4 +247,24 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         let trials = try await connect().trials(space: spec.space)
         #expect(trials.allSatisfy { $0.state == .done && $0.attempts == 1 && !$0.parameters.entries.isEmpty })
     }
+
+    /// An imported study keeps its trials and their learning curves (Optuna's intermediate
+    /// values as step reports), read back as written.
+    @Test(arguments: StoreKind.available)
+    func anImportedStudyKeepsItsCurves(kind: StoreKind) async throws {
+        let optuna = try OptunaStudy(path: OptunaStorageTests.db, study: "toy")
+        let spec = try optuna.spec(), reports = optuna.stepReports()
+        #expect(reports.count >= 5 && reports.values.allSatisfy { !$0.isEmpty })
+        let name = "i\(UUID().uuidString.prefix(8).lowercased())"
+        let store: any StudyStore
+        switch kind {
+        case .sqlite: store = try await TrialStore(path: try Scratch().file("i.sqlite"))
+        case .postgres: store = try await PostgresStore(address: PostgresAddress(try #require(PostgresTestServer.url)), study: name)
+        }
+        try await store.createImported(name: name, spec: spec.source, fingerprint: try spec.fingerprint(),
+                                       trials: optuna.storedTrials(), reports: reports)
+        #expect(try await store.stepReports() == reports)
+        #expect(try await store.trials(space: spec.space).count == optuna.storedTrials().count)
+        await store.close()
+    }
 }

@@ -17,8 +17,12 @@ public struct OptunaStudy: Sendable {
         public let values: [Double?]
         /// Seconds from start to completion, when both are recorded.
         public let duration: Double?
-        /// The last intermediate value reported (`trial.report`) and its step, if any.
-        public let lastIntermediate: (step: Int, value: Double)?
+        /// The finite intermediate values it reported (`trial.report`: of the first objective,
+        /// the one Optuna's pruners read), by step.
+        public let intermediate: [(step: Int, value: Double)]
+
+        /// The last intermediate value reported and its step, if any.
+        public var lastIntermediate: (step: Int, value: Double)? { intermediate.last }
     }
 
     public let path: String
@@ -105,23 +109,25 @@ public struct OptunaStudy: Sendable {
                     values[k] = try value.optional("value", as: Double.self)
                 }
             }
-            let last = try db.tableExists("trial_intermediate_values")
-                ? try Row.fetchOne(db, sql: "SELECT step, intermediate_value FROM trial_intermediate_values WHERE trial_id = ? AND intermediate_value IS NOT NULL ORDER BY step DESC LIMIT 1", arguments: [id])
-                    .map { row in
+            // Non-finite values are stored as NULL (with their kind in another column): left out.
+            let intermediate = try db.tableExists("trial_intermediate_values")
+                ? try Row.fetchAll(db, sql: "SELECT step, intermediate_value FROM trial_intermediate_values WHERE trial_id = ? AND intermediate_value IS NOT NULL ORDER BY step", arguments: [id])
+                    .compactMap { row -> (step: Int, value: Double)? in
                         let cells = CheckedRow(row: row, file: path, place: "trial \(number), table trial_intermediate_values")
-                        return (step: try cells.value("step", as: Int.self), value: try cells.value("intermediate_value", as: Double.self))
+                        let step = try cells.value("step", as: Int.self), value = try cells.value("intermediate_value", as: Double.self)
+                        return step >= 0 && value.isFinite ? (step, value) : nil
                     }
-                : nil
+                : []
             let start = try cells.optional("datetime_start", as: String.self), end = try cells.optional("datetime_complete", as: String.self)
             trials.append(Trial(number: number, state: try cells.value("state", as: String.self), parameters: parameters,
-                                values: values, duration: duration(start, end), lastIntermediate: last))
+                                values: values, duration: duration(start, end), intermediate: intermediate))
         }
         // Parameters in order of first suggestion within each trial, across the study.
         let order = Dictionary(distributions.map(\.name).enumerated().map { ($1, $0) }) { first, _ in first }
         trials = trials.map { t in
             Trial(number: t.number, state: t.state,
                   parameters: t.parameters.sorted { (order[$0.name] ?? Int.max) < (order[$1.name] ?? Int.max) },
-                  values: t.values, duration: t.duration, lastIntermediate: t.lastIntermediate)
+                  values: t.values, duration: t.duration, intermediate: t.intermediate)
         }
         return OptunaStudy(path: path, name: chosen.name, objectives: objectives, distributions: distributions, trials: trials)
     }

@@ -53,7 +53,7 @@ extension OptunaStudy {
             let complete = t.state == "COMPLETE" && t.values.allSatisfy { $0 != nil }
             let values = zip(objectives, t.values).compactMap { o, v in v.map { (name: o.name, value: $0) } }
             if t.state == "PRUNED" {
-                let last = t.lastIntermediate.flatMap { $0.value.isFinite ? $0 : nil }
+                let last = t.lastIntermediate
                 return StoredTrial(
                     id: t.number + 1, parameters: TrialParameters(t.parameters), seed: 0, state: .pruned,
                     metrics: last.map { TrialMetrics([(objectives[0].name, $0.value)]) }, wallTime: t.duration, peakRSS: nil,
@@ -65,5 +65,16 @@ extension OptunaStudy {
                 worker: "optuna", startedAt: nil, finishedAt: nil, attempts: 1,
                 failure: complete ? nil : failure(t), stderrTail: nil)
         }
+    }
+
+    /// The learning curves of the finished trials, as slope keeps step reports: each trial's
+    /// intermediate values under the first objective's name, by slope trial id (Optuna's
+    /// number + 1).
+    public func stepReports() -> [Int: [StepReport]] {
+        var reports: [Int: [StepReport]] = [:]
+        for t in finishedTrials where !t.intermediate.isEmpty {
+            reports[t.number + 1] = t.intermediate.map { StepReport(step: $0.step, metrics: TrialMetrics([(objectives[0].name, $0.value)])) }
+        }
+        return reports
     }
 }

@@ -81,7 +81,7 @@ public enum TrialSource {
         } catch SlopeError.optunaStorage {
             let optuna = try OptunaStudy(path: path, study: study)
             return ReadStudy(spec: try optuna.spec(), trials: optuna.storedTrials(), source: "\(path) (Optuna study \"\(optuna.name)\")",
-                             decisions: [])
+                             decisions: [], reports: optuna.stepReports())
         }
         if let study { throw SlopeError.store(file: path, reason: "a slope store holds one study; the study name \"\(study)\" is for Optuna storages") }
         let stored = try await StoredStudy(store: store)

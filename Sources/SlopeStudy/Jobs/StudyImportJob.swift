@@ -30,6 +30,9 @@ public struct StudyImportResult: Sendable {
     public let trials: Int
     /// Trials that finished with values (the others failed or were pruned).
     public let done: Int
+    /// Trials with intermediate values (Optuna's `trial.report`), kept as step reports: their
+    /// learning curves.
+    public let curves: Int
 }
 
 /// `slope study import` as a library call: an Optuna study copied into a new slope store.
@@ -49,17 +52,19 @@ public enum StudyImportJob {
         guard try reread.fingerprint() == fingerprint else {
             throw SlopeError.store(file: request.optuna, reason: "study \"\(source.name)\" cannot be written as a slope spec")
         }
-        let trials = source.storedTrials()
+        let trials = source.storedTrials(), reports = source.stepReports()
         try context.checkStopped()
         // A store that could not be filled is removed, so that the same command can run again.
         do {
             let target = try await TrialStore(path: request.store)
-            try await target.createImported(name: spec.name, spec: spec.source, fingerprint: fingerprint, trials: trials)
+            try await target.createImported(name: spec.name, spec: spec.source, fingerprint: fingerprint, trials: trials,
+                                            reports: reports)
             await target.close()
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: request.store + suffix) }
             throw error
         }
-        return StudyImportResult(request: request, name: source.name, trials: trials.count, done: trials.filter { $0.state == .done }.count)
+        return StudyImportResult(request: request, name: source.name, trials: trials.count, done: trials.filter { $0.state == .done }.count,
+                                 curves: reports.count)
     }
 }

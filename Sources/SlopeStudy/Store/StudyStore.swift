@@ -44,8 +44,10 @@ public protocol StudyStore: Sendable {
     /// Records the study and all its planned trials as pending; when the store already holds
     /// the study (another worker made it first), changes nothing.
     func create(name: String, spec: String, fingerprint: String, plan: [PlannedTrial]) async throws
-    /// Records a study run elsewhere (imported) with its finished trials.
-    func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) async throws
+    /// Records a study run elsewhere (imported) with its finished trials and their step reports
+    /// (by trial id).
+    func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial],
+                        reports: [Int: [StepReport]]) async throws
     /// The pending trial of lowest id, and whether its stage has started; nil when no trial is
     /// pending. One indexed read.
     func pendingHead(space: ParameterSpace) async throws -> PendingHead?

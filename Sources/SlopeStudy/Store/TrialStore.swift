@@ -145,8 +145,10 @@ public final class TrialStore: StudyStore {
         }
     }
 
-    /// Records a study run elsewhere (imported) with its finished trials, in one transaction.
-    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial]) async throws {
+    /// Records a study run elsewhere (imported) with its finished trials and their step reports
+    /// (by trial id; a learning curve each), in one transaction.
+    public func createImported(name: String, spec: String, fingerprint: String, trials: [StoredTrial],
+                               reports: [Int: [StepReport]] = [:]) async throws {
         try await access {
             try await database.write { db in
                 try Self.insertStudy(db, name: name, spec: spec, fingerprint: fingerprint)
@@ -157,6 +159,10 @@ public final class TrialStore: StudyStore {
                         """, arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed), t.state.rawValue, t.metrics?.json,
                                         t.wallTime, t.peakRSS, t.worker, t.attempts, t.failure, t.placement?.rawValue, t.stage,
                                         t.lastStep])
+                    for r in reports[t.id] ?? [] {
+                        try db.execute(sql: "INSERT OR IGNORE INTO step_report (study_id, trial_id, attempt, step, metrics) VALUES (?, ?, ?, ?, ?)",
+                                       arguments: [Self.studyID, t.id, t.attempts, r.step, r.json])
+                    }
                 }
             }
         }
