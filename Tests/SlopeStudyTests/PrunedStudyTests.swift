@@ -55,6 +55,37 @@ import Testing
         for t in trials where t.state == .done { #expect(curves[t.id]?.map(\.step) == Array(1...8)) }
     }
 
+    /// Fixed bounds stop a training gone astray from the first trial on, with no peers to
+    /// compare: x > 0.7 diverges (its error grows past the bound at step 3), x < 0.2 reports
+    /// NaN (null) at step 2; the others run to the end.
+    @Test func theThresholdRuleStopsDivergedTrainings() async throws {
+        let scratch = try Scratch()
+        let script = """
+            x=${1#--x=}
+            for s in 1 2 3 4 5 6 7 8; do
+              e=$(awk -v x="$x" -v s="$s" 'BEGIN { if (x > 0.7 && s >= 3) print 1000 * s; else if (x < 0.2 && s == 2) print "null"; else print x }')
+              echo "{\\"step\\": $s, \\"error\\": $e}"; sleep 0.15
+            done
+            echo "{\\"error\\": $x}"
+            """
+        let spec = try spec(scratch, script: script, pruner: "{kind: threshold, upper: 100, grace: 1}", trials: 12)
+        let store = try await TrialStore(path: scratch.file("s.sqlite"))
+        let final = try await StudyRunner(spec: spec, store: store, slopeExecutable: "x", jobs: 2).run(stop: StopFlag())
+        let trials = try await store.trials(space: spec.space)
+        #expect(final.finished == 12)
+        var astray = 0
+        for t in trials {
+            let x = try #require(t.parameters["x"]?.number)
+            if x > 0.7 || x < 0.2 {
+                astray += 1
+                #expect(t.state == .pruned && t.lastStep == (x > 0.7 ? 3 : 2), "trial \(t.id): x \(x), \(t.state), step \(String(describing: t.lastStep))")
+            } else {
+                #expect(t.state == .done && t.metric("error") == x, "trial \(t.id): x \(x)")
+            }
+        }
+        #expect(astray >= 2 && astray < 12, "the seeded draws hold both kinds")
+    }
+
     /// A pruned trial that ignores SIGTERM and leaves a child of its own is killed with its
     /// whole process group after the grace: no process outlives it.
     @Test func noProcessOutlivesAPrunedTrial() async throws {

@@ -14,10 +14,17 @@ import Testing
         #expect(asha.minStep == 1 && asha.reductionFactor == 4 && asha.grace == 5)
         let hyperband = try #require(try parse(with("{kind: hyperband, min_step: 2, max_step: 52}")).pruner)
         #expect(hyperband.minStep == 2 && hyperband.maxStep == 52 && hyperband.reductionFactor == 3)
+        let threshold = try #require(try parse(with("{kind: threshold, upper: 10, warmup_steps: 1}")).pruner)
+        #expect(threshold.upper == 10 && threshold.lower == nil && threshold.warmupSteps == 1)
     }
 
     @Test(arguments: [
-        ("{startup_trials: 3}", "pruner.kind: give the pruner's kind: median, asha, hyperband"),
+        ("{startup_trials: 3}", "pruner.kind: give the pruner's kind: median, asha, hyperband, threshold"),
+        ("{kind: threshold}", "pruner.upper: give upper:, lower: or both"),
+        ("{kind: threshold, lower: 3, upper: 1}", "pruner.lower: 3.0 is above upper (1.0)"),
+        ("{kind: threshold, upper: .inf}", "pruner.upper: expected a number"),
+        ("{kind: threshold, upper: 1, min_step: 2}", "the threshold pruner does not read min_step (it reads: lower, upper, warmup_steps, grace)"),
+        ("{kind: median, upper: 2}", "the median pruner does not read upper"),
         ("{kind: halving}", "unknown pruner"),
         ("{kind: median, min_step: 2}", "pruner.min_step: the median pruner does not read min_step (it reads: startup_trials, warmup_steps, grace)"),
         ("{kind: asha, warmup_steps: 2}", "the asha pruner does not read warmup_steps"),
@@ -43,7 +50,8 @@ import Testing
         #expect(try parse(with("{kind: median, warmup_steps: 1}")).fingerprint() != median)
     }
 
-    @Test(arguments: ["{kind: median, startup_trials: 3, grace: 0.5}", "{kind: hyperband, min_step: 2, max_step: 81, reduction_factor: 3}"])
+    @Test(arguments: ["{kind: median, startup_trials: 3, grace: 0.5}", "{kind: hyperband, min_step: 2, max_step: 81, reduction_factor: 3}",
+                      "{kind: threshold, lower: 1e-07, upper: 2.5, warmup_steps: 3}", "{kind: threshold, upper: 100000000000000000000}"])
     func theWriterWritesItBack(pruner: String) throws {
         let spec = try parse(with(pruner))
         let again = try parse(SpecWriter.yaml(spec))

@@ -5,7 +5,8 @@ import SlopeCore
 @testable import SlopeStudy
 
 /// The pruners (docs/method.md, "Pruning") against Optuna 5's MedianPruner,
-/// SuccessiveHalvingPruner and HyperbandPruner (Fixtures/optuna_pruners.json), and their laws.
+/// SuccessiveHalvingPruner, HyperbandPruner and ThresholdPruner (Fixtures/optuna_pruners.json),
+/// and their laws.
 @Suite struct PrunerTests {
     /// Reports of simulated trials, read as a store's `peers` reads them.
     final class Reports: Sendable {
@@ -40,7 +41,7 @@ import SlopeCore
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/optuna_pruners.json")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let cases = try #require(root["cases"] as? [[String: Any]])
-        #expect(cases.count == 10)
+        #expect(cases.count == 16)
         var prunedInAll = 0
         for c in cases {
             let settings = try #require(c["pruner"] as? [String: Any])
@@ -50,6 +51,8 @@ import SlopeCore
             spec.minStep = settings["min_step"] as? Int ?? spec.minStep
             spec.maxStep = settings["max_step"] as? Int
             spec.reductionFactor = settings["reduction_factor"] as? Int ?? spec.reductionFactor
+            spec.lower = settings["lower"] as? Double
+            spec.upper = settings["upper"] as? Double
             let direction = try #require(Direction(rawValue: c["direction"] as? String ?? ""))
             let pruner = Pruner(spec: spec, objective: Objective(name: "error", direction: direction), studyName: c["study"] as? String ?? "")
             let curves = try #require(c["curves"] as? [[Any]]).map { $0.map { $0 as? Double } }

@@ -3,7 +3,8 @@ import SlopeCore
 /// Decides whether a running trial stops early, from its own step reports of the objective
 /// and the other trials' reports at the same step, read from the store, so that decisions
 /// hold across workers and hosts (docs/method.md, "Pruning"). The rules are those of
-/// Optuna's MedianPruner, SuccessiveHalvingPruner and HyperbandPruner, written anew.
+/// Optuna's MedianPruner, SuccessiveHalvingPruner, HyperbandPruner and ThresholdPruner,
+/// written anew.
 public struct Pruner: Sendable {
     public let spec: PrunerSpec
     /// The objective the trials report as they go: the spec's first.
@@ -41,10 +42,15 @@ public struct Pruner: Sendable {
     }
 
     /// True when trial `id` should stop now, after its last report in `curve`.
-    /// - Complexity: one read of `peers` (median), one per rung reached (successive halving).
+    /// - Complexity: one read of `peers` (median), one per rung reached (successive halving),
+    ///   none and O(reports) for fixed bounds.
     public func shouldPrune(trial id: Int, curve: inout Curve, peers: Peers) async throws -> Bool {
         guard let last = curve.points.last else { return false }
         switch spec.kind {
+        case .threshold:
+            // Every report past the warm-up, not only the last: reports that arrive together
+            // are decided together, and any one out of bounds would have stopped the trial.
+            return curve.points.contains { p in p.step >= spec.warmupSteps && outOfBounds(p.value) }
         case .median:
             guard last.step >= spec.warmupSteps else { return false }
             let atStep = try await peers(last.step, false)
@@ -69,6 +75,11 @@ public struct Pruner: Sendable {
                 curve.rungsPassed += 1
             }
         }
+    }
+
+    /// True for a report that is not a number or lies outside the threshold rule's bounds.
+    func outOfBounds(_ value: Double) -> Bool {
+        value.isNaN || spec.lower.map { value < $0 } == true || spec.upper.map { value > $0 } == true
     }
 
     /// The step of rung `k`: min_step · reduction_factor^k; nil past `Int.max`.

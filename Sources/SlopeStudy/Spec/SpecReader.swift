@@ -134,6 +134,14 @@ public enum SpecReader {
             guard let max = p.maxStep else { throw map.error("max_step", "give the most steps a trial runs (e.g. its epochs): Hyperband sizes its brackets by it") }
             guard max >= p.minStep else { throw map.error("max_step", "\(max) is below min_step (\(p.minStep))") }
         }
+        if kind == .threshold {
+            p.lower = try map.double("lower")
+            p.upper = try map.double("upper")
+            guard p.lower != nil || p.upper != nil else {
+                throw map.error("upper", "give upper:, lower: or both: a report outside them (or not a number) stops the trial")
+            }
+            if let lower = p.lower, let upper = p.upper, lower > upper { throw map.error("lower", "\(lower) is above upper (\(upper))") }
+        }
         if let grace = try map.double("grace") {
             guard grace > 0 && grace <= 3600 else { throw map.error("grace", "must be a number of seconds in (0, 3600]") }
             p.grace = grace

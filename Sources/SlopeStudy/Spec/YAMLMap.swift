@@ -52,7 +52,9 @@ struct YAMLMap {
 
     func double(_ name: String) throws(SlopeError) -> Double? {
         guard let n = self[name] else { return nil }
-        guard let value = Self.value(n)?.number, value.isFinite else { throw error(name, "expected a number") }
+        // A whole number too large for an Int is still a number.
+        let whole = n.tag.rawValue == Tag.Name.int.rawValue ? n.string.flatMap { Double($0) } : nil
+        guard let value = Self.value(n)?.number ?? whole, value.isFinite else { throw error(name, "expected a number") }
         return value
     }
 

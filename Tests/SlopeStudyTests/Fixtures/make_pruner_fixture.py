@@ -1,5 +1,5 @@
-"""Writes optuna_pruners.json: Optuna's MedianPruner, SuccessiveHalvingPruner and
-HyperbandPruner run on seeded learning curves, trial after trial, step after step (report,
+"""Writes optuna_pruners.json: Optuna's MedianPruner, SuccessiveHalvingPruner,
+HyperbandPruner and ThresholdPruner run on seeded learning curves, trial after trial, step after step (report,
 then should_prune), as slope's pruner must decide them. Run once with Optuna installed
 (e.g. the venv of bench/search): python make_pruner_fixture.py > optuna_pruners.json"""
 import json
@@ -59,4 +59,21 @@ for direction in ["minimize", "maximize"]:
     cases.append(run("hyperband-ref", direction,
                      optuna.pruners.HyperbandPruner(min_resource=1, max_resource=20, reduction_factor=3),
                      data, {"kind": "hyperband", "min_step": 1, "max_step": 20, "reduction_factor": 3}))
+# Threshold: curves of which some diverge (grow after step 4) and one reports NaN; the
+# cases are appended after the others, which stay as they were.
+for direction in ["minimize", "maximize"]:
+    sign = 1 if direction == "minimize" else -1
+    for warmup, lower, upper in [(0, None, 2.0), (6, None, 2.0), (0, 0.3, 2.0)]:
+        data = curves(40 + warmup, 24, 12, nan_trials=(7,))
+        for t in (3, 9, 15, 21):
+            data[t] = [v * (1 + 0.4 * max(0, s - 4)) for s, v in enumerate(data[t], start=1)]
+        data = [[sign * v for v in c] for c in data]
+        lo, hi = (lower, upper) if sign == 1 else ((None if upper is None else -upper), (None if lower is None else -lower))
+        settings = {"kind": "threshold", "warmup_steps": warmup}
+        if lo is not None:
+            settings["lower"] = lo
+        if hi is not None:
+            settings["upper"] = hi
+        cases.append(run("threshold-ref", direction, optuna.pruners.ThresholdPruner(lower=lo, upper=hi, n_warmup_steps=warmup),
+                         data, settings))
 print(json.dumps({"optuna": optuna.__version__, "cases": cases}))
