@@ -123,6 +123,7 @@ private struct Group {
             let blocks = (drawn.count + block - 1) / block
             let partial = parallelMap(blocks) { c in
                 var counts = [Int](repeating: 0, count: grams.count)
+                if progress?.isStopped == true { return counts }
                 let range = c * block..<min(drawn.count, (c + 1) * block)
                 let inner = permutedInner(grams, output.operand, Array(drawn[range]))
                 for (q, b) in range.enumerated() {
