@@ -2,10 +2,14 @@ import SlopeCore
 import Synchronization
 @testable import SlopeStudy
 
-/// A store that counts the heartbeats sent to it and passes every call on.
+/// A store that counts the heartbeats sent to it and the claims it refused (another claim
+/// came first), and passes every call on.
 final class BeatCounter: StudyStore {
     let inner: any StudyStore
     private let count = Mutex(0)
+    private let refused = Mutex(0)
+
+    var lostClaims: Int { refused.withLock { $0 } }
 
     init(_ inner: any StudyStore) { self.inner = inner }
 
@@ -29,7 +33,9 @@ final class BeatCounter: StudyStore {
         try await inner.changes(since: version, space: space)
     }
     func claim(_ id: Int, worker: String, proposal: Proposal?, ifClaims claims: Int64?, space: ParameterSpace) async throws -> StoredTrial? {
-        try await inner.claim(id, worker: worker, proposal: proposal, ifClaims: claims, space: space)
+        let claimed = try await inner.claim(id, worker: worker, proposal: proposal, ifClaims: claims, space: space)
+        if claimed == nil { refused.withLock { $0 += 1 } }
+        return claimed
     }
     func decisions(space: ParameterSpace) async throws -> [StageDecision] { try await inner.decisions(space: space) }
     func finish(_ trial: StoredTrial, worker: String, _ outcome: TrialOutcome) async throws -> Bool {

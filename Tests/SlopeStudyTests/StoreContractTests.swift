@@ -248,6 +248,32 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         #expect(trials.allSatisfy { $0.state == .done && $0.attempts == 1 && !$0.parameters.entries.isEmpty })
     }
 
+    /// The job slots of one worker share its claimer: they claim one at a time, so none loses
+    /// the compare-and-set to its own worker's slots (each TPE proposal is made once).
+    @Test(arguments: StoreKind.available)
+    func slotsOfOneWorkerNeverLoseToEachOther(kind: StoreKind) async throws {
+        let (store, spec, _) = try await kind.study(Self.tpeSpec)
+        let counted = BeatCounter(store)
+        let claimer = TrialClaimer(store: counted, spec: spec, worker: "w")
+        let claimed = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var ids: [Int] = []
+                    while case let .trial(t) = try await claimer.next() {
+                        ids.append(t.id)
+                        let error = t.parameters["lr"]?.number ?? 1
+                        _ = try await counted.finish(t, worker: "w", .done(metrics: TrialMetrics([("error", error)]), wallTime: 0, peakRSS: 0))
+                    }
+                    return ids
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(claimed.sorted() == Array(1...30))
+        #expect(counted.lostClaims == 0)
+        await store.close()
+    }
+
     /// An imported study keeps its trials and their learning curves (Optuna's intermediate
     /// values as step reports), read back as written.
     @Test(arguments: StoreKind.available)

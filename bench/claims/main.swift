@@ -4,7 +4,10 @@
 // it measures is the store and the proposal: `TrialClaimer.next` (the head, the history's
 // changed rows, TPE outside any transaction, the compare-and-set) and `finish`.
 //
-//   swift run -c release slope-claim-bench [POSTGRES_URL] [--trials 100,1000,5000] [--workers 1,4]
+//   swift run -c release slope-claim-bench [POSTGRES_URL] [--trials 100,1000,5000] [--workers 1,4] [--shared]
+//
+// --shared: the workers are the job slots of one process (one connection, one TrialClaimer, as
+// `study run --jobs N` runs them) instead of processes of their own.
 //
 // Not a test: it prints a table (and the same rows as JSON with --json FILE).
 import Foundation
@@ -14,6 +17,8 @@ import SlopeStudyPostgres
 
 struct Row: Codable {
     let store: String, trials: Int, workers: Int
+    /// The workers were slots of one process (one connection, one claimer).
+    let shared: Bool
     let seconds: Double, trialsPerSecond: Double
     let claimMedianMs: Double, claimP90Ms: Double, claimP99Ms: Double, claimMaxMs: Double
     /// Claim latency over the last 10% of trials (the largest history).
@@ -46,40 +51,45 @@ func percentile(_ sorted: [Double], _ q: Double) -> Double {
     sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.down)))]
 }
 
-func measure(store label: String, trials: Int, workers: Int, connect: @escaping @Sendable (String) async throws -> any StudyStore) async throws -> Row {
+func measure(store label: String, trials: Int, workers: Int, shared: Bool,
+             connect: @escaping @Sendable (String) async throws -> any StudyStore) async throws -> Row {
     let name = "claims\(UUID().uuidString.prefix(8).lowercased())"
     let (spec, text) = try spec(name: name, trials: trials)
     let first = try await connect(name)
     try await first.create(name: name, spec: text, fingerprint: try spec.fingerprint(), plan: spec.plan())
     await first.close()
+    let one = shared ? try await connect(name) : nil
+    let oneClaimer = one.map { TrialClaimer(store: $0, spec: spec, worker: "bench") }
     let start = Date()
-    // One task per worker, each with its own connection.
+    // One task per worker, each with its own connection (or the slots of one process).
     let latencies = try await withThrowingTaskGroup(of: [(id: Int, ms: Double)].self) { group in
         for k in 0..<workers {
             group.addTask {
-                let store = try await connect(name)
-                let claimer = TrialClaimer(store: store, spec: spec, worker: "bench:\(k)")
+                let store: any StudyStore
+                if let one { store = one } else { store = try await connect(name) }
+                let claimer = oneClaimer ?? TrialClaimer(store: store, spec: spec, worker: "bench:\(k)")
                 var own: [(id: Int, ms: Double)] = []
                 while true {
                     let t0 = DispatchTime.now().uptimeNanoseconds
                     guard case let .trial(t) = try await claimer.next() else { break }
                     own.append((t.id, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6))
                     let outcome = TrialOutcome.done(metrics: TrialMetrics([("error", error(t.parameters))]), wallTime: 0, peakRSS: 0)
-                    guard try await store.finish(t, worker: "bench:\(k)", outcome) else { throw SlopeError.program(reason: "a claim was lost") }
+                    guard try await store.finish(t, worker: claimer.worker, outcome) else { throw SlopeError.program(reason: "a claim was lost") }
                 }
-                await store.close()
+                if one == nil { await store.close() }
                 return own
             }
         }
         return try await group.reduce(into: []) { $0 += $1 }
     }
+    await one?.close()
     let seconds = Date().timeIntervalSince(start)
     let all = latencies.map(\.ms).sorted()
     let last = latencies.filter { $0.id > trials - trials / 10 }.map(\.ms).sorted()
     guard latencies.count == trials, Set(latencies.map(\.id)).count == trials else {
         throw SlopeError.program(reason: "\(latencies.count) claims for \(trials) trials")
     }
-    return Row(store: label, trials: trials, workers: workers, seconds: seconds, trialsPerSecond: Double(trials) / seconds,
+    return Row(store: label, trials: trials, workers: workers, shared: shared, seconds: seconds, trialsPerSecond: Double(trials) / seconds,
                claimMedianMs: percentile(all, 0.5), claimP90Ms: percentile(all, 0.9), claimP99Ms: percentile(all, 0.99),
                claimMaxMs: all.last ?? .nan, lastTenthMedianMs: percentile(last, 0.5))
 }
@@ -94,6 +104,8 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let sizes = (option("--trials", &arguments) ?? "100,1000,5000").split(separator: ",").compactMap { Int($0) }
 let workerCounts = (option("--workers", &arguments) ?? "1,4").split(separator: ",").compactMap { Int($0) }
 let json = option("--json", &arguments)
+let shared = arguments.contains("--shared")
+arguments.removeAll { $0 == "--shared" }
 let postgres = arguments.first
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slope-claims-\(UUID().uuidString)")
@@ -113,7 +125,7 @@ var rows: [Row] = []
 for (label, connect) in stores {
     for n in sizes {
         for w in workerCounts {
-            let r = try await measure(store: label, trials: n, workers: w, connect: connect)
+            let r = try await measure(store: label, trials: n, workers: w, shared: shared, connect: connect)
             rows.append(r)
             print(label.padding(toLength: 10, withPad: " ", startingAt: 0)
                   + String(format: "  %6d  %7d  %7.2f  %8.1f  %16.2f %6.2f %6.2f %6.1f  %15.2f", n, w, r.seconds,

@@ -5,6 +5,7 @@ import SlopeCore
 /// the history outside any transaction and committed only if no other claim came in between;
 /// on a conflict the history is read again (only what changed) and the proposal made anew.
 /// With one worker and one job, proposals are a function of the spec and the results alone.
+/// Copies share one gate: the job slots that share a claimer claim one at a time.
 public struct TrialClaimer: Sendable {
     /// What a claim found.
     public enum Next: Sendable, Equatable {
@@ -20,6 +21,7 @@ public struct TrialClaimer: Sendable {
     public let spec: StudySpec
     public let worker: String
     public let history: TrialHistory
+    private let gate = ClaimGate()
 
     /// Claims that may lose to others' in a row before the claim gives up (each lost claim
     /// means another worker's claim succeeded).
@@ -36,6 +38,10 @@ public struct TrialClaimer: Sendable {
     /// - Throws: `SlopeError.store` for a store that cannot be read or written, or when
     ///   `maxConflicts` claims in a row lost to other workers'.
     public func next() async throws -> Next {
+        try await gate.holding { try await claim() }
+    }
+
+    private func claim() async throws -> Next {
         for _ in 0..<Self.maxConflicts {
             guard let head = try await store.pendingHead(space: spec.space) else { return .none }
             guard head.stageOpen else { return .waiting }
