@@ -3,6 +3,7 @@ import Logging
 import NIOPosix
 import PostgresNIO
 import SlopeCore
+import SlopeStudy
 import Synchronization
 
 /// One connection to the server and the calls that take turns on it: a statement or a

@@ -21,7 +21,7 @@ public struct TrialClaimer: Sendable {
     public let spec: StudySpec
     public let worker: String
     public let history: TrialHistory
-    private let gate = ClaimGate()
+    private let gate = SerialGate()
 
     /// Claims that may lose to others' in a row before the claim gives up (each lost claim
     /// means another worker's claim succeeded).
@@ -38,7 +38,7 @@ public struct TrialClaimer: Sendable {
     /// - Throws: `SlopeError.store` for a store that cannot be read or written, or when
     ///   `maxConflicts` claims in a row lost to other workers'.
     public func next() async throws -> Next {
-        try await gate.holding { try await claim() }
+        try await gate.through { try await claim() }
     }
 
     private func claim() async throws -> Next {

@@ -1,12 +1,15 @@
-/// One caller at a time, first come first served, without holding a thread while waiting: a
-/// connection runs one statement or transaction at a time, and a transaction must not see
-/// another caller's statement inside it.
-actor SerialGate {
+/// One caller at a time, first come first served, without holding a thread while waiting. A
+/// PostgreSQL connection runs one statement or transaction at a time (a transaction must not
+/// see another caller's statement inside it); the job slots of one worker claim one at a time
+/// (`TrialClaimer`), so they never lose the compare-and-set to each other.
+package actor SerialGate {
+    package init() {}
+
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
     /// Waits for the gate; the caller holds it until `leave`.
-    func enter() async {
+    package func enter() async {
         guard busy else {
             busy = true
             return
@@ -15,12 +18,12 @@ actor SerialGate {
     }
 
     /// Hands the gate to the next caller waiting, or opens it.
-    func leave() {
+    package func leave() {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 
     /// The result of `body`, run while holding the gate.
-    func through<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    package func through<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         await enter()
         do {
             let result = try await body()
