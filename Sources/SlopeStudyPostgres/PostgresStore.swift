@@ -139,12 +139,7 @@ public final class PostgresStore: StudyStore, Sendable {
                             \(trial.lastStep))
                         """, logger: logger)
                     guard let steps = reports[trial.id], !steps.isEmpty else { continue }
-                    try await t.query("""
-                        INSERT INTO slope_step_report (study_id, trial_id, attempt, step, metrics)
-                        SELECT \(id), \(trial.id), \(trial.attempts), r.step, r.metrics::jsonb
-                        FROM unnest(\(steps.map(\.step))::int8[], \(steps.map(\.json))::text[]) AS r(step, metrics)
-                        ON CONFLICT DO NOTHING
-                        """, logger: logger)
+                    try await Self.insert(steps, study: id, trial: trial.id, attempt: trial.attempts, on: t, logger: logger)
                 }
             }
         }
@@ -310,7 +305,6 @@ public final class PostgresStore: StudyStore, Sendable {
 
     public func report(_ trial: StoredTrial, worker: String, _ reports: [StepReport]) async throws -> Bool {
         let study = try await studyID(), id = trial.id, attempt = trial.attempts
-        let steps = reports.map(\.step), metrics = reports.map(\.json)
         return try await perform { c, logger in
             // The trial's row is locked for the insert: a claim or a reclaim of the trial
             // waits, so a report of a lost claim is never recorded for the next attempt.
@@ -320,16 +314,23 @@ public final class PostgresStore: StudyStore, Sendable {
                         SELECT 1 FROM slope_trial WHERE study_id = \(study) AND id = \(id) AND state = 'running'
                             AND worker = \(worker) AND attempts = \(attempt) FOR SHARE
                         """, logger: logger).collect().isEmpty else { throw Unchanged() }
-                    try await t.query("""
-                        INSERT INTO slope_step_report (study_id, trial_id, attempt, step, metrics)
-                        SELECT \(study), \(id), \(attempt), r.step, r.metrics::jsonb
-                        FROM unnest(\(steps)::int8[], \(metrics)::text[]) AS r(step, metrics)
-                        ON CONFLICT DO NOTHING
-                        """, logger: logger)
+                    try await Self.insert(reports, study: study, trial: id, attempt: attempt, on: t, logger: logger)
                     return true
                 }
             } ?? false
         }
+    }
+
+    /// Writes `reports` as attempt `attempt` of trial `trial` in one statement; a step already
+    /// reported keeps its first report.
+    private static func insert(_ reports: [StepReport], study: Int64, trial: Int, attempt: Int,
+                               on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            INSERT INTO slope_step_report (study_id, trial_id, attempt, step, metrics)
+            SELECT \(study), \(trial), \(attempt), r.step, r.metrics::jsonb
+            FROM unnest(\(reports.map(\.step))::int8[], \(reports.map(\.json))::text[]) AS r(step, metrics)
+            ON CONFLICT DO NOTHING
+            """, logger: logger)
     }
 
     public func peers(at step: Int, orLater: Bool) async throws -> StepPeers {

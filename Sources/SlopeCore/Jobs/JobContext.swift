@@ -25,9 +25,7 @@ public struct JobContext: Sendable {
     }
 
     /// Throws `SlopeError.cancelled` once the job was asked to stop.
-    public func checkStopped() throws(SlopeError) {
-        if stop.isSet { throw SlopeError.cancelled }
-    }
+    public func checkStopped() throws(SlopeError) { try stop.check() }
 
     /// A counter of `total` units of `stage` that reports to `progress` and tells the loops
     /// that advance it when the job was asked to stop.

@@ -23,9 +23,7 @@ public final class ProgressCounter: @unchecked Sendable {
     public var isStopped: Bool { stop?.isSet ?? false }
 
     /// Throws `SlopeError.cancelled` once the job was asked to stop.
-    public func checkStopped() throws(SlopeError) {
-        if isStopped { throw SlopeError.cancelled }
-    }
+    public func checkStopped() throws(SlopeError) { try stop?.check() }
 
     /// Adds `units` finished units and reports.
     public func advance(by units: Int) {

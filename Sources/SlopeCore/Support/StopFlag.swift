@@ -12,6 +12,11 @@ public final class StopFlag: @unchecked Sendable {
 
     public var isSet: Bool { lock.withLock { set } }
 
+    /// Throws `SlopeError.cancelled` once the flag is raised: a computation's checkpoint.
+    public func check() throws(SlopeError) {
+        if isSet { throw SlopeError.cancelled }
+    }
+
     /// The signal that raised the flag, if one did.
     public var signal: Int32? { lock.withLock { number } }
 

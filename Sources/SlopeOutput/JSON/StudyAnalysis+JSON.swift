@@ -9,7 +9,7 @@ extension StudyAnalysis: Encodable {
             try c.put("trials", trials)
             // The sentences, then the same as values.
             try c.put("trial_selection", provenance?.read.sentence)
-            try c.put("stage_decisions", provenance.map { p in p.decisions.map { $0.sentence(stageName: p.stageName($0.stage)) } } ?? [])
+            try c.put("stage_decisions", provenance?.decisionSentences ?? [])
             try c.put("trials_read", provenance?.read)
             try c.put("stage_reductions", provenance.map { p in p.decisions.map { NamedDecision(decision: $0, stage: p.stageName($0.stage)) } } ?? [])
             try c.put("goal", goal)

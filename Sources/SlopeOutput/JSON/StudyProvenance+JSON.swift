@@ -5,12 +5,13 @@ import SlopeCore
 extension TrialsRead: Encodable {
     public func encode(to encoder: any Encoder) throws {
         try jsonObject(encoder) { c in
-            switch rule {
-            case .fromPrior: try c.put("rule", "from_prior")
-            case .all: try c.put("rule", "all")
-            case .stage: try c.put("rule", "stage")
+            let (name, stage): (String, String?) = switch rule {
+            case .fromPrior: ("from_prior", nil)
+            case .all: ("all", nil)
+            case let .stage(stage): ("stage", stage)
             }
-            if case let .stage(name) = rule { try c.put("stage", name) } else { try c.put("stage", Optional<String>.none) }
+            try c.put("rule", name)
+            try c.put("stage", stage)
             try c.put("read", read)
             try c.put("of", of)
             try c.put("not_from_prior", notFromPrior)

@@ -24,7 +24,8 @@ extension TrialsRead {
 extension StudyProvenance {
     /// What the analysis should say about its trials before anything else: which were read
     /// (when not simply all), then one sentence a stage decision.
-    public var sentences: [String] {
-        (read.sentence.map { [$0] } ?? []) + decisions.map { $0.sentence(stageName: stageName($0.stage)) }
-    }
+    public var sentences: [String] { (read.sentence.map { [$0] } ?? []) + decisionSentences }
+
+    /// One sentence a stage decision, each naming its stage.
+    public var decisionSentences: [String] { decisions.map { $0.sentence(stageName: stageName($0.stage)) } }
 }

@@ -31,6 +31,8 @@ public struct Pruner: Sendable {
         /// Successive halving: rungs already passed (each rung is decided once, when the trial
         /// first reaches it, as in ASHA).
         public var rungsPassed = 0
+        /// Threshold: the reports already checked against the bounds (each is checked once).
+        var checked = 0
 
         public init() {}
 
@@ -43,14 +45,17 @@ public struct Pruner: Sendable {
 
     /// True when trial `id` should stop now, after its last report in `curve`.
     /// - Complexity: one read of `peers` (median), one per rung reached (successive halving),
-    ///   none and O(reports) for fixed bounds.
+    ///   none and O(new reports) for fixed bounds.
     public func shouldPrune(trial id: Int, curve: inout Curve, peers: Peers) async throws -> Bool {
         guard let last = curve.points.last else { return false }
         switch spec.kind {
         case .threshold:
-            // Every report past the warm-up, not only the last: reports that arrive together
-            // are decided together, and any one out of bounds would have stopped the trial.
-            return curve.points.contains { p in p.step >= spec.warmupSteps && outOfBounds(p.value) }
+            // Every new report past the warm-up, not only the last: reports that arrive
+            // together are decided together, and any one out of bounds would have stopped the
+            // trial. Each is checked once.
+            let new = curve.points[curve.checked...]
+            curve.checked = curve.points.count
+            return new.contains { p in p.step >= spec.warmupSteps && outOfBounds(p.value) }
         case .median:
             guard last.step >= spec.warmupSteps else { return false }
             let atStep = try await peers(last.step, false)

@@ -159,10 +159,7 @@ public final class TrialStore: StudyStore {
                         """, arguments: [Self.studyID, t.id, t.parameters.json, Int64(t.seed), t.state.rawValue, t.metrics?.json,
                                         t.wallTime, t.peakRSS, t.worker, t.attempts, t.failure, t.placement?.rawValue, t.stage,
                                         t.lastStep])
-                    for r in reports[t.id] ?? [] {
-                        try db.execute(sql: "INSERT OR IGNORE INTO step_report (study_id, trial_id, attempt, step, metrics) VALUES (?, ?, ?, ?, ?)",
-                                       arguments: [Self.studyID, t.id, t.attempts, r.step, r.json])
-                    }
+                    try Self.insert(reports[t.id] ?? [], trial: t.id, attempt: t.attempts, db)
                 }
             }
         }
@@ -352,13 +349,18 @@ public final class TrialStore: StudyStore {
                 guard try Row.fetchOne(db, sql: """
                     SELECT 1 FROM trial WHERE study_id = ? AND id = ? AND state = 'running' AND worker = ? AND attempts = ?
                     """, arguments: [Self.studyID, trial.id, worker, trial.attempts]) != nil else { return false }
-                for r in reports {
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO step_report (study_id, trial_id, attempt, step, metrics) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [Self.studyID, trial.id, trial.attempts, r.step, r.json])
-                }
+                try Self.insert(reports, trial: trial.id, attempt: trial.attempts, db)
                 return true
             }
+        }
+    }
+
+    /// Writes `reports` as attempt `attempt` of trial `trial`; a step already reported keeps
+    /// its first report.
+    private static func insert(_ reports: [StepReport], trial: Int, attempt: Int, _ db: Database) throws {
+        for r in reports {
+            try db.execute(sql: "INSERT OR IGNORE INTO step_report (study_id, trial_id, attempt, step, metrics) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [studyID, trial, attempt, r.step, r.json])
         }
     }
 
