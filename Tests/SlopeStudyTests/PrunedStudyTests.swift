@@ -109,6 +109,8 @@ import Testing
         for t in pruned {
             let last = try #require(curves[t.id]?.last?.step)
             #expect(last < 20, "trial \(t.id) pruned at \(t.lastStep ?? 0) reported up to \(last)")
+            // What it printed during its grace is not kept: its curve ends where it was stopped.
+            #expect(last == t.lastStep, "trial \(t.id) pruned at \(t.lastStep ?? 0) reported up to \(last)")
         }
         let survivors = Process()
         survivors.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")

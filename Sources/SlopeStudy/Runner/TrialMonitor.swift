@@ -4,7 +4,9 @@ import Synchronization
 /// Carries a running trial's step reports from its stdout (read on the child's thread) to the
 /// worker's task, which stores them and asks the pruner, and the pruner's decision back to
 /// the child. Memory is bounded: at most `reportCap` reports of a trial are kept (the first
-/// report of each step); later ones are counted and dropped.
+/// report of each step); later ones are counted and dropped. Once the trial is pruned, nothing
+/// more is kept: what it prints during its grace is not part of its curve, and peers never
+/// see it reach a step it was stopped before.
 final class TrialMonitor: Sendable {
     /// Step reports kept per trial.
     static let reportCap = 10_000
@@ -32,7 +34,7 @@ final class TrialMonitor: Sendable {
     func accept(_ line: String) {
         guard let report = StepReport.parse(line) else { return }
         let kept = state.withLock { s -> Bool in
-            guard !s.steps.contains(report.step) else { return false }
+            guard s.prunedAt == nil, !s.steps.contains(report.step) else { return false }
             guard s.steps.count < Self.reportCap else { s.dropped += 1; return false }
             s.steps.insert(report.step)
             s.pending.append(report)
@@ -52,9 +54,13 @@ final class TrialMonitor: Sendable {
         }
     }
 
-    /// Records the report the pruner stopped the trial after, and stops it.
+    /// Records the report the pruner stopped the trial after, drops the reports that came
+    /// after it and were not taken yet, and stops the trial.
     func pruned(at report: StepReport) {
-        state.withLock { $0.prunedAt = report }
+        state.withLock {
+            $0.prunedAt = report
+            $0.pending = []
+        }
         prune.raise()
     }
 
