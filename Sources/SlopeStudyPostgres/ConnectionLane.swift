@@ -66,7 +66,7 @@ final class ConnectionLane: Sendable {
                         let waited = retryWindow > 0 ? " (the server has not answered for \(Int(retryWindow)) s)" : ""
                         throw SlopeError.store(file: address.shown, reason: PostgresStore.reason(error) + waited, problem: .unreachable)
                     }
-                    if let old { try? await old.close() }
+                    if let old { Task { try? await old.close() } }
                     try await Task.sleep(for: .seconds(min(delay, max(0.01, deadline.timeIntervalSince(now)))))
                     delay = min(5, delay * 2)
                 }
@@ -74,40 +74,42 @@ final class ConnectionLane: Sendable {
         }
     }
 
-    /// Closes the connection (best effort).
+    /// Closes the connection (best effort, waiting at most 5 s for the server).
     func close() async {
-        let open = state.withLock { s in
+        guard let open = state.withLock({ s in
             defer { s.connection = nil }
             return s.connection
-        }
-        try? await open?.close()
+        }) else { return }
+        _ = try? await withDeadline(seconds: 5) { try await open.close() }
     }
 
-    /// A statement that did not end in `statementTimeout` seconds.
-    struct TimedOut: Error {}
-
-    /// The result of `body`; after `statementTimeout` seconds the connection is closed (which
-    /// ends the statement) and `TimedOut` thrown, so that a connection silently gone does not
-    /// hang the caller.
+    /// The result of `body`; a lost connection (which `perform` retries) when the server
+    /// closes the connection under it, or when no answer came in `statementTimeout` seconds
+    /// (then the connection is closed, which ends the statement). The caller never waits for a
+    /// statement the server will not answer: a query on a connection the server has closed may
+    /// never end.
     private static func bounded<T: Sendable>(on connection: PostgresConnection,
                                              _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: .seconds(statementTimeout))
-                return nil
-            }
-            if let first = try await group.next(), let value = first {
-                group.cancelAll()
-                return value
-            }
-            try? await connection.close()
-            group.cancelAll()
-            throw TimedOut()
+        do {
+            return try await withDeadline(seconds: statementTimeout, body, abandon: {
+                while !connection.isClosed { try await Task.sleep(for: .seconds(0.25)) }
+                // An answer read before the close still arrives.
+                try await Task.sleep(for: .seconds(1))
+                return ConnectionClosed()
+            })
+        } catch let error as DeadlineExceeded {
+            Task { try? await connection.close() }
+            throw error
         }
     }
 
-    /// Opens a connection; throws the driver's error (which `perform` may retry).
+    /// The server closed the connection while a statement ran.
+    struct ConnectionClosed: Error, CustomStringConvertible {
+        var description: String { "the server closed the connection" }
+    }
+
+    /// Opens a connection within `statementTimeout` seconds; throws the driver's error (which
+    /// `perform` may retry) or `DeadlineExceeded`.
     static func connect(_ address: PostgresAddress) async throws -> PostgresConnection {
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
@@ -120,23 +122,36 @@ final class ConnectionLane: Sendable {
             }
         }
         configuration.options.connectTimeout = .seconds(10)
-        return try await PostgresConnection.connect(configuration: configuration, id: 1,
-                                                    logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
+        let settings = configuration
+        return try await withDeadline(seconds: statementTimeout, {
+            try await PostgresConnection.connect(configuration: settings, id: 1,
+                                                 logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
+        }, late: { try? await $0.close() })
+    }
+
+    /// Whether a connection was refused because the server is shutting down or starting up
+    /// (SQLSTATE 57P01-57P03): a restart, waited out like any outage.
+    static func isRestarting(_ error: any Error) -> Bool {
+        guard let state = (error as? PSQLError)?.serverInfo?[.sqlState] else { return false }
+        return ["57P01", "57P02", "57P03"].contains(state)
     }
 
     /// Opens a connection; a failure is one line naming the server's reason.
     static func open(_ address: PostgresAddress) async throws -> PostgresConnection {
         do {
             return try await connect(address)
-        } catch let error as SlopeError {
-            throw error
         } catch {
-            // The server said why (authentication, no database, too many connections), or
-            // nothing answered at all.
-            let refusals: [PSQLError.Code] = [.sslUnsupported, .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError]
-            let answered = (error as? PSQLError).map { $0.serverInfo != nil || refusals.contains($0.code) } ?? false
-            throw SlopeError.store(file: address.shown, reason: "cannot connect: \(PostgresStore.reason(error))",
-                                   problem: answered ? .refused : .unreachable)
+            throw refusal(address, error)
         }
+    }
+
+    /// A first connection's failure in one line: the server said why (authentication, no
+    /// database, too many connections), or nothing answered at all.
+    static func refusal(_ address: PostgresAddress, _ error: any Error) -> SlopeError {
+        if let error = error as? SlopeError { return error }
+        let refusals: [PSQLError.Code] = [.sslUnsupported, .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError]
+        let answered = (error as? PSQLError).map { $0.serverInfo != nil || refusals.contains($0.code) } ?? false
+        return SlopeError.store(file: address.shown, reason: "cannot connect: \(PostgresStore.reason(error))",
+                                problem: answered ? .refused : .unreachable)
     }
 }

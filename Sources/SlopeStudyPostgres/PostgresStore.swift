@@ -35,15 +35,26 @@ public final class PostgresStore: StudyStore, Sendable {
         studyName = study
         self.retryWindow = retryWindow
         self.clock = clock
-        let opened = try await ConnectionLane.open(address)
+        // A server that refuses the first connection fails at once (a wrong port, a wrong
+        // password), unless it is restarting: that is waited out like an outage of a running
+        // study, and so is one that begins while the tables are checked.
+        let first: PostgresConnection?
         do {
-            try await PostgresSchema.prepare(opened, logger: Logger(label: "slope.postgres") { _ in SwiftLogNoOpLogHandler() })
+            first = try await ConnectionLane.connect(address)
+        } catch where ConnectionLane.isRestarting(error) {
+            first = nil
         } catch {
-            try? await opened.close()
-            throw SlopeError.store(file: address.shown, reason: "cannot create the tables: \(Self.reason(error))", problem: .refused)
+            throw ConnectionLane.refusal(address, error)
         }
-        work = ConnectionLane(address: address, retryWindow: retryWindow, connection: opened)
+        work = ConnectionLane(address: address, retryWindow: retryWindow, connection: first)
         beats = ConnectionLane(address: address, retryWindow: retryWindow)
+        try await work.perform { c, logger in
+            do {
+                try await PostgresSchema.prepare(c, logger: logger)
+            } catch where !Self.isConnectionLoss(error) {
+                throw SlopeError.store(file: address.shown, reason: "cannot create the tables: \(Self.reason(error))", problem: .refused)
+            }
+        }
     }
 
     private init(address: PostgresAddress, study: String, lane: ConnectionLane) {
