@@ -42,7 +42,14 @@ struct StudyRun: AsyncParsableCommand {
         defer { signals.forEach { $0.cancel() } }
         let bar = !quiet && Terminal.stderrIsTerminal ? ProgressBar(objective: study.primaryObjective) : nil
         let context = JobContext(stop: stop, note: { line in if !quiet { Terminal.note("\n" + line) } })
-        let result = try await StudyRunJob.run(request, context: context, trials: { bar?.draw($0) })
+        let result: StudyRunResult
+        do throws(SlopeError) {
+            result = try await StudyRunJob.run(request, context: context, trials: { bar?.draw($0) })
+        } catch {
+            // Stopped while the store was being opened (a database restarting): no trial ran.
+            if case .cancelled = error, let signal = stop.signal { Foundation.exit(128 + signal) }
+            throw error
+        }
         let final = result.progress
         bar?.finish()
         if !quiet {

@@ -44,4 +44,22 @@ import Testing
         let overview = try await StudyStatusJob.run(StudyStatusRequest(store: request.store))
         #expect(overview.count(.pending) == 4 && overview.count(.running) == 0)
     }
+
+    /// A database that restarts as the worker starts is waited out; a stop ends that wait.
+    @Test(.timeLimit(.minutes(1))) func aStopWhileTheStoreOpensEndsTheWait() async throws {
+        let scratch = try Scratch()
+        let slow = StoreOpener.Kind(claims: { $0.hasPrefix("slow://") },
+                                    running: { _, _ in try await Task.sleep(for: .seconds(600)); throw CancellationError() },
+                                    reading: { _, _ in throw CancellationError() }, shown: { $0 })
+        _ = try request(scratch)
+        let request = try StudyRunRequest(specPath: scratch.file("s.yaml"), store: "slow://db", opener: StoreOpener(kinds: [slow]),
+                                          jobs: 1, slopeExecutable: "x")
+        let context = JobContext()
+        let job = Task { try await StudyRunJob.run(request, context: context) }
+        try await Task.sleep(for: .milliseconds(200))
+        context.stop.raise()
+        let started = ContinuousClock.now
+        await #expect(throws: SlopeError.cancelled) { try await job.value }
+        #expect(started.duration(to: .now) < .seconds(30))
+    }
 }
