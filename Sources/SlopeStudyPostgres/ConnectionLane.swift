@@ -52,6 +52,8 @@ final class ConnectionLane: Sendable {
                     return result
                 } catch let error as SlopeError {
                     throw error
+                } catch let error as CancellationError {
+                    throw error  // the caller stopped waiting: not an outage
                 } catch {
                     let now = Date()
                     guard PostgresStore.isConnectionLoss(error) else {

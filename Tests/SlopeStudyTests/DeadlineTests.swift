@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import SlopeStudyPostgres
+@testable import SlopeStudy
 
 /// A statement the server never answers must not hang its caller: a worker whose connection was
 /// cut while it checked the tables at start waited forever (the driver's ROLLBACK on the closed

@@ -83,7 +83,10 @@ public enum StudyRunJob {
 
     private static func study(_ request: StudyRunRequest, _ context: JobContext,
                               trials progress: @escaping @Sendable (StudyProgress) -> Void) async throws -> StudyRunResult {
-        let store = try await opened(request, stop: context.stop)
+        // A database that restarts as the worker starts is waited out for up to two minutes;
+        // a stop ends that wait (no trial runs yet, so nothing needs the store to stop).
+        guard let store = try await context.stop.unlessRaised({ try await request.opener.running(request.store, study: request.spec.name) })
+        else { throw CancellationError() }
         return try await store.closing { store in
             let runner = try await StudyRunner(spec: request.spec, store: store, slopeExecutable: request.slopeExecutable,
                                                jobs: request.jobs, retryFailed: request.retryFailed, lease: request.lease,
@@ -91,7 +94,8 @@ public enum StudyRunJob {
             let final = try await runner.run(stop: context.stop, report: progress, note: context.note)
             try await store.checkIntact()
             let stopped = context.stop.isSet
-            guard final.failed > 0 || !request.spec.constraints.isEmpty else {
+            // A stopped run says only that: the store need not answer again.
+            guard !stopped, final.failed > 0 || !request.spec.constraints.isEmpty else {
                 return StudyRunResult(request: request, stopped: stopped, progress: final, commonestFailure: nil, unreportedConstraints: [])
             }
             let trials = try await store.trials(space: request.spec.space)
@@ -100,23 +104,6 @@ public enum StudyRunJob {
             let commonest = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
             return StudyRunResult(request: request, stopped: stopped, progress: final, commonestFailure: commonest.map { (reason: $0.key, count: $0.value) },
                                   unreportedConstraints: request.spec.unreportedConstraints(trials.map(\.observation)))
-        }
-    }
-
-    /// The store, opened unless `stop` is raised first: a database that restarts as the worker
-    /// starts is waited out for up to two minutes, and Ctrl-C ends that wait (the flag is
-    /// looked at every 0.1 s). No trial runs yet, so nothing needs the store to stop.
-    /// - Throws: `CancellationError` when stopped.
-    private static func opened(_ request: StudyRunRequest, stop: StopFlag) async throws -> any StudyStore {
-        try await withThrowingTaskGroup(of: (any StudyStore)?.self) { group in
-            group.addTask { try await request.opener.running(request.store, study: request.spec.name) }
-            group.addTask {
-                while !stop.isSet { try await Task.sleep(for: .seconds(0.1)) }
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let store = first else { throw CancellationError() }
-            return store
         }
     }
 }

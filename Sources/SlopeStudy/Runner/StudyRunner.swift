@@ -128,6 +128,8 @@ public final class StudyRunner: Sendable {
             do {
                 try await store.heartbeat(worker: worker, trials: state.withLock { Array($0.held.values) })
                 try await store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts)
+            } catch is CancellationError {
+                return  // the run is over
             } catch {
                 callbacks.withLock { _ in note("heartbeat: \(error)") }
             }
@@ -140,24 +142,13 @@ public final class StudyRunner: Sendable {
                       report: @escaping @Sendable (StudyProgress) -> Void, note: @escaping @Sendable (String) -> Void) async {
         do {
             while !stop.isSet {
-                let trial: StoredTrial
-                switch try await claimer.next() {
-                case let .trial(claimed):
-                    trial = claimed
-                case let nothing:
-                    // Nothing to claim: take back what dead workers left, else wait while another
-                    // worker's trial may still come back (its lease lives) or while a stage
-                    // waits for this worker's own running trials to end.
-                    if try await store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts) > 0 { continue }
-                    let waiting = nothing == .waiting && state.withLock { !$0.held.isEmpty }
-                    if !waiting, try await !othersRunning() { return }
-                    try await clock.sleep(for: .seconds(min(1, lease.heartbeat)))
-                    continue
-                }
+                // A stop ends the wait for the next trial (a claim during an outage included).
+                guard let next = try await stop.unlessRaised({ try await self.nextTrial() }) else { break }
+                guard let trial = next else { return }
                 state.withLock { $0.held[trial.id] = trial }
                 guard let outcome = try await watched(trial, stop: stop, gpu: gpu, note: note) else {
                     state.withLock { $0.held[trial.id] = nil }
-                    try await store.release(trial, worker: worker)
+                    await giveBack(trial, note: note)
                     break
                 }
                 let recorded = try await store.finish(trial, worker: worker, outcome)
@@ -174,6 +165,40 @@ public final class StudyRunner: Sendable {
         } catch {
             stop.raise()
             state.withLock { if $0.firstError == nil { $0.firstError = error } }
+        }
+    }
+
+    /// The next trial this slot runs, nil when none is left for it. When nothing can be
+    /// claimed it takes back what dead workers left, else waits while another worker's trial
+    /// may still come back (its lease lives) or while a stage waits for this worker's own
+    /// running trials to end.
+    private func nextTrial() async throws -> StoredTrial? {
+        while true {
+            let nothing: TrialClaimer.Next
+            switch try await claimer.next() {
+            case let .trial(claimed): return claimed
+            case let other: nothing = other
+            }
+            if try await store.reclaim(lease: lease.lease, maxAttempts: spec.maxAttempts) > 0 { continue }
+            let waiting = nothing == .waiting && state.withLock { !$0.held.isEmpty }
+            if !waiting, try await !othersRunning() { return nil }
+            try await clock.sleep(for: .seconds(min(1, lease.heartbeat)))
+        }
+    }
+
+    /// Seconds a stopping worker waits for the store to take a stopped trial back.
+    static let giveBackWait = 10.0
+
+    /// Puts a stopped trial back to pending. A store that does not take it within
+    /// `giveBackWait` seconds (the server is down) leaves it to its lease: another worker takes
+    /// it back when the lease expires; `note` says so, and the stop is not turned into an error.
+    private func giveBack(_ trial: StoredTrial, note: @escaping @Sendable (String) -> Void) async {
+        do {
+            try await withDeadline(seconds: Self.giveBackWait) { [store, worker] in try await store.release(trial, worker: worker) }
+        } catch {
+            callbacks.withLock { _ in
+                note("trial \(trial.id): not put back to pending (\(error)); it runs again once its lease expires (\(String(format: "%g", lease.lease)) s)")
+            }
         }
     }
 

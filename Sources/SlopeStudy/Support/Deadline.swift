@@ -1,9 +1,9 @@
 import Synchronization
 
 /// An operation that did not end within its deadline.
-struct DeadlineExceeded: Error, CustomStringConvertible {
-    let seconds: Double
-    var description: String { "no answer from the server in \(Int(seconds)) s" }
+package struct DeadlineExceeded: Error, CustomStringConvertible {
+    package let seconds: Double
+    package var description: String { "no answer in \(Int(seconds)) s" }
 }
 
 /// The value of `operation`, or `DeadlineExceeded` once `seconds` have passed, or the error
@@ -15,7 +15,7 @@ struct DeadlineExceeded: Error, CustomStringConvertible {
 /// be answered, and the driver's `ROLLBACK` after a lost transaction is such a query): the
 /// operation is cancelled and left to end on its own; a value it delivers after the deadline
 /// is handed to `late` (e.g. to close a connection that opened too late).
-func withDeadline<T: Sendable>(seconds: Double,
+package func withDeadline<T: Sendable>(seconds: Double,
                                _ operation: @escaping @Sendable () async throws -> T,
                                late: @escaping @Sendable (T) async -> Void = { _ in },
                                abandon: (@Sendable () async throws -> any Error)? = nil) async throws -> T {
