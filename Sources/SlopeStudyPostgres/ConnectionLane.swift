@@ -53,7 +53,10 @@ final class ConnectionLane: Sendable {
                 } catch let error as SlopeError {
                     throw error
                 } catch let error as CancellationError {
-                    throw error  // the caller stopped waiting: not an outage
+                    // The caller stopped waiting: not an outage. The statement may still run on
+                    // the connection, which `bounded` closed: the next call opens another.
+                    state.withLock { $0.connection = nil }
+                    throw error
                 } catch {
                     let now = Date()
                     guard PostgresStore.isConnectionLoss(error) else {
@@ -86,10 +89,10 @@ final class ConnectionLane: Sendable {
     }
 
     /// The result of `body`; a lost connection (which `perform` retries) when the server
-    /// closes the connection under it, or when no answer came in `statementTimeout` seconds
-    /// (then the connection is closed, which ends the statement). The caller never waits for a
-    /// statement the server will not answer: a query on a connection the server has closed may
-    /// never end.
+    /// closes the connection under it or no answer came in `statementTimeout` seconds, and
+    /// `CancellationError` when the caller is cancelled. The caller never waits for a statement
+    /// the server will not answer (a query on a connection the server has closed may never
+    /// end); a connection whose statement was given up is closed, which ends the statement.
     private static func bounded<T: Sendable>(on connection: PostgresConnection,
                                              _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
@@ -99,7 +102,9 @@ final class ConnectionLane: Sendable {
                 try await Task.sleep(for: .seconds(1))
                 return ConnectionClosed()
             })
-        } catch let error as DeadlineExceeded {
+        } catch let error where error is DeadlineExceeded || error is ConnectionClosed || error is CancellationError {
+            // The statement may still be under way (or a transaction open) on this connection:
+            // it is never used again, so no later call runs inside what was left.
             Task { try? await connection.close() }
             throw error
         }

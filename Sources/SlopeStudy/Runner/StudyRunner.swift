@@ -142,9 +142,10 @@ public final class StudyRunner: Sendable {
                       report: @escaping @Sendable (StudyProgress) -> Void, note: @escaping @Sendable (String) -> Void) async {
         do {
             while !stop.isSet {
-                // A stop ends the wait for the next trial (a claim during an outage included).
-                guard let next = try await stop.unlessRaised({ try await self.nextTrial() }) else { break }
-                guard let trial = next else { return }
+                // A stop ends the wait for the next trial; a claim that has not answered 2 s
+                // after it (an outage) is given up. A trial claimed as the stop came is put back.
+                guard let next = try await stop.unlessRaised(grace: Self.claimGrace, { try await self.nextTrial(stop: stop) }),
+                      let trial = next else { break }
                 state.withLock { $0.held[trial.id] = trial }
                 guard let outcome = try await watched(trial, stop: stop, gpu: gpu, note: note) else {
                     state.withLock { $0.held[trial.id] = nil }
@@ -168,12 +169,15 @@ public final class StudyRunner: Sendable {
         }
     }
 
-    /// The next trial this slot runs, nil when none is left for it. When nothing can be
-    /// claimed it takes back what dead workers left, else waits while another worker's trial
-    /// may still come back (its lease lives) or while a stage waits for this worker's own
-    /// running trials to end.
-    private func nextTrial() async throws -> StoredTrial? {
-        while true {
+    /// Seconds a claim under way may still take once the worker is stopped.
+    static let claimGrace = 2.0
+
+    /// The next trial this slot runs, nil when none is left for it or `stop` is raised. When
+    /// nothing can be claimed it takes back what dead workers left, else waits while another
+    /// worker's trial may still come back (its lease lives) or while a stage waits for this
+    /// worker's own running trials to end.
+    private func nextTrial(stop: StopFlag) async throws -> StoredTrial? {
+        while !stop.isSet {
             let nothing: TrialClaimer.Next
             switch try await claimer.next() {
             case let .trial(claimed): return claimed
@@ -184,6 +188,7 @@ public final class StudyRunner: Sendable {
             if !waiting, try await !othersRunning() { return nil }
             try await clock.sleep(for: .seconds(min(1, lease.heartbeat)))
         }
+        return nil
     }
 
     /// Seconds a stopping worker waits for the store to take a stopped trial back.
