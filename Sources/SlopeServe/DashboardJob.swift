@@ -61,8 +61,7 @@ public enum DashboardJob {
         do {
             try await withThrowingTaskGroup { group in
                 group.addTask { try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : []) }
-                // The flag has no wake-up of its own: a look every 0.1 s costs nothing.
-                group.addTask { while !context.stop.isSet { try await Task.sleep(for: .milliseconds(100)) } }
+                group.addTask { try await context.stop.raised() }
                 try await group.next()
                 group.cancelAll()
             }

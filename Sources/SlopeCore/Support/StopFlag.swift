@@ -17,6 +17,12 @@ public final class StopFlag: @unchecked Sendable {
         if isSet { throw SlopeError.cancelled }
     }
 
+    /// Returns once the flag is raised. The flag has no wake-up of its own: it is looked at
+    /// every 0.1 s, which costs nothing. Throws `CancellationError` when the task is cancelled.
+    public func raised() async throws {
+        while !isSet { try await Task.sleep(for: .milliseconds(100)) }
+    }
+
     /// The signal that raised the flag, if one did.
     public var signal: Int32? { lock.withLock { number } }
 

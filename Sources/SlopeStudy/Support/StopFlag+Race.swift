@@ -2,7 +2,7 @@ import SlopeCore
 
 extension StopFlag {
     /// The value of `operation`, or nil when the flag was raised and `grace` seconds more
-    /// passed first (the flag is looked at every 0.1 s); the operation is then cancelled and
+    /// passed first (`raised`); the operation is then cancelled and
     /// its end awaited, so it must answer cancellation (every store call does: a PostgreSQL
     /// statement through `withDeadline`). What waits on the store (opening it while the server
     /// restarts, a claim during an outage) ends with Ctrl-C instead of the outage's two
@@ -11,7 +11,7 @@ extension StopFlag {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await operation() }
             group.addTask { [self] in
-                while !isSet { try await Task.sleep(for: .seconds(0.1)) }
+                try await raised()
                 if grace > 0 { try await Task.sleep(for: .seconds(grace)) }
                 return nil
             }
